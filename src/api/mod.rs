@@ -1,0 +1,7 @@
+//! Talking to MaxScale: the HTTP client, TLS, the streaming document scanner and the typed
+//! session model. Nothing here formats output.
+
+pub mod client;
+pub mod model;
+pub mod scan;
+pub mod tls;

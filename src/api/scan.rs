@@ -1,0 +1,507 @@
+//! A streaming scanner for MaxScale's JSON:API documents. It reads the body as it arrives and
+//! hands out the raw bytes of each element of the top-level `data` array (or of `data` itself
+//! when it is not an array) and of every other top-level member, without building a tree, so a
+//! 400 MB list costs the memory of one element. It checks the document's outer structure; the
+//! contents of each element are validated by whoever parses them (serde), and errors found there
+//! are reported at their absolute line and column in the body.
+
+use std::fmt;
+use std::io::{self, Read};
+
+/// What the scanner found.
+pub enum Event<'a> {
+    /// An element of the top-level `data` array, counted from 0.
+    Element { index: usize, bytes: &'a [u8] },
+    /// A `data` member that is not an array (a single resource, or a wrong shape).
+    Data { bytes: &'a [u8] },
+    /// Another top-level member: the key's raw JSON string (with quotes) and the value.
+    Member { key: &'a [u8], value: &'a [u8] },
+}
+
+/// Why scanning stopped.
+#[derive(Debug)]
+pub enum ScanError {
+    /// Reading the body failed (timeout, reset, size limit).
+    Io(io::Error),
+    /// The document is not valid JSON, or not an object, at this place.
+    Syntax { line: u64, column: u64, message: String },
+    /// The body ended before the document did.
+    Truncated { bytes: u64 },
+    /// The callback refused an element; `place` says where it started.
+    Rejected { place: String, error: anyhow::Error },
+}
+
+impl fmt::Display for ScanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScanError::Io(e) => write!(f, "reading the response failed: {e}"),
+            ScanError::Syntax { line, column, message } => {
+                write!(f, "the server's response is not valid JSON at line {line} column {column}: {message}")
+            }
+            ScanError::Truncated { bytes } => {
+                write!(f, "the server's response ended early, after {bytes} bytes (truncated JSON)")
+            }
+            ScanError::Rejected { place, error } => write!(f, "{place}: {error:#}"),
+        }
+    }
+}
+
+impl std::error::Error for ScanError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ScanError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<io::Error> for ScanError {
+    fn from(e: io::Error) -> Self {
+        ScanError::Io(e)
+    }
+}
+
+const CHUNK: usize = 256 * 1024;
+
+struct Scanner<R> {
+    reader: R,
+    buf: Vec<u8>,
+    pos: usize,
+    len: usize,
+    eof: bool,
+    /// Absolute offset of `buf[0]`.
+    base: u64,
+    /// Newlines are counted up to `buf[counted]`; `line` is the line there (1-based).
+    counted: usize,
+    line: u64,
+    /// Absolute offset of the first byte of the current line.
+    line_start: u64,
+}
+
+/// Scans a whole document, calling `on` for each event in document order.
+pub fn scan<R: Read>(
+    reader: R,
+    mut on: impl FnMut(Event<'_>) -> anyhow::Result<()>,
+) -> Result<(), ScanError> {
+    let mut s = Scanner {
+        reader,
+        buf: vec![0; CHUNK],
+        pos: 0,
+        len: 0,
+        eof: false,
+        base: 0,
+        counted: 0,
+        line: 1,
+        line_start: 0,
+    };
+    match s.skip_ws()? {
+        Some(b'{') => s.pos += 1,
+        Some(_) => return Err(s.syntax(s.pos, "expected the document to be a JSON object")),
+        None => return Err(s.syntax(s.pos, "the response body is empty")),
+    }
+    let mut first = true;
+    loop {
+        match s.skip_ws()? {
+            Some(b'}') if first => {
+                s.pos += 1;
+                break;
+            }
+            Some(b'"') => {}
+            Some(_) => return Err(s.syntax(s.pos, "expected a member name")),
+            None => return Err(s.truncated()),
+        }
+        let key_end = s.capture(s.pos)?;
+        let key = s.buf[s.pos..key_end].to_vec();
+        s.pos = key_end;
+        match s.skip_ws()? {
+            Some(b':') => s.pos += 1,
+            Some(_) => return Err(s.syntax(s.pos, "expected ':' after a member name")),
+            None => return Err(s.truncated()),
+        }
+        match s.skip_ws()? {
+            Some(_) => {}
+            None => return Err(s.truncated()),
+        }
+        if key == b"\"data\"" && s.buf[s.pos] == b'[' {
+            s.scan_array(&mut on)?;
+        } else {
+            let start = s.pos;
+            let end = s.capture(start)?;
+            let event = if key == b"\"data\"" {
+                Event::Data { bytes: &s.buf[s.pos..end] }
+            } else {
+                Event::Member { key: &key, value: &s.buf[s.pos..end] }
+            };
+            let start = s.pos;
+            on(event).map_err(|e| s.rejected(start, "data", e))?;
+            s.pos = end;
+        }
+        first = false;
+        match s.skip_ws()? {
+            Some(b',') => s.pos += 1,
+            Some(b'}') => {
+                s.pos += 1;
+                break;
+            }
+            Some(_) => return Err(s.syntax(s.pos, "expected ',' or '}' after a member")),
+            None => return Err(s.truncated()),
+        }
+    }
+    match s.skip_ws()? {
+        None => Ok(()),
+        Some(_) => Err(s.syntax(s.pos, "unexpected data after the end of the document")),
+    }
+}
+
+impl<R: Read> Scanner<R> {
+    /// Reads more bytes, keeping `buf[keep..len]` (moved to the front). Returns false at EOF.
+    fn fill(&mut self, keep: usize) -> io::Result<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        if keep > 0 {
+            self.count_lines(keep);
+            self.buf.copy_within(keep..self.len, 0);
+            self.len -= keep;
+            self.pos -= keep;
+            self.counted -= keep;
+            self.base += keep as u64;
+        }
+        if self.buf.len() - self.len < CHUNK / 4 {
+            let grown = (self.buf.len() * 2).max(self.len + CHUNK);
+            self.buf.resize(grown, 0);
+        }
+        loop {
+            match self.reader.read(&mut self.buf[self.len..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(false);
+                }
+                Ok(n) => {
+                    self.len += n;
+                    return Ok(true);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn count_lines(&mut self, upto: usize) {
+        if upto <= self.counted {
+            return;
+        }
+        for i in memchr::memchr_iter(b'\n', &self.buf[self.counted..upto]) {
+            self.line += 1;
+            self.line_start = self.base + (self.counted + i) as u64 + 1;
+        }
+        self.counted = upto;
+    }
+
+    /// Line and column (1-based, in bytes) of `buf[at]`.
+    fn place(&mut self, at: usize) -> (u64, u64) {
+        self.count_lines(at);
+        (self.line, self.base + at as u64 - self.line_start + 1)
+    }
+
+    fn syntax(&mut self, at: usize, message: &str) -> ScanError {
+        let (line, column) = self.place(at.min(self.len));
+        ScanError::Syntax { line, column, message: message.to_string() }
+    }
+
+    fn truncated(&self) -> ScanError {
+        ScanError::Truncated { bytes: self.base + self.len as u64 }
+    }
+
+    fn rejected(&mut self, start: usize, what: &str, error: anyhow::Error) -> ScanError {
+        let (line, column) = self.place(start);
+        // serde reports places inside the element; make them places in the body.
+        let error = match error.downcast::<serde_json::Error>() {
+            Ok(e) => {
+                let (el, ec) = (e.line() as u64, e.column() as u64);
+                let (l, c) = if el <= 1 { (line, column + ec.saturating_sub(1)) } else { (line + el - 1, ec) };
+                let text = e.to_string();
+                let text = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m);
+                anyhow::anyhow!("{text} at line {l} column {c}")
+            }
+            Err(other) => other,
+        };
+        ScanError::Rejected { place: format!("{what} (line {line} column {column})"), error }
+    }
+
+    /// Skips whitespace; returns the next byte without consuming it, or None at EOF.
+    fn skip_ws(&mut self) -> io::Result<Option<u8>> {
+        loop {
+            while self.pos < self.len {
+                let b = self.buf[self.pos];
+                if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                    return Ok(Some(b));
+                }
+                self.pos += 1;
+            }
+            let keep = self.pos;
+            if !self.fill(keep)? {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// Finds the end (exclusive) of the JSON value starting at `buf[start]`, reading more as
+    /// needed; `start` may move if the buffer is compacted, so it is re-read from `self.pos`.
+    /// Requires `start == self.pos`.
+    fn capture(&mut self, start: usize) -> Result<usize, ScanError> {
+        debug_assert_eq!(start, self.pos);
+        let mut state = ValueState::default();
+        let mut offset = 0; // relative to self.pos
+        loop {
+            match state.feed(&self.buf[self.pos + offset..self.len]) {
+                Feed::Done(n) => return Ok(self.pos + offset + n),
+                Feed::Invalid(n) => {
+                    let at = self.pos + offset + n;
+                    return Err(self.syntax(at, "unexpected character"));
+                }
+                Feed::More => {
+                    offset = self.len - self.pos;
+                    let keep = self.pos;
+                    if !self.fill(keep)? {
+                        // A scalar at the very end of the body is complete at EOF.
+                        if state.scalar && state.depth == 0 {
+                            return Ok(self.len);
+                        }
+                        return Err(self.truncated());
+                    }
+                }
+            }
+        }
+    }
+
+    fn scan_array(
+        &mut self,
+        on: &mut impl FnMut(Event<'_>) -> anyhow::Result<()>,
+    ) -> Result<(), ScanError> {
+        self.pos += 1; // '['
+        let mut index = 0;
+        loop {
+            match self.skip_ws()? {
+                Some(b']') if index == 0 => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(_) => {}
+                None => return Err(self.truncated()),
+            }
+            let end = self.capture(self.pos)?;
+            let start = self.pos;
+            on(Event::Element { index, bytes: &self.buf[start..end] })
+                .map_err(|e| self.rejected(start, &format!("data[{index}]"), e))?;
+            self.pos = end;
+            index += 1;
+            match self.skip_ws()? {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(_) => return Err(self.syntax(self.pos, "expected ',' or ']' in the data array")),
+                None => return Err(self.truncated()),
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct ValueState {
+    started: bool,
+    depth: u32,
+    in_string: bool,
+    escaped: bool,
+    scalar: bool,
+}
+
+enum Feed {
+    Done(usize),
+    Invalid(usize),
+    More,
+}
+
+impl ValueState {
+    /// Feeds the next bytes of a value; `Done(n)` means the value ends before `bytes[n]`.
+    fn feed(&mut self, bytes: &[u8]) -> Feed {
+        let mut i = 0;
+        if !self.started {
+            let Some(&b) = bytes.first() else { return Feed::More };
+            self.started = true;
+            match b {
+                b'{' | b'[' => self.depth = 1,
+                b'"' => self.in_string = true,
+                b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => self.scalar = true,
+                _ => return Feed::Invalid(0),
+            }
+            i = 1;
+        }
+        if self.scalar {
+            while i < bytes.len() {
+                match bytes[i] {
+                    b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t' => return Feed::Done(i),
+                    _ => i += 1,
+                }
+            }
+            return Feed::More;
+        }
+        loop {
+            if self.in_string {
+                if self.escaped {
+                    if i >= bytes.len() {
+                        return Feed::More;
+                    }
+                    self.escaped = false;
+                    i += 1;
+                }
+                match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+                    None => return Feed::More,
+                    Some(k) => {
+                        i += k;
+                        if bytes[i] == b'\\' {
+                            self.escaped = true;
+                            i += 1;
+                            continue;
+                        }
+                        self.in_string = false;
+                        i += 1;
+                        if self.depth == 0 {
+                            return Feed::Done(i);
+                        }
+                    }
+                }
+            }
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'"' => {
+                        self.in_string = true;
+                        i += 1;
+                        break;
+                    }
+                    b'{' | b'[' => self.depth += 1,
+                    b'}' | b']' => {
+                        self.depth -= 1;
+                        if self.depth == 0 {
+                            return Feed::Done(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            if !self.in_string {
+                return Feed::More;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that hands out one byte at a time, to exercise every refill path.
+    struct Trickle<'a>(&'a [u8]);
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() || buf.is_empty() {
+                return Ok(0);
+            }
+            buf[0] = self.0[0];
+            self.0 = &self.0[1..];
+            Ok(1)
+        }
+    }
+
+    fn events(doc: &[u8], trickle: bool) -> Result<Vec<String>, ScanError> {
+        let mut out = Vec::new();
+        let cb = |e: Event<'_>| {
+            out.push(match e {
+                Event::Element { index, bytes } => format!("E{index}:{}", String::from_utf8_lossy(bytes)),
+                Event::Data { bytes } => format!("D:{}", String::from_utf8_lossy(bytes)),
+                Event::Member { key, value } => {
+                    format!("M{}:{}", String::from_utf8_lossy(key), String::from_utf8_lossy(value))
+                }
+            });
+            Ok(())
+        };
+        if trickle { scan(Trickle(doc), cb)?; } else { scan(doc, cb)?; }
+        Ok(out)
+    }
+
+    #[test]
+    fn splits_data_elements_and_members() {
+        let doc = br#"{ "data": [ {"id": "1", "a": "x]}\"\\"}, {"id":"2","n":[1,{"b":2}]} ],
+            "links": {"self": "http://h/"}, "meta": 5 }"#;
+        for trickle in [false, true] {
+            let ev = events(doc, trickle).unwrap();
+            assert_eq!(
+                ev,
+                [
+                    r#"E0:{"id": "1", "a": "x]}\"\\"}"#,
+                    r#"E1:{"id":"2","n":[1,{"b":2}]}"#,
+                    r#"M"links":{"self": "http://h/"}"#,
+                    r#"M"meta":5"#,
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn data_that_is_not_an_array_is_one_event() {
+        assert_eq!(events(br#"{"data": {"id": "1"}}"#, true).unwrap(), [r#"D:{"id": "1"}"#]);
+        assert_eq!(events(br#"{"data":"oops"}"#, false).unwrap(), [r#"D:"oops""#]);
+        assert_eq!(events(br#"{"data":[]}"#, false).unwrap(), Vec::<String>::new());
+        assert_eq!(events(br"{}", false).unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_line_and_column() {
+        let err = events(b"{\n  \"data\": [\n  x ]}", false).unwrap_err();
+        assert!(matches!(err, ScanError::Syntax { line: 3, column: 3, .. }), "{err}");
+        let err = events(b"[1,2]", false).unwrap_err();
+        assert!(err.to_string().contains("not valid JSON at line 1 column 1"), "{err}");
+        let err = events(b"", false).unwrap_err();
+        assert!(err.to_string().contains("empty"), "{err}");
+        let err = events(br#"{"data": [1] } x"#, false).unwrap_err();
+        assert!(err.to_string().contains("after the end"), "{err}");
+    }
+
+    #[test]
+    fn reports_truncation() {
+        for doc in [&br#"{"data": [ {"id": "1"#[..], br#"{"data": [ {"id": "1"}, "#, br#"{"data""#, b"{"] {
+            let err = events(doc, true).unwrap_err();
+            assert!(matches!(err, ScanError::Truncated { .. }), "{}: {err}", String::from_utf8_lossy(doc));
+        }
+    }
+
+    #[test]
+    fn serde_errors_are_placed_in_the_body() {
+        let doc = b"{\n\"data\": [\n    {\"id\": 1}\n]}";
+        let err = scan(&doc[..], |e| {
+            if let Event::Element { bytes, .. } = e {
+                #[derive(serde::Deserialize)]
+                #[allow(dead_code)]
+                struct S { id: String }
+                serde_json::from_slice::<S>(bytes)?;
+            }
+            Ok(())
+        })
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("data[0] (line 3 column 5)"), "{text}");
+        assert!(text.contains("invalid type: integer `1`, expected a string at line 3 column 12"), "{text}");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let mut doc = b"{\"data\": [".to_vec();
+        doc.extend(std::iter::repeat_n(b'[', 100_000));
+        doc.extend(std::iter::repeat_n(b']', 100_000));
+        doc.extend(b"]}");
+        assert_eq!(events(&doc, false).unwrap().len(), 1);
+    }
+}

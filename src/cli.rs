@@ -1,0 +1,398 @@
+//! The command line as typed: the only module that knows clap. Nothing here reads the
+//! environment (clap's `env` attributes aside) or the terminal; `settings` resolves these
+//! values into what the commands use.
+//!
+//! House rules: derive only; the first doc line is the short help, later paragraphs are long
+//! help; every short flag is an explicit letter; every value has an UPPERCASE `value_name`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::EXIT_CODES_HELP;
+
+const AFTER_HELP: &str = "\
+Environment:
+  MXS_HOSTS, MXS_USER, MXS_PASSWORD, MXS_CONFIG   defaults for --hosts, --user, --password, --config
+  NO_COLOR, CLICOLOR_FORCE, TERM=dumb             color, when --color is auto
+
+Precedence: flags, then environment, then the config file ([mxs] over [maxctrl]), then defaults.
+";
+
+/// A command-line client and inspector for the MariaDB MaxScale admin REST API.
+///
+/// mxs lists and inspects MaxScale client sessions over the admin REST API (default
+/// 127.0.0.1:8989, user admin, password mariadb), against one or several MaxScale hosts, with
+/// tables for people and lossless JSON and TSV for scripts.
+#[derive(Debug, Parser)]
+#[command(name = "mxs", version, about, long_about, max_term_width = 100)]
+#[command(after_help = AFTER_HELP, after_long_help = format!("{AFTER_HELP}\n{EXIT_CODES_HELP}"))]
+pub struct Cli {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where and how to reach MaxScale.
+#[derive(Debug, Args, Default)]
+#[command(next_help_heading = "Connection")]
+pub struct ConnectionArgs {
+    /// Comma-separated admin API endpoints [default: 127.0.0.1:8989]
+    ///
+    /// Each is host:port, host (port 8989), [::1]:8989, or a URL http://... or https://...
+    /// (a URL may carry a path prefix). All hosts are queried concurrently.
+    #[arg(short = 'H', long, global = true, value_name = "LIST", env = "MXS_HOSTS")]
+    pub hosts: Option<String>,
+
+    /// Admin API user [default: admin]
+    #[arg(short = 'u', long, global = true, value_name = "USER", env = "MXS_USER")]
+    pub user: Option<String>,
+
+    /// Admin API password [default: mariadb]
+    ///
+    /// An empty value (-p '') prompts for it with hidden echo on a terminal and reads one line
+    /// of standard input otherwise.
+    #[arg(
+        short = 'p',
+        long,
+        global = true,
+        value_name = "PASSWORD",
+        env = "MXS_PASSWORD",
+        hide_env_values = true
+    )]
+    pub password: Option<String>,
+
+    /// Read the password from the first line of standard input
+    #[arg(long, global = true, conflicts_with = "password")]
+    pub password_stdin: bool,
+
+    /// Use HTTPS for endpoints given without a scheme
+    #[arg(short = 's', long, global = true)]
+    pub secure: bool,
+
+    /// CA certificate (PEM) to verify the server with, instead of the system's roots
+    #[arg(long, global = true, value_name = "FILE")]
+    pub tls_ca_cert: Option<PathBuf>,
+
+    /// Client certificate (PEM) to present when the server asks for one
+    #[arg(long, global = true, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// Private key (PEM) of --tls-cert
+    #[arg(long, global = true, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+
+    /// Verify the server's certificate [default: true]
+    ///
+    /// --tls-verify-server-cert=false accepts any certificate (with a warning).
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub tls_verify_server_cert: Option<bool>,
+
+    /// Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]
+    #[arg(short = 't', long, global = true, value_name = "DURATION")]
+    pub timeout: Option<String>,
+
+    /// Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]
+    #[arg(long, global = true, value_name = "SIZE")]
+    pub max_response_size: Option<String>,
+
+    /// Config file (maxctrl's INI format) [default: ~/.maxctrl.cnf when it exists]
+    ///
+    /// Keys of the [maxctrl] section (hosts, user, password, timeout, secure, tls-*) apply, and
+    /// an [mxs] section wins over it. The file must not be accessible by group or others.
+    #[arg(short = 'c', long, global = true, value_name = "FILE", env = "MXS_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+/// How to print the answer.
+#[derive(Debug, Args, Default)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Output format [default: table, whether or not stdout is a terminal]
+    #[arg(short = 'o', long, global = true, value_name = "FORMAT", value_enum)]
+    pub output: Option<Format>,
+
+    /// Shorthand for --output json
+    #[arg(long, global = true, conflicts_with_all = ["output", "tsv"])]
+    pub json: bool,
+
+    /// Shorthand for --output tsv
+    #[arg(long, global = true, conflicts_with_all = ["output", "json"])]
+    pub tsv: bool,
+
+    /// Print a header row in TSV output
+    #[arg(long, global = true)]
+    pub header: bool,
+
+    /// When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)
+    #[arg(long, global = true, value_name = "WHEN", value_enum)]
+    pub color: Option<ColorWhen>,
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned, colored table for people
+    Table,
+    /// The server's JSON:API document, lossless, with mxs's additions under "meta"
+    Json,
+    /// One resource object per line (JSON Lines)
+    Jsonl,
+    /// Tab-separated values with escaped tabs and newlines, for awk and cut
+    Tsv,
+}
+
+/// When to color the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb
+    Auto,
+    /// Always color tables
+    Always,
+    /// Never color
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Client sessions: list, show, summarise, watch
+    #[command(subcommand)]
+    Sessions(SessionsCommand),
+
+    /// Generate shell completions or man pages
+    #[command(subcommand, hide = true)]
+    Generate(GenerateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsCommand {
+    /// List sessions, one row each, sorted by id
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+
+    /// Show everything about one or more sessions
+    Show(ShowArgs),
+
+    /// Count sessions, memory and idle time per group
+    Summary(SummaryArgs),
+
+    /// Refresh the session list in place until interrupted
+    Watch(WatchArgs),
+}
+
+/// Reverse DNS of client addresses.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Reverse DNS")]
+pub struct RdnsArgs {
+    /// Resolve client addresses to host names: client (default) or server
+    ///
+    /// client resolves each distinct address once, in parallel, on this machine, bounded by
+    /// --rdns-timeout per lookup and --rdns-deadline in all. server asks MaxScale (rdns=true),
+    /// which resolves serially.
+    #[arg(long, value_name = "WHERE", value_enum, num_args = 0..=1, require_equals = true,
+          default_missing_value = "client")]
+    pub rdns: Option<RdnsMode>,
+
+    /// Deadline of one lookup [default: 2s]
+    #[arg(long, value_name = "DURATION")]
+    pub rdns_timeout: Option<String>,
+
+    /// Deadline of the whole resolution [default: 5s]
+    #[arg(long, value_name = "DURATION")]
+    pub rdns_deadline: Option<String>,
+
+    /// Lookups in flight at once [default: 64]
+    #[arg(long, value_name = "N")]
+    pub rdns_concurrency: Option<usize>,
+
+    /// Do not read or write the reverse-DNS cache file
+    #[arg(long)]
+    pub no_rdns_cache: bool,
+}
+
+/// Where reverse DNS is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RdnsMode {
+    /// On this machine, in parallel, with deadlines
+    Client,
+    /// By MaxScale (rdns=true)
+    Server,
+}
+
+/// Row selection shared by list, summary and watch.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Selection")]
+pub struct SelectArgs {
+    /// Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB,
+    /// service~RW
+    ///
+    /// Operators: = != < <= > >= and ~ (substring, or /regex/). Durations (idle, alive) take
+    /// units (10m, 2h), sizes (memory) take KiB/MiB/GiB; host= matches the address or the
+    /// resolved name.
+    #[arg(short = 'w', long = "where", value_name = "COND")]
+    pub conditions: Vec<String>,
+
+    /// Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]
+    #[arg(long, value_name = "COLUMNS", value_delimiter = ',', allow_hyphen_values = true)]
+    pub sort: Vec<String>,
+
+    /// Print at most N sessions (after filtering and sorting)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub rdns: RdnsArgs,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
+
+    /// Table columns to print, in order (comma-separated)
+    #[arg(long, value_name = "COLUMNS", value_delimiter = ',', conflicts_with = "wide")]
+    pub columns: Vec<String>,
+
+    /// Print every column
+    #[arg(long)]
+    pub wide: bool,
+
+    /// Refresh every INTERVAL until interrupted (same as `sessions watch`) [default: 2s]
+    #[arg(long, value_name = "INTERVAL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "2s")]
+    pub watch: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ShowArgs {
+    /// Session ids (positive integers)
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+
+    #[command(flatten)]
+    pub rdns: RdnsArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SummaryArgs {
+    /// Group by these (comma-separated or repeated): user, host, service, backend, state,
+    /// maxscale
+    #[arg(long, value_name = "GROUP", value_delimiter = ',', required = true)]
+    pub by: Vec<String>,
+
+    #[command(flatten)]
+    pub rdns: RdnsArgs,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct WatchArgs {
+    /// Refresh interval [default: 2s]
+    #[arg(value_name = "INTERVAL")]
+    pub interval: Option<String>,
+
+    /// Stop after N refreshes (default: until interrupted)
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+
+    #[command(flatten)]
+    pub rdns: RdnsArgs,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
+
+    /// Table columns to print, in order (comma-separated)
+    #[arg(long, value_name = "COLUMNS", value_delimiter = ',', conflicts_with = "wide")]
+    pub columns: Vec<String>,
+
+    /// Print every column
+    #[arg(long)]
+    pub wide: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateCommand {
+    /// Print a shell completion script
+    Completions {
+        /// The shell
+        #[arg(value_name = "SHELL", value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write man pages (mxs.1 and one page per subcommand) into DIR
+    Man {
+        /// The directory
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        let mut full = vec!["mxs"];
+        full.extend_from_slice(args);
+        Cli::try_parse_from(full)
+    }
+
+    #[test]
+    fn command_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_go_before_or_after_the_subcommand() {
+        let a = parse(&["-H", "h1,h2", "sessions", "list"]).unwrap();
+        let b = parse(&["sessions", "list", "-H", "h1,h2"]).unwrap();
+        assert_eq!(a.connection.hosts.as_deref(), Some("h1,h2"));
+        assert_eq!(b.connection.hosts.as_deref(), Some("h1,h2"));
+        assert!(parse(&["sessions", "ls", "--tsv"]).unwrap().output.tsv);
+    }
+
+    #[test]
+    fn rdns_defaults_to_client_and_takes_server() {
+        let cli = parse(&["sessions", "list", "--rdns"]).unwrap();
+        let Command::Sessions(SessionsCommand::List(l)) = cli.command else { panic!() };
+        assert_eq!(l.rdns.rdns, Some(RdnsMode::Client));
+        let cli = parse(&["sessions", "show", "1", "--rdns=server"]).unwrap();
+        let Command::Sessions(SessionsCommand::Show(s)) = cli.command else { panic!() };
+        assert_eq!(s.rdns.rdns, Some(RdnsMode::Server));
+        assert_eq!(s.ids, ["1"]);
+    }
+
+    #[test]
+    fn json_and_tsv_shorthands_conflict_with_output() {
+        assert!(parse(&["--json", "-o", "tsv", "sessions", "list"]).is_err());
+        assert!(parse(&["--json", "--tsv", "sessions", "list"]).is_err());
+    }
+
+    #[test]
+    fn tls_verify_takes_an_optional_boolean() {
+        let cli = parse(&["--tls-verify-server-cert=false", "sessions", "list"]).unwrap();
+        assert_eq!(cli.connection.tls_verify_server_cert, Some(false));
+        let cli = parse(&["--tls-verify-server-cert", "sessions", "list"]).unwrap();
+        assert_eq!(cli.connection.tls_verify_server_cert, Some(true));
+    }
+
+    #[test]
+    fn tls_cert_requires_key() {
+        assert!(parse(&["--tls-cert", "c.pem", "sessions", "list"]).is_err());
+    }
+
+    #[test]
+    fn sort_accepts_descending_prefix() {
+        let cli = parse(&["sessions", "list", "--sort", "-memory,id"]).unwrap();
+        let Command::Sessions(SessionsCommand::List(l)) = cli.command else { panic!() };
+        assert_eq!(l.select.sort, ["-memory", "id"]);
+    }
+}

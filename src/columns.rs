@@ -1,0 +1,286 @@
+//! The columns of the session list: their names (for `--columns`, `--where`, `--sort`), table
+//! headers, value types, and how each is read from a [`Session`]. Shared by the table renderer,
+//! filtering and sorting so that a column means the same thing everywhere.
+
+use std::borrow::Cow;
+
+use crate::api::model::Session;
+use crate::output::time::Stamp;
+use crate::units;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Id,
+    User,
+    Host,
+    Remote,
+    RemoteName,
+    Port,
+    Connected,
+    Idle,
+    Alive,
+    Service,
+    State,
+    Backends,
+    Memory,
+    Io,
+    Thread,
+    Query,
+    Maxscale,
+}
+
+/// How a column's values compare and parse in conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Integers (id, port, io, thread).
+    Number,
+    /// Seconds, written with units in conditions (idle, alive).
+    Duration,
+    /// Bytes, written with units in conditions (memory).
+    Size,
+    /// A timestamp (connected), compared as time.
+    Time,
+    Text,
+}
+
+/// A column's value for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    Num(f64),
+    Text(Cow<'a, str>),
+    Missing,
+}
+
+impl Column {
+    pub const ALL: [Column; 17] = [
+        Column::Id,
+        Column::User,
+        Column::Host,
+        Column::Remote,
+        Column::RemoteName,
+        Column::Port,
+        Column::Connected,
+        Column::Idle,
+        Column::Alive,
+        Column::Service,
+        Column::State,
+        Column::Backends,
+        Column::Memory,
+        Column::Io,
+        Column::Thread,
+        Column::Query,
+        Column::Maxscale,
+    ];
+
+    /// The default table columns.
+    #[must_use]
+    pub fn defaults(several_hosts: bool) -> Vec<Column> {
+        let mut cols = vec![
+            Column::Id,
+            Column::User,
+            Column::Host,
+            Column::Connected,
+            Column::Idle,
+            Column::Service,
+            Column::Backends,
+            Column::Memory,
+            Column::Io,
+        ];
+        if several_hosts {
+            cols.push(Column::Maxscale);
+        }
+        cols
+    }
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::User => "user",
+            Column::Host => "host",
+            Column::Remote => "remote",
+            Column::RemoteName => "remote_name",
+            Column::Port => "port",
+            Column::Connected => "connected",
+            Column::Idle => "idle",
+            Column::Alive => "alive",
+            Column::Service => "service",
+            Column::State => "state",
+            Column::Backends => "backends",
+            Column::Memory => "memory",
+            Column::Io => "io",
+            Column::Thread => "thread",
+            Column::Query => "query",
+            Column::Maxscale => "maxscale",
+        }
+    }
+
+    #[must_use]
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Id => "ID",
+            Column::User => "USER",
+            Column::Host => "HOST",
+            Column::Remote => "REMOTE",
+            Column::RemoteName => "REMOTE NAME",
+            Column::Port => "PORT",
+            Column::Connected => "CONNECTED",
+            Column::Idle => "IDLE",
+            Column::Alive => "ALIVE",
+            Column::Service => "SERVICE",
+            Column::State => "STATE",
+            Column::Backends => "BACKENDS",
+            Column::Memory => "MEMORY",
+            Column::Io => "I/O",
+            Column::Thread => "THREAD",
+            Column::Query => "LAST QUERY",
+            Column::Maxscale => "MAXSCALE",
+        }
+    }
+
+    #[must_use]
+    pub fn kind(self) -> Kind {
+        match self {
+            Column::Id | Column::Port | Column::Io | Column::Thread => Kind::Number,
+            Column::Idle | Column::Alive => Kind::Duration,
+            Column::Memory => Kind::Size,
+            Column::Connected => Kind::Time,
+            _ => Kind::Text,
+        }
+    }
+
+    /// Right-aligned in tables.
+    #[must_use]
+    pub fn numeric(self) -> bool {
+        !matches!(self.kind(), Kind::Text | Kind::Time)
+    }
+
+    /// Parses a column name, accepting the TSV and JSON spellings too.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Column> {
+        let lower = name.trim().to_ascii_lowercase().replace('-', "_");
+        let alias = match lower.as_str() {
+            "io_activity" | "i/o" => "io",
+            "seconds_alive" => "alive",
+            "services" => "service",
+            "backend" | "connections" | "servers" => "backends",
+            "client" | "address" => "remote",
+            "statement" | "last_query" => "query",
+            other => other,
+        };
+        Column::ALL.into_iter().find(|c| c.name() == alias)
+    }
+
+    /// Every column name, for error messages.
+    #[must_use]
+    pub fn names() -> String {
+        Column::ALL.map(Column::name).join(", ")
+    }
+
+    /// The value used by `--where` and `--sort`.
+    #[must_use]
+    pub fn value<'a>(self, s: &'a Session, labels: &'a [String]) -> Value<'a> {
+        let num = |v: Option<f64>| v.map_or(Value::Missing, Value::Num);
+        #[allow(clippy::cast_precision_loss)]
+        let int = |v: Option<u64>| num(v.map(|n| n as f64));
+        let text = |v: Option<&'a str>| v.map_or(Value::Missing, |t| Value::Text(Cow::Borrowed(t)));
+        match self {
+            Column::Id => match s.id.parse::<u64>() {
+                Ok(n) => int(Some(n)),
+                Err(_) => Value::Text(Cow::Borrowed(&s.id)),
+            },
+            Column::User => text(s.user.as_deref()),
+            Column::Host => text(s.host_display()),
+            Column::Remote => text(s.remote.as_deref()),
+            Column::RemoteName => text(s.remote_name.as_deref()),
+            Column::Port => int(s.port),
+            #[allow(clippy::cast_precision_loss)]
+            Column::Connected => match s.connected.as_deref() {
+                Some(c) => Stamp::parse(c).map_or_else(|| Value::Text(Cow::Borrowed(c)), |st| Value::Num(st.unix() as f64)),
+                None => Value::Missing,
+            },
+            Column::Idle => num(s.idle),
+            Column::Alive => num(s.seconds_alive),
+            Column::Service => join(&s.services),
+            Column::State => text(s.state.as_deref()),
+            Column::Backends => join(&s.backends),
+            Column::Memory => int(s.memory),
+            Column::Io => int(s.io_activity),
+            Column::Thread => int(s.thread),
+            Column::Query => text(s.last_query.as_deref()),
+            Column::Maxscale => text(labels.get(s.host).map(String::as_str)),
+        }
+    }
+
+    /// The table cell, for people (not yet sanitized).
+    #[must_use]
+    pub fn cell<'a>(self, s: &'a Session, labels: &'a [String]) -> Cow<'a, str> {
+        let opt = |v: Option<String>| Cow::Owned(v.unwrap_or_default());
+        match self {
+            Column::Connected => match s.connected.as_deref() {
+                Some(c) => Stamp::parse(c).map_or(Cow::Borrowed(c), |st| Cow::Owned(st.display())),
+                None => Cow::Borrowed(""),
+            },
+            Column::Idle => opt(s.idle.map(units::format_seconds)),
+            Column::Alive => opt(s.seconds_alive.map(units::format_seconds)),
+            Column::Memory => opt(s.memory.map(units::format_bytes)),
+            Column::Service => Cow::Owned(s.services.join(", ")),
+            Column::Backends => Cow::Owned(s.backends.join(", ")),
+            Column::Query => match s.last_query.as_deref() {
+                // one line in a list: runs of whitespace (SQL's newlines) fold to one space
+                Some(q) => Cow::Owned(q.split_whitespace().collect::<Vec<_>>().join(" ")),
+                None => Cow::Borrowed(""),
+            },
+            other => match other.value(s, labels) {
+                Value::Num(n) => Cow::Owned(format!("{n}")),
+                Value::Text(t) => t,
+                Value::Missing => Cow::Borrowed(""),
+            },
+        }
+    }
+}
+
+fn join(items: &[String]) -> Value<'_> {
+    match items {
+        [] => Value::Missing,
+        [one] => Value::Text(Cow::Borrowed(one)),
+        many => Value::Text(Cow::Owned(many.join(","))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_aliases_parse() {
+        for c in Column::ALL {
+            assert_eq!(Column::parse(c.name()), Some(c));
+        }
+        assert_eq!(Column::parse("io_activity"), Some(Column::Io));
+        assert_eq!(Column::parse("IDLE"), Some(Column::Idle));
+        assert_eq!(Column::parse("backend"), Some(Column::Backends));
+        assert_eq!(Column::parse("nope"), None);
+    }
+
+    #[test]
+    fn cells_are_human() {
+        let s = Session {
+            id: "7".into(),
+            idle: Some(192.0),
+            memory: Some(67_337),
+            connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
+            services: vec!["a".into(), "b".into()],
+            ..Session::default()
+        };
+        let labels = vec!["mx1".to_string()];
+        assert_eq!(Column::Idle.cell(&s, &labels), "3m 12s");
+        assert_eq!(Column::Memory.cell(&s, &labels), "65.7 KiB");
+        assert_eq!(Column::Connected.cell(&s, &labels), "2024-01-05 07:24:06");
+        assert_eq!(Column::Service.cell(&s, &labels), "a, b");
+        assert_eq!(Column::Id.cell(&s, &labels), "7");
+        assert_eq!(Column::Maxscale.cell(&s, &labels), "mx1");
+        assert_eq!(Column::User.cell(&s, &labels), "");
+        assert_eq!(Column::Id.value(&s, &labels), Value::Num(7.0));
+    }
+}

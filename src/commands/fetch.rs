@@ -1,0 +1,164 @@
+//! Fetching from every endpoint at once: one thread per host, each streaming its response
+//! through the scanner and handing out parsed sessions as they arrive. Per-host failures are
+//! collected, not fatal, so the other hosts' output is still printed.
+
+use std::sync::Arc;
+
+use crate::api::client::Client;
+use crate::api::model::{Session, describe};
+use crate::api::scan::{self, Event, ScanError};
+use crate::endpoint::Endpoint;
+use crate::error::{ExitKind, Failure};
+
+/// A host's other top-level members (`links`, `meta`, ...), raw.
+pub type Members = Vec<(Vec<u8>, Vec<u8>)>;
+
+/// What one host gave.
+pub struct HostOutcome {
+    pub host: usize,
+    pub result: anyhow::Result<Members>,
+}
+
+/// Turns a scanner error into a failure with the right exit code and the request named.
+pub fn scan_failure(err: ScanError, request: &str, timeout_hint: bool) -> anyhow::Error {
+    if let ScanError::Io(io) = &err {
+        if io.kind() == std::io::ErrorKind::TimedOut || io.to_string().contains("timed out") {
+            let f = Failure::new(ExitKind::Unreachable, format!("{request}: timed out while reading the response"));
+            return anyhow::Error::new(if timeout_hint { f.with_hint("raise --timeout") } else { f });
+        }
+        if let Some(inner) = io.get_ref().and_then(|e| e.downcast_ref::<crate::api::client::TooLarge>()) {
+            return anyhow::Error::new(
+                Failure::new(ExitKind::Other, format!("{request}: {inner}"))
+                    .with_hint("raise --max-response-size if this is expected"),
+            );
+        }
+        let text = crate::output::sanitize::line(&crate::api::client::io_chain(io)).into_owned();
+        return anyhow::Error::new(Failure::new(
+            ExitKind::Unreachable,
+            format!("{request}: the connection failed while reading the response: {text}"),
+        ));
+    }
+    if let ScanError::Rejected { error, .. } = &err {
+        if crate::error::is_broken_pipe(error) {
+            let ScanError::Rejected { error, .. } = err else { unreachable!() };
+            return error;
+        }
+    }
+    anyhow::Error::new(Failure::new(
+        ExitKind::Other,
+        format!("{request}: invalid response: {}", crate::output::sanitize::line(&err.to_string())),
+    ))
+}
+
+/// GETs the session list from every endpoint concurrently, calling `on_session` for each
+/// session (from the host's thread) with the resource's raw bytes.
+pub fn list<F>(client: &Client, endpoints: &[Endpoint], path: &str, on_session: F) -> Vec<HostOutcome>
+where
+    F: Fn(Session, &[u8]) -> anyhow::Result<()> + Sync,
+{
+    let on_session = &on_session;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = endpoints
+            .iter()
+            .enumerate()
+            .map(|(host, endpoint)| {
+                scope.spawn(move || HostOutcome { host, result: list_one(client, endpoint, host, path, on_session) })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .enumerate()
+            .map(|(host, h)| {
+                h.join().unwrap_or_else(|_| HostOutcome { host, result: Err(anyhow::anyhow!("internal error: a worker thread panicked")) })
+            })
+            .collect()
+    })
+}
+
+fn list_one<F>(client: &Client, endpoint: &Endpoint, host: usize, path: &str, on_session: &F) -> anyhow::Result<Members>
+where
+    F: Fn(Session, &[u8]) -> anyhow::Result<()>,
+{
+    let body = client.get(endpoint, path).map_err(|f| {
+        if f.kind == ExitKind::NotFound {
+            let message = f.message.clone();
+            anyhow::Error::new(f.with_hint("is this MaxScale's admin API? (GET /v1/sessions exists in every version since 2.2)"))
+                .context(message)
+        } else {
+            anyhow::Error::new(f)
+        }
+    })?;
+    let request = format!("GET {}", body.url);
+    let mut members = Vec::new();
+    scan::scan(body, |event| match event {
+        Event::Element { bytes, .. } => on_session(Session::parse(bytes, host)?, bytes),
+        Event::Data { bytes } => Err(anyhow::anyhow!(
+            "\"data\" is {}, expected the array of sessions",
+            describe(bytes)
+        )),
+        Event::Member { key, value } => {
+            crate::output::json::validate(key)?;
+            crate::output::json::validate(value)?;
+            members.push((key.to_vec(), value.to_vec()));
+            Ok(())
+        }
+    })
+    .map_err(|e| scan_failure(e, &request, true))?;
+    Ok(members)
+}
+
+/// One session document from one host: the resource bytes and the other members, or `None` for
+/// a 404.
+pub struct Found {
+    pub host: usize,
+    pub resource: Vec<u8>,
+    pub members: Members,
+}
+
+/// GETs one session from every endpoint concurrently.
+pub fn show(client: &Arc<Client>, endpoints: &[Endpoint], path: &str) -> Vec<(usize, anyhow::Result<Option<Found>>)> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = endpoints
+            .iter()
+            .enumerate()
+            .map(|(host, endpoint)| scope.spawn(move || (host, show_one(client, endpoint, host, path))))
+            .collect();
+        handles
+            .into_iter()
+            .enumerate()
+            .map(|(host, h)| h.join().unwrap_or_else(|_| (host, Err(anyhow::anyhow!("internal error: a worker thread panicked")))))
+            .collect()
+    })
+}
+
+fn show_one(client: &Client, endpoint: &Endpoint, host: usize, path: &str) -> anyhow::Result<Option<Found>> {
+    let body = match client.get(endpoint, path) {
+        Ok(b) => b,
+        Err(f) if f.kind == ExitKind::NotFound => return Ok(None),
+        Err(f) => return Err(f.into()),
+    };
+    let request = format!("GET {}", body.url);
+    let mut resource = None;
+    let mut members = Vec::new();
+    scan::scan(body, |event| {
+        match event {
+            Event::Data { bytes } => {
+                Session::parse(bytes, host)?;
+                crate::output::json::validate(bytes)?;
+                resource = Some(bytes.to_vec());
+            }
+            Event::Element { .. } => anyhow::bail!("\"data\" is an array, expected one session object"),
+            Event::Member { key, value } => {
+                crate::output::json::validate(key)?;
+                crate::output::json::validate(value)?;
+                members.push((key.to_vec(), value.to_vec()));
+            }
+        }
+        Ok(())
+    })
+    .map_err(|e| scan_failure(e, &request, true))?;
+    let resource = resource.ok_or_else(|| {
+        Failure::new(ExitKind::Other, format!("{request}: invalid response: it has no \"data\" member"))
+    })?;
+    Ok(Some(Found { host, resource, members }))
+}

@@ -1,0 +1,93 @@
+//! The commands: each fetches, prepares the data and hands it to a renderer; none formats
+//! output itself. [`Ctx`] carries what every command needs.
+
+pub mod fetch;
+pub mod generate;
+pub mod sessions;
+pub mod summary;
+pub mod watch;
+
+use std::io::{self, BufWriter, Write};
+use std::sync::Arc;
+
+use crate::api::client::Client;
+use crate::error::ExitKind;
+use crate::output::style::Palette;
+use crate::rdns;
+use crate::settings::{Rdns, Settings};
+
+/// What every command needs.
+pub struct Ctx {
+    pub settings: Settings,
+    pub client: Arc<Client>,
+    /// For stdout tables.
+    pub palette: Palette,
+    /// Endpoint labels, by host index.
+    pub labels: Vec<String>,
+    pub diag: crate::diag::Diag,
+}
+
+impl Ctx {
+    /// Buffered stdout (`Send`, so host threads can stream into it).
+    #[must_use]
+    pub fn stdout(&self) -> BufWriter<io::Stdout> {
+        BufWriter::with_capacity(256 * 1024, io::stdout())
+    }
+
+    #[must_use]
+    pub fn several_hosts(&self) -> bool {
+        self.labels.len() > 1
+    }
+
+    /// Prints each host's failure on stderr; returns the exit kind of the first one (in host
+    /// order), or the broken-pipe error to end quietly.
+    pub fn report_failures(&self, failures: Vec<(usize, anyhow::Error)>) -> anyhow::Result<Option<ExitKind>> {
+        let mut first = None;
+        for (_, err) in failures {
+            if crate::error::is_broken_pipe(&err) {
+                return Err(err);
+            }
+            first.get_or_insert(crate::error::exit_kind(&err));
+            self.diag.error(&err);
+        }
+        Ok(first)
+    }
+}
+
+/// The resolver to use: the test fake when `MXS_TEST_RESOLVER` is set, else the system's.
+pub fn resolver(settings: &Rdns) -> anyhow::Result<Arc<dyn rdns::Resolver>> {
+    Ok(match &settings.fake {
+        Some(spec) => Arc::new(rdns::FakeResolver::from_spec(spec).map_err(crate::error::Failure::usage)?),
+        None => Arc::new(rdns::SystemResolver),
+    })
+}
+
+/// Resolves the client addresses of `remotes` (client-side reverse DNS), with progress on a
+/// terminal and a summary line of failures on stderr.
+pub fn resolve_names<'a>(
+    ctx: &Ctx,
+    settings: &Rdns,
+    cache: &mut rdns::Cache,
+    remotes: impl IntoIterator<Item = &'a str>,
+) -> anyhow::Result<rdns::Report> {
+    let resolver = resolver(settings)?;
+    let opts = rdns::Options {
+        per_lookup: settings.per_lookup,
+        deadline: settings.deadline,
+        concurrency: settings.concurrency,
+    };
+    let mut progress = ctx.diag.progress("resolving host names");
+    let report = rdns::resolve(remotes, &resolver, &opts, cache, &mut |done, total| progress.update(done, total));
+    progress.finish();
+    let failed = report.count(&rdns::Outcome::NoName);
+    let timed_out = report.count(&rdns::Outcome::TimedOut);
+    if failed + timed_out > 0 {
+        ctx.diag.note(&format!(
+            "reverse DNS: {} of {} addresses not resolved ({failed} without a name, {timed_out} timed out)",
+            failed + timed_out,
+            report.outcomes.len()
+        ));
+    }
+    let _ = io::stderr().flush();
+    Ok(report)
+}

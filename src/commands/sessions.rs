@@ -1,0 +1,336 @@
+//! `sessions list` and `sessions show`: fetch from every host, resolve names, select, and hand
+//! the result to the renderer of the chosen format.
+
+use std::io::Write;
+use std::sync::Mutex;
+
+use anyhow::Context as _;
+
+use crate::api::model::Session;
+use crate::cli::{Format, ListArgs, RdnsMode, ShowArgs};
+use crate::columns::Column;
+use crate::commands::{Ctx, fetch, resolve_names};
+use crate::error::{ExitKind, Failure};
+use crate::output::json::{self, Collection, Layout, Meta};
+use crate::output::show::{self, Context as ShowContext};
+use crate::output::table::{Mark, Table};
+use crate::output::tsv;
+use crate::rdns;
+use crate::select::Selection;
+use crate::settings::Rdns;
+
+/// The list path, with `rdns=true` when the server is to resolve.
+#[must_use]
+pub fn list_path(rdns: &Rdns) -> &'static str {
+    if rdns.mode == Some(RdnsMode::Server) { "v1/sessions?rdns=true" } else { "v1/sessions" }
+}
+
+/// The table columns from `--columns` / `--wide`.
+pub fn table_columns(names: &[String], wide: bool, several_hosts: bool) -> Result<Vec<Column>, Failure> {
+    if wide {
+        return Ok(Column::ALL.iter().copied().filter(|c| *c != Column::Maxscale || several_hosts).collect());
+    }
+    if names.is_empty() {
+        return Ok(Column::defaults(several_hosts));
+    }
+    names
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| {
+            Column::parse(n).ok_or_else(|| {
+                Failure::usage(format!("--columns: unknown column '{}'", n.trim()))
+                    .with_hint(format!("columns: {}", Column::names()))
+            })
+        })
+        .collect()
+}
+
+/// Sessions fetched from every host, with raw bytes when JSON output needs them.
+pub struct Fetched {
+    pub items: Vec<(Session, Option<Vec<u8>>)>,
+    pub sources: Vec<(String, fetch::Members)>,
+    pub failures: Vec<(usize, anyhow::Error)>,
+}
+
+/// Fetches, resolves names (client side) and selects.
+pub fn fetch_sessions(
+    ctx: &Ctx,
+    rdns: &Rdns,
+    cache: &mut rdns::Cache,
+    selection: &Selection,
+    keep_bytes: bool,
+) -> anyhow::Result<Fetched> {
+    let collected = Mutex::new(Vec::new());
+    let outcomes = fetch::list(&ctx.client, &ctx.settings.connection.endpoints, list_path(rdns), |s, bytes| {
+        let raw = if keep_bytes {
+            json::validate(bytes)?;
+            Some(bytes.to_vec())
+        } else {
+            None
+        };
+        collected.lock().map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?.push((s, raw));
+        Ok(())
+    });
+    let mut items = collected.into_inner().unwrap_or_default();
+    let (sources, failures) = split_outcomes(ctx, outcomes);
+    if rdns.mode == Some(RdnsMode::Client) {
+        let report = resolve_names(ctx, rdns, cache, items.iter().filter_map(|(s, _)| s.remote.as_deref()))?;
+        for (s, _) in &mut items {
+            if let Some(remote) = s.remote.as_deref() {
+                s.remote_name = report.name(remote).map(str::to_string);
+                s.unresolved = report.unresolved(remote);
+            }
+        }
+    }
+    items.retain(|(s, _)| selection.keep(s, &ctx.labels));
+    selection.order_by(&mut items, &ctx.labels, |(s, _)| s);
+    if let Some(n) = selection.limit {
+        items.truncate(n);
+    }
+    Ok(Fetched { items, sources, failures })
+}
+
+fn split_outcomes(ctx: &Ctx, outcomes: Vec<fetch::HostOutcome>) -> (Vec<(String, fetch::Members)>, Vec<(usize, anyhow::Error)>) {
+    let mut sources = Vec::new();
+    let mut failures = Vec::new();
+    for o in outcomes {
+        match o.result {
+            Ok(m) => sources.push((ctx.labels[o.host].clone(), m)),
+            Err(e) => failures.push((o.host, e)),
+        }
+    }
+    (sources, failures)
+}
+
+fn meta<'a>(ctx: &'a Ctx, s: &'a Session, rdns: &Rdns) -> Meta<'a> {
+    Meta {
+        maxscale: &ctx.labels[s.host],
+        remote_name: (rdns.mode == Some(RdnsMode::Client)).then_some(s.remote_name.as_deref()),
+    }
+}
+
+/// `sessions list`.
+pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Option<ExitKind>> {
+    let selection = Selection::parse(&args.select)?;
+    let rdns = ctx.settings.rdns(&args.rdns)?;
+    let columns = table_columns(&args.columns, args.wide, ctx.several_hosts())?;
+    let format = ctx.settings.output.format;
+    let json_format = matches!(format, Format::Json | Format::Jsonl);
+    if json_format && selection.is_identity() && rdns.mode != Some(RdnsMode::Client) {
+        return list_json_streaming(ctx, &rdns, format == Format::Jsonl);
+    }
+    let mut cache = rdns_cache(&rdns);
+    let fetched = fetch_sessions(ctx, &rdns, &mut cache, &selection, json_format)?;
+    cache.save();
+    let mut out = ctx.stdout();
+    match format {
+        Format::Table => {
+            let sessions: Vec<Session> = fetched.items.into_iter().map(|(s, _)| s).collect();
+            render_table(ctx, &columns, &sessions, None, &mut out)?;
+            if sessions.is_empty() && fetched.failures.is_empty() {
+                ctx.diag.note("no sessions");
+            }
+        }
+        Format::Tsv => {
+            if ctx.settings.output.header {
+                tsv::write_header(&mut out)?;
+            }
+            for (s, _) in &fetched.items {
+                tsv::write_row(&mut out, s, &ctx.labels)?;
+            }
+        }
+        Format::Json => {
+            let mut doc = Collection::start(&mut out, ctx.settings.output.pretty_json)?;
+            for (s, raw) in &fetched.items {
+                doc.push(raw.as_deref().unwrap_or_default(), &meta(ctx, s, &rdns))?;
+            }
+            doc.finish(&fetched.sources)?;
+        }
+        Format::Jsonl => {
+            let mut buf = Vec::new();
+            for (s, raw) in &fetched.items {
+                buf.clear();
+                json::write_resource(&mut buf, raw.as_deref().unwrap_or_default(), &meta(ctx, s, &rdns), Layout::Compact)?;
+                buf.push(b'\n');
+                out.write_all(&buf)?;
+            }
+        }
+    }
+    out.flush().context("writing the output")?;
+    ctx.report_failures(fetched.failures)
+}
+
+pub fn rdns_cache(rdns: &Rdns) -> rdns::Cache {
+    match (&rdns.mode, &rdns.cache_file, &rdns.fake) {
+        (Some(RdnsMode::Client), Some(path), None) => rdns::Cache::load(path),
+        _ => rdns::Cache::disabled(),
+    }
+}
+
+pub fn render_table(ctx: &Ctx, columns: &[Column], sessions: &[Session], marks: Option<&[Mark]>, out: &mut dyn Write) -> std::io::Result<()> {
+    Table { columns, labels: &ctx.labels, width: ctx.settings.output.width, palette: ctx.palette }.write(out, sessions, marks)
+}
+
+/// JSON straight through: each resource is written as soon as it is parsed, whatever host it
+/// came from, so memory stays at one resource per host.
+fn list_json_streaming(ctx: &Ctx, rdns: &Rdns, lines: bool) -> anyhow::Result<Option<ExitKind>> {
+    enum Sink<'a> {
+        Doc(Collection<&'a mut (dyn Write + Send)>),
+        Lines(&'a mut (dyn Write + Send), Vec<u8>),
+    }
+    let mut out = ctx.stdout();
+    let sink = Mutex::new(if lines {
+        Sink::Lines(&mut out, Vec::new())
+    } else {
+        Sink::Doc(Collection::start(&mut out as &mut (dyn Write + Send), ctx.settings.output.pretty_json)?)
+    });
+    let outcomes = fetch::list(&ctx.client, &ctx.settings.connection.endpoints, list_path(rdns), |s, bytes| {
+        std::str::from_utf8(bytes).map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
+        let m = meta(ctx, &s, rdns);
+        let mut guard = sink.lock().map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?;
+        match &mut *guard {
+            Sink::Doc(doc) => doc.push(bytes, &m),
+            Sink::Lines(w, buf) => {
+                buf.clear();
+                json::write_resource(buf, bytes, &m, Layout::Compact)?;
+                buf.push(b'\n');
+                w.write_all(buf)?;
+                Ok(())
+            }
+        }
+    });
+    let (sources, failures) = split_outcomes(ctx, outcomes);
+    if let Some(Sink::Doc(doc)) = sink.into_inner().ok() {
+        doc.finish(&sources)?;
+    }
+    out.flush().context("writing the output")?;
+    ctx.report_failures(failures)
+}
+
+/// A session id as typed: a positive decimal integer.
+fn check_id(id: &str) -> Result<&str, Failure> {
+    let t = id.trim();
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) && t.bytes().any(|b| b != b'0') && t.len() <= 20 {
+        Ok(t)
+    } else {
+        Err(Failure::usage(format!(
+            "invalid session id '{}': session ids are positive integers (see `mxs sessions list`)",
+            crate::output::sanitize::line(id)
+        )))
+    }
+}
+
+/// `sessions show`.
+pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
+    let ids: Vec<&str> = args.ids.iter().map(|i| check_id(i)).collect::<Result<_, _>>()?;
+    let rdns = ctx.settings.rdns(&args.rdns)?;
+    let query = if rdns.mode == Some(RdnsMode::Server) { "?rdns=true" } else { "" };
+    let mut found = Vec::new();
+    let mut failures = Vec::new();
+    let mut missing = Vec::new();
+    for id in &ids {
+        let results = fetch::show(&ctx.client, &ctx.settings.connection.endpoints, &format!("v1/sessions/{id}{query}"));
+        let before = found.len();
+        let mut failed = false;
+        for (host, r) in results {
+            match r {
+                Ok(Some(f)) => found.push(f),
+                Ok(None) => {}
+                Err(e) => {
+                    failed = true;
+                    failures.push((host, e));
+                }
+            }
+        }
+        if found.len() == before && !failed {
+            missing.push(*id);
+        }
+    }
+    let parsed: Vec<(serde_json::Value, Session)> = found
+        .iter()
+        .map(|f| {
+            let value: serde_json::Value = serde_json::from_slice(&f.resource)?;
+            Ok((value, Session::parse(&f.resource, f.host)?))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let mut cache = rdns_cache(&rdns);
+    let report = if rdns.mode == Some(RdnsMode::Client) {
+        Some(resolve_names(ctx, &rdns, &mut cache, parsed.iter().filter_map(|(_, s)| s.remote.as_deref()))?)
+    } else {
+        None
+    };
+    cache.save();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let mut out = ctx.stdout();
+    let o = ctx.settings.output;
+    for (i, (f, (value, session))) in found.iter().zip(&parsed).enumerate() {
+        let remote_name = report
+            .as_ref()
+            .map(|r| session.remote.as_deref().and_then(|remote| r.name(remote)));
+        let sc = ShowContext {
+            maxscale: &ctx.labels[f.host],
+            remote_name,
+            width: o.width,
+            palette: ctx.palette,
+            now: i64::try_from(now).unwrap_or(i64::MAX),
+        };
+        match o.format {
+            Format::Table => {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                out.write_all(show::render(value, &sc).as_bytes())?;
+            }
+            Format::Tsv => {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                tsv::write_fields(&mut out, &show::fields(value, &sc))?;
+            }
+            Format::Json | Format::Jsonl => {
+                let m = Meta { maxscale: sc.maxscale, remote_name };
+                let mut buf = Vec::new();
+                if o.format == Format::Jsonl || !o.pretty_json {
+                    if o.format == Format::Jsonl {
+                        json::write_resource(&mut buf, &f.resource, &m, Layout::Compact)?;
+                    } else {
+                        document(&mut buf, f, &m, Layout::Compact)?;
+                    }
+                } else {
+                    document(&mut buf, f, &m, Layout::Pretty(0))?;
+                }
+                buf.push(b'\n');
+                out.write_all(&buf)?;
+            }
+        }
+    }
+    out.flush().context("writing the output")?;
+    let failed = ctx.report_failures(failures)?;
+    if !missing.is_empty() {
+        let hosts = ctx.labels.join(", ");
+        let which = missing.join(", ");
+        let noun = if missing.len() == 1 { "session" } else { "sessions" };
+        let err = anyhow::Error::new(
+            Failure::new(ExitKind::NotFound, format!("{noun} {which} not found on {hosts}"))
+                .with_hint("`mxs sessions list` shows the current sessions"),
+        );
+        ctx.diag.error(&err);
+        return Ok(Some(failed.unwrap_or(ExitKind::NotFound)));
+    }
+    Ok(failed)
+}
+
+/// `{"data": <resource with meta>, <the server's other members>}`.
+fn document(buf: &mut Vec<u8>, f: &fetch::Found, m: &Meta<'_>, layout: Layout) -> anyhow::Result<()> {
+    let pretty = matches!(layout, Layout::Pretty(_));
+    buf.extend_from_slice(if pretty { b"{\n  \"data\": " } else { b"{\"data\":" });
+    json::write_resource(buf, &f.resource, m, if pretty { Layout::Pretty(1) } else { Layout::Compact })?;
+    for (k, v) in &f.members {
+        buf.extend_from_slice(if pretty { b",\n  " } else { b"," });
+        buf.extend_from_slice(k);
+        buf.extend_from_slice(if pretty { b": " } else { b":" });
+        json::reformat(v, buf, if pretty { Layout::Pretty(1) } else { Layout::Compact });
+    }
+    buf.extend_from_slice(if pretty { b"\n}" } else { b"}" });
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! Messages on stderr: errors (`mxs: error: ...` and an optional hint line), warnings, notes and
+//! the progress line. Every message is sanitized: errors quote server text. Progress is shown
+//! only on a terminal, only after a short delay, and is erased when done.
+
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use crate::output::sanitize;
+use crate::output::style::Palette;
+
+/// The stderr printer.
+#[derive(Debug, Clone, Copy)]
+pub struct Diag {
+    pub palette: Palette,
+    pub tty: bool,
+}
+
+impl Diag {
+    /// `mxs: error: <chain>` and, when known, `  hint: ...`.
+    pub fn error(&self, err: &anyhow::Error) {
+        let text = sanitize::line(&format!("{err:#}")).into_owned();
+        let mut stderr = io::stderr().lock();
+        let _ = writeln!(stderr, "{} {text}", self.palette.error("mxs: error:"));
+        if let Some(h) = crate::error::hint(err) {
+            let _ = writeln!(stderr, "  hint: {}", sanitize::line(h));
+        }
+    }
+
+    pub fn warning(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "{} {}", self.palette.warning("mxs: warning:"), sanitize::line(text));
+    }
+
+    pub fn note(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "{}", self.palette.muted(&format!("mxs: {}", sanitize::line(text))));
+    }
+
+    /// A progress line for a slow step.
+    #[must_use]
+    pub fn progress(&self, what: &'static str) -> Progress {
+        Progress { what, start: Instant::now(), enabled: self.tty, shown: false }
+    }
+}
+
+/// `what: done/total` on one erasable stderr line.
+pub struct Progress {
+    what: &'static str,
+    start: Instant,
+    enabled: bool,
+    shown: bool,
+}
+
+const PROGRESS_DELAY: Duration = Duration::from_millis(300);
+
+impl Progress {
+    pub fn update(&mut self, done: usize, total: usize) {
+        if self.enabled && self.start.elapsed() >= PROGRESS_DELAY {
+            let _ = write!(io::stderr().lock(), "\r\u{1b}[2K{}: {done}/{total}", self.what);
+            self.shown = true;
+        }
+    }
+
+    /// A free-form status (bytes received), shown under the same rules.
+    pub fn status(&mut self, text: &str) {
+        if self.enabled && self.start.elapsed() >= PROGRESS_DELAY {
+            let _ = write!(io::stderr().lock(), "\r\u{1b}[2K{}: {text}", self.what);
+            self.shown = true;
+        }
+    }
+
+    pub fn finish(&mut self) {
+        if self.shown {
+            let _ = write!(io::stderr().lock(), "\r\u{1b}[2K");
+            self.shown = false;
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}

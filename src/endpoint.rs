@@ -1,0 +1,193 @@
+//! Admin API endpoints: parsing `--hosts` entries (`host:port`, `host`, `[::1]:8989`, URLs) into
+//! base URLs. Owns no I/O.
+
+use std::net::IpAddr;
+
+/// The default admin port.
+pub const DEFAULT_PORT: u16 = 8989;
+
+/// One MaxScale admin endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// As the user wrote it (trimmed): what the `maxscale` column and `meta.maxscale` show.
+    pub label: String,
+    /// `http://host:port/prefix/`, always ending in `/`.
+    pub base: String,
+    pub https: bool,
+    /// The host part without brackets.
+    pub host: String,
+    pub port: u16,
+}
+
+impl Endpoint {
+    /// Parses one entry; `secure` picks HTTPS for entries without a scheme.
+    pub fn parse(entry: &str, secure: bool) -> Result<Endpoint, String> {
+        let label = entry.trim();
+        if label.is_empty() {
+            return Err("an empty host entry".to_string());
+        }
+        let (https, rest) = if let Some(r) = strip_prefix_ci(label, "https://") {
+            (true, r)
+        } else if let Some(r) = strip_prefix_ci(label, "http://") {
+            (false, r)
+        } else if label.contains("://") {
+            return Err(format!("'{label}': only http:// and https:// URLs are supported"));
+        } else {
+            (secure, label)
+        };
+        let (authority, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        if authority.contains('@') {
+            return Err(format!(
+                "'{label}': credentials in the URL are not supported; use --user and --password"
+            ));
+        }
+        let (host, port) = split_host_port(authority).map_err(|e| format!("'{label}': {e}"))?;
+        let mut prefix = path.trim_end_matches('/').to_string();
+        if prefix.contains(['?', '#']) {
+            return Err(format!("'{label}': a host entry cannot carry a query or fragment"));
+        }
+        prefix.push('/');
+        let scheme = if https { "https" } else { "http" };
+        let host_in_url = if host.contains(':') {
+            format!("[{host}]")
+        } else {
+            host.clone()
+        };
+        Ok(Endpoint {
+            label: label.to_string(),
+            base: format!("{scheme}://{host_in_url}:{port}{prefix}"),
+            https,
+            host,
+            port,
+        })
+    }
+
+    /// Parses a comma-separated list.
+    pub fn parse_list(list: &str, secure: bool) -> Result<Vec<Endpoint>, String> {
+        list.split(',')
+            .enumerate()
+            .map(|(i, e)| {
+                Endpoint::parse(e, secure).map_err(|m| format!("--hosts entry {}: {m}", i + 1))
+            })
+            .collect()
+    }
+
+    /// Whether the host is a loopback address or `localhost`.
+    #[must_use]
+    pub fn is_loopback(&self) -> bool {
+        self.host.eq_ignore_ascii_case("localhost")
+            || self
+                .host
+                .parse::<IpAddr>()
+                .is_ok_and(|ip| ip.to_canonical().is_loopback())
+    }
+
+    /// The URL of an API path such as `v1/sessions`.
+    #[must_use]
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    (s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+        .then(|| &s[prefix.len()..])
+}
+
+fn split_host_port(authority: &str) -> Result<(String, u16), String> {
+    if let Some(rest) = authority.strip_prefix('[') {
+        let (host, after) = rest
+            .split_once(']')
+            .ok_or_else(|| "unclosed '[' in an IPv6 address".to_string())?;
+        host.parse::<std::net::Ipv6Addr>()
+            .map_err(|_| format!("'{host}' is not an IPv6 address"))?;
+        let port = match after {
+            "" => DEFAULT_PORT,
+            p => parse_port(p.strip_prefix(':').ok_or_else(|| format!("unexpected '{p}' after ']'"))?)?,
+        };
+        return Ok((host.to_string(), port));
+    }
+    // A bare IPv6 address (several colons) has no port.
+    if authority.matches(':').count() > 1 {
+        authority
+            .parse::<std::net::Ipv6Addr>()
+            .map_err(|_| format!("'{authority}' is not a valid address (write IPv6 as [addr]:port)"))?;
+        return Ok((authority.to_string(), DEFAULT_PORT));
+    }
+    let (host, port) = match authority.split_once(':') {
+        Some((h, p)) => (h, parse_port(p)?),
+        None => (authority, DEFAULT_PORT),
+    };
+    if host.is_empty() {
+        return Err("the host name is empty".to_string());
+    }
+    if !host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
+        return Err(format!("'{host}' is not a valid host name"));
+    }
+    Ok((host.to_string(), port))
+}
+
+fn parse_port(p: &str) -> Result<u16, String> {
+    match p.parse::<u16>() {
+        Ok(0) | Err(_) => Err(format!("'{p}' is not a valid port (1-65535)")),
+        Ok(n) => Ok(n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base(s: &str) -> String {
+        Endpoint::parse(s, false).unwrap().base
+    }
+
+    #[test]
+    fn parses_every_documented_form() {
+        assert_eq!(base("127.0.0.1:8989"), "http://127.0.0.1:8989/");
+        assert_eq!(base("maxscale1"), "http://maxscale1:8989/");
+        assert_eq!(base("[::1]:9000"), "http://[::1]:9000/");
+        assert_eq!(base("[::1]"), "http://[::1]:8989/");
+        assert_eq!(base("::1"), "http://[::1]:8989/");
+        assert_eq!(base("https://mx.example:443"), "https://mx.example:443/");
+        assert_eq!(base("http://mx/admin/"), "http://mx:8989/admin/");
+        assert_eq!(base(" HTTP://mx:1 "), "http://mx:1/");
+        let e = Endpoint::parse("mx", true).unwrap();
+        assert!(e.https);
+        assert_eq!(e.base, "https://mx:8989/");
+        assert_eq!(e.label, "mx");
+    }
+
+    #[test]
+    fn rejects_bad_entries_with_a_reason() {
+        for (bad, why) in [
+            ("", "empty"),
+            ("mx:0", "valid port"),
+            ("mx:99999", "valid port"),
+            ("mx:abc", "valid port"),
+            ("ftp://mx", "only http"),
+            ("http://u:p@mx", "credentials"),
+            ("[::1", "unclosed"),
+            ("bad host", "valid host name"),
+        ] {
+            let err = Endpoint::parse(bad, false).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+        let err = Endpoint::parse_list("a,,b", false).unwrap_err();
+        assert!(err.starts_with("--hosts entry 2"), "{err}");
+    }
+
+    #[test]
+    fn loopback_detection() {
+        for h in ["127.0.0.1", "localhost", "[::1]", "127.3.4.5:1"] {
+            assert!(Endpoint::parse(h, false).unwrap().is_loopback(), "{h}");
+        }
+        assert!(!Endpoint::parse("10.0.0.1", false).unwrap().is_loopback());
+    }
+}

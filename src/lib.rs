@@ -1,0 +1,155 @@
+//! mxs: a command-line client and inspector for the MariaDB MaxScale admin REST API.
+//!
+//! The binary is a thin `main` over [`run`]; the modules are public so that the fuzz target and
+//! benchmarks can drive the decoder and renderers directly.
+
+pub mod api;
+pub mod cli;
+pub mod columns;
+pub mod commands;
+pub mod config;
+pub mod diag;
+pub mod endpoint;
+pub mod error;
+pub mod output;
+pub mod rdns;
+pub mod select;
+pub mod settings;
+pub mod units;
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+
+use crate::api::client::Client;
+use crate::cli::{Cli, Command, GenerateCommand, SessionsCommand};
+use crate::commands::{Ctx, watch};
+use crate::diag::Diag;
+use crate::error::{ExitKind, Failure};
+use crate::output::style::Palette;
+use crate::settings::{Env, PasswordSource, Secret, Settings};
+
+/// Parses the command line and runs it; the one place that turns errors into exit codes.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { ExitKind::Usage.code() } else { 0 });
+        }
+    };
+    let env = Env::from_process();
+    let stderr_color = env.stderr_tty
+        && !env.vars.get("NO_COLOR").is_some_and(|v| !v.is_empty())
+        && env.vars.get("TERM").is_none_or(|t| t != "dumb");
+    let mut diag = Diag { palette: Palette { enabled: stderr_color }, tty: env.stderr_tty };
+    match run(cli, env, &mut diag) {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(kind)) => ExitCode::from(kind.code()),
+        Err(err) if error::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            diag.error(&err);
+            ExitCode::from(error::exit_kind(&err).code())
+        }
+    }
+}
+
+/// Runs a parsed command line; `Ok(Some(kind))` is a failure already reported on stderr.
+pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKind>> {
+    if let Command::Generate(g) = &cli.command {
+        return generate(g);
+    }
+    let settings = Settings::resolve(&cli.connection, &cli.output, env)?;
+    if settings.output.stderr_tty && !settings.output.color && diag.palette.enabled {
+        // --color never also keeps stderr plain
+        diag.palette.enabled = cli.output.color != Some(cli::ColorWhen::Never);
+    }
+    for w in &settings.warnings {
+        diag.warning(w);
+    }
+    let conn = &settings.connection;
+    if conn.endpoints.iter().any(|e| e.https) && !conn.tls.verify {
+        diag.warning("--tls-verify-server-cert=false: the server's certificate is not checked");
+    }
+    if settings.plain_http_warning && diag.tty {
+        if let Some(e) = conn.endpoints.iter().find(|e| !e.https && !e.is_loopback()) {
+            diag.warning(&format!(
+                "credentials are sent unencrypted over plain HTTP to {} (use --secure or https://; \
+                 silence with plain-http-warning = false in the [mxs] section)",
+                e.label
+            ));
+        }
+    }
+    let password = password(&settings)?;
+    let client = Arc::new(Client::new(conn, password)?);
+    let ctx = Ctx {
+        palette: Palette { enabled: settings.output.color },
+        labels: conn.endpoints.iter().map(|e| e.label.clone()).collect(),
+        client,
+        diag: *diag,
+        settings,
+    };
+    let Command::Sessions(cmd) = &cli.command else { return Ok(None) };
+    match cmd {
+        SessionsCommand::List(args) => match &args.watch {
+            Some(interval) => watch::run(
+                &ctx,
+                &watch::Watch {
+                    interval: Some(interval),
+                    count: None,
+                    rdns: &args.rdns,
+                    select: &args.select,
+                    columns: &args.columns,
+                    wide: args.wide,
+                },
+            ),
+            None => commands::sessions::list(&ctx, args),
+        },
+        SessionsCommand::Show(args) => commands::sessions::show(&ctx, args),
+        SessionsCommand::Summary(args) => commands::summary::run(&ctx, args),
+        SessionsCommand::Watch(args) => watch::run(
+            &ctx,
+            &watch::Watch {
+                interval: args.interval.as_deref(),
+                count: args.count,
+                rdns: &args.rdns,
+                select: &args.select,
+                columns: &args.columns,
+                wide: args.wide,
+            },
+        ),
+    }
+}
+
+fn generate(cmd: &GenerateCommand) -> anyhow::Result<Option<ExitKind>> {
+    match cmd {
+        GenerateCommand::Completions { shell } => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&commands::generate::completions(*shell))?;
+            out.flush()?;
+        }
+        GenerateCommand::Man { dir } => commands::generate::write_man(dir)?,
+    }
+    Ok(None)
+}
+
+/// The password: given, prompted for (hidden echo) on a terminal, or one line of stdin.
+fn password(settings: &Settings) -> anyhow::Result<Secret> {
+    let read_line = || -> anyhow::Result<Secret> {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure::usage(format!("reading the password from stdin: {e}")))?;
+        Ok(Secret::new(line.trim_end_matches(['\n', '\r']).to_string()))
+    };
+    match &settings.connection.password {
+        PasswordSource::Given(s) => Ok(s.clone()),
+        PasswordSource::Stdin => read_line(),
+        PasswordSource::Prompt if settings.stdin_tty() => Ok(Secret::new(
+            rpassword::prompt_password("Enter password: ").map_err(|e| Failure::usage(format!("reading the password: {e}")))?,
+        )),
+        PasswordSource::Prompt => read_line(),
+    }
+}

@@ -1,0 +1,373 @@
+//! JSON output. It is lossless: each resource object is the server's own bytes, re-indented or
+//! compacted token by token (numbers keep the exact text the server sent, unknown keys stay),
+//! with mxs's additions spliced into the resource's `meta`:
+//!
+//! - `meta.maxscale`: the endpoint (as given in `--hosts`) the resource came from;
+//! - `meta.remote_name`: with `--rdns` (client side), the client's host name, or `null` when the
+//!   lookup failed or timed out. `attributes.remote` is never rewritten.
+//!
+//! `sessions list -o json` prints `{"data": [...], "meta": {"sources": [...]}}`: `data` holds the
+//! resources of every host (the same shape for one host or many), and each element of
+//! `meta.sources` holds one host's other top-level members (its `links`, ...) under `maxscale`.
+//! `sessions show -o json` prints one `{"data": {...}, "links": ...}` document per session found.
+//! `-o jsonl` prints one resource object per line. Output is pretty on a terminal and compact
+//! otherwise.
+//!
+//! Characters that JSON allows raw inside strings but a terminal would act on (DEL, C1 controls,
+//! bidi and invisible format characters) are written as `\uXXXX` escapes: the same string, and
+//! safe to print.
+
+use std::io::{self, Write};
+
+use crate::output::sanitize::is_unsafe;
+
+/// What mxs adds to a resource.
+#[derive(Debug, Clone, Copy)]
+pub struct Meta<'a> {
+    pub maxscale: &'a str,
+    /// `None`: reverse DNS was not asked for; `Some(None)`: asked, not resolved.
+    pub remote_name: Option<Option<&'a str>>,
+}
+
+impl Meta<'_> {
+    fn members(&self) -> Vec<(&'static str, serde_json::Value)> {
+        let mut m = vec![("maxscale", serde_json::Value::from(self.maxscale))];
+        if let Some(name) = self.remote_name {
+            m.push(("remote_name", name.map_or(serde_json::Value::Null, serde_json::Value::from)));
+        }
+        m
+    }
+}
+
+/// Layout: compact, or pretty at a nesting level (two spaces per level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Compact,
+    Pretty(usize),
+}
+
+fn newline(out: &mut Vec<u8>, layout: Layout, depth: usize) {
+    if let Layout::Pretty(base) = layout {
+        out.push(b'\n');
+        out.extend(std::iter::repeat_n(b' ', (base + depth) * 2));
+    }
+}
+
+/// Copies one JSON value token by token in `layout`, escaping terminal-unsafe characters inside
+/// strings. The input must be valid JSON (callers validate it first).
+pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) {
+    let mut depth = 0usize;
+    let mut i = 0;
+    let pretty = matches!(layout, Layout::Pretty(_));
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b' ' | b'\n' | b'\r' | b'\t' => i += 1,
+            b'"' => {
+                let end = string_end(bytes, i);
+                copy_string(&bytes[i..end], out);
+                i = end;
+            }
+            b'{' | b'[' => {
+                // keep empty containers on one line
+                let close = if b == b'{' { b'}' } else { b']' };
+                let next = bytes[i + 1..].iter().position(|c| !matches!(c, b' ' | b'\n' | b'\r' | b'\t'));
+                if next.is_some_and(|n| bytes[i + 1 + n] == close) {
+                    out.push(b);
+                    out.push(close);
+                    i += 2 + next.unwrap_or(0);
+                    continue;
+                }
+                out.push(b);
+                depth += 1;
+                newline(out, layout, depth);
+                i += 1;
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(out, layout, depth);
+                out.push(b);
+                i += 1;
+            }
+            b',' => {
+                out.push(b',');
+                newline(out, layout, depth);
+                i += 1;
+            }
+            b':' => {
+                out.push(b':');
+                if pretty {
+                    out.push(b' ');
+                }
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+}
+
+/// The index just past the closing quote of the string starting at `start`.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while let Some(k) = memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+        i += k;
+        if bytes[i] == b'\\' {
+            i += 2;
+        } else {
+            return i + 1;
+        }
+    }
+    bytes.len()
+}
+
+/// Copies a JSON string token, writing terminal-unsafe characters as `\uXXXX`.
+fn copy_string(token: &[u8], out: &mut Vec<u8>) {
+    if token.iter().all(|b| *b < 0x7f) {
+        out.extend_from_slice(token);
+        return;
+    }
+    let text = String::from_utf8_lossy(token);
+    let mut buf = [0u16; 2];
+    for c in text.chars() {
+        if is_unsafe(c) {
+            for unit in c.encode_utf16(&mut buf) {
+                out.extend_from_slice(format!("\\u{unit:04x}").as_bytes());
+            }
+        } else {
+            let mut tmp = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+        }
+    }
+}
+
+/// Validates a resource object (syntax and UTF-8) before it is passed through.
+pub fn validate(bytes: &[u8]) -> anyhow::Result<()> {
+    std::str::from_utf8(bytes).map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
+    serde_json::from_slice::<serde::de::IgnoredAny>(bytes)?;
+    Ok(())
+}
+
+/// Writes one resource object with `meta` spliced in.
+pub fn write_resource(out: &mut Vec<u8>, bytes: &[u8], meta: &Meta<'_>, layout: Layout) -> anyhow::Result<()> {
+    if has_top_level_meta(bytes) {
+        // Rare: the server sent a meta of its own. Merge through a tree.
+        let mut v: serde_json::Value = serde_json::from_slice(bytes)?;
+        if let Some(obj) = v.as_object_mut() {
+            let entry = obj.entry("meta").or_insert_with(|| serde_json::json!({}));
+            if let Some(m) = entry.as_object_mut() {
+                for (k, val) in meta.members() {
+                    m.insert(k.to_string(), val);
+                }
+            }
+        }
+        reformat(&serde_json::to_vec(&v)?, out, layout);
+        return Ok(());
+    }
+    let start = out.len();
+    reformat(bytes, out, layout);
+    // Remove the closing brace (and its newline and indent), add meta, close again.
+    let close = out.iter().rposition(|b| *b == b'}').unwrap_or(out.len());
+    let empty = out[start..close].ends_with(b"{");
+    out.truncate(close);
+    while out.len() > start && matches!(out.last(), Some(b' ' | b'\n')) {
+        out.pop();
+    }
+    let depth = match layout {
+        Layout::Pretty(base) => Layout::Pretty(base + 1),
+        Layout::Compact => Layout::Compact,
+    };
+    if !empty {
+        out.push(b',');
+    }
+    newline(out, depth, 0);
+    out.extend_from_slice(b"\"meta\":");
+    if matches!(layout, Layout::Pretty(_)) {
+        out.push(b' ');
+    }
+    let members: serde_json::Map<String, serde_json::Value> =
+        meta.members().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    reformat(&serde_json::to_vec(&members)?, out, depth);
+    newline(out, layout, 0);
+    out.push(b'}');
+    Ok(())
+}
+
+/// Whether the object has a `meta` member at its top level.
+fn has_top_level_meta(bytes: &[u8]) -> bool {
+    if memchr::memmem::find(bytes, b"\"meta\"").is_none() {
+        return false;
+    }
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let end = string_end(bytes, i);
+                if depth == 1 && &bytes[i..end] == b"\"meta\"" {
+                    let rest = &bytes[end..];
+                    if rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':') {
+                        return true;
+                    }
+                }
+                i = end;
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Streams a `{"data": [...], "meta": {...}}` collection document.
+pub struct Collection<W: Write> {
+    out: W,
+    layout: Layout,
+    count: usize,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> Collection<W> {
+    pub fn start(mut out: W, pretty: bool) -> io::Result<Self> {
+        let layout = if pretty { Layout::Pretty(2) } else { Layout::Compact };
+        out.write_all(if pretty { b"{\n  \"data\": [" } else { b"{\"data\":[" })?;
+        Ok(Collection { out, layout, count: 0, buf: Vec::with_capacity(8192) })
+    }
+
+    pub fn push(&mut self, bytes: &[u8], meta: &Meta<'_>) -> anyhow::Result<()> {
+        self.buf.clear();
+        if self.count > 0 {
+            self.buf.push(b',');
+        }
+        if matches!(self.layout, Layout::Pretty(_)) {
+            self.buf.extend_from_slice(b"\n    ");
+        }
+        write_resource(&mut self.buf, bytes, meta, self.layout)?;
+        self.out.write_all(&self.buf)?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Closes `data` and writes `meta.sources` (one object per host: `maxscale` and that host's
+    /// other top-level members as raw JSON).
+    pub fn finish(mut self, sources: &[(String, Vec<(Vec<u8>, Vec<u8>)>)]) -> io::Result<W> {
+        let pretty = matches!(self.layout, Layout::Pretty(_));
+        let mut buf = Vec::new();
+        if pretty && self.count > 0 {
+            buf.extend_from_slice(b"\n  ");
+        }
+        buf.extend_from_slice(b"],");
+        newline(&mut buf, if pretty { Layout::Pretty(0) } else { Layout::Compact }, 1);
+        let mut src = b"{\"sources\":[".to_vec();
+        for (i, (label, members)) in sources.iter().enumerate() {
+            if i > 0 {
+                src.push(b',');
+            }
+            src.extend_from_slice(b"{\"maxscale\":");
+            src.extend_from_slice(&serde_json::to_vec(label).unwrap_or_default());
+            for (key, value) in members {
+                src.push(b',');
+                src.extend_from_slice(key);
+                src.push(b':');
+                src.extend_from_slice(value);
+            }
+            src.push(b'}');
+        }
+        src.extend_from_slice(b"]}");
+        buf.extend_from_slice(b"\"meta\":");
+        if pretty {
+            buf.push(b' ');
+        }
+        reformat(&src, &mut buf, if pretty { Layout::Pretty(1) } else { Layout::Compact });
+        buf.extend_from_slice(if pretty { b"\n}\n" } else { b"}\n" });
+        self.out.write_all(&buf)?;
+        Ok(self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta() -> Meta<'static> {
+        Meta { maxscale: "mx:8989", remote_name: None }
+    }
+
+    fn one(bytes: &[u8], m: &Meta<'_>, layout: Layout) -> String {
+        let mut out = Vec::new();
+        write_resource(&mut out, bytes, m, layout).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn compacts_losslessly_and_splices_meta() {
+        let src = b"{\n    \"attributes\": {\"idle\": 22.399999999999999, \"e\": [ ], \"s\": \"a b\"},\n    \"id\": \"1\"\n}";
+        assert_eq!(
+            one(src, &meta(), Layout::Compact),
+            r#"{"attributes":{"idle":22.399999999999999,"e":[],"s":"a b"},"id":"1","meta":{"maxscale":"mx:8989"}}"#
+        );
+        let m = Meta { maxscale: "mx", remote_name: Some(None) };
+        assert!(one(b"{}", &m, Layout::Compact) == r#"{"meta":{"maxscale":"mx","remote_name":null}}"#);
+    }
+
+    #[test]
+    fn pretty_output_is_valid_and_equal() {
+        let src = br#"{"a":{"b":[1,2,{"c":null}]},"id":"1"}"#;
+        let text = one(src, &meta(), Layout::Pretty(0));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["a"]["b"][2]["c"], serde_json::Value::Null);
+        assert_eq!(v["meta"]["maxscale"], "mx:8989");
+        assert!(text.contains("\n  \"id\": \"1\""), "{text}");
+    }
+
+    #[test]
+    fn merges_an_existing_meta() {
+        let text = one(br#"{"id":"1","meta":{"x":1}}"#, &meta(), Layout::Compact);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["meta"]["x"], 1);
+        assert_eq!(v["meta"]["maxscale"], "mx:8989");
+        // a nested "meta" key is not the resource's meta
+        let text = one(br#"{"attributes":{"meta":1},"id":"1"}"#, &meta(), Layout::Compact);
+        assert!(text.ends_with(r#""id":"1","meta":{"maxscale":"mx:8989"}}"#), "{text}");
+    }
+
+    #[test]
+    fn unsafe_characters_are_escaped_but_equal() {
+        let src = "{\"user\":\"a\u{7f}\u{9b}\u{202e}\u{e0041}b\\u001b\"}";
+        let text = one(src.as_bytes(), &meta(), Layout::Compact);
+        assert!(!text.chars().any(is_unsafe), "{text}");
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["user"], "a\u{7f}\u{9b}\u{202e}\u{e0041}b\u{1b}");
+    }
+
+    #[test]
+    fn collection_document_shape() {
+        for pretty in [false, true] {
+            let mut c = Collection::start(Vec::new(), pretty).unwrap();
+            c.push(br#"{"id":"1"}"#, &meta()).unwrap();
+            c.push(br#"{"id":"2"}"#, &meta()).unwrap();
+            let out = c
+                .finish(&[("mx:8989".into(), vec![(b"\"links\"".to_vec(), br#"{"self":"http://x/"}"#.to_vec())])])
+                .unwrap();
+            let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(v["data"][1]["id"], "2");
+            assert_eq!(v["meta"]["sources"][0]["links"]["self"], "http://x/");
+            assert_eq!(v["meta"]["sources"][0]["maxscale"], "mx:8989");
+        }
+        let c = Collection::start(Vec::new(), false).unwrap();
+        let out = c.finish(&[]).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "{\"data\":[],\"meta\":{\"sources\":[]}}\n");
+    }
+
+    #[test]
+    fn validate_rejects_bad_json_and_utf8() {
+        assert!(validate(br#"{"id": "1",, }"#).is_err());
+        assert!(validate(b"{\"u\": \"\xff\xfe\"}").is_err());
+        assert!(validate(br#"{"id":"1"}"#).is_ok());
+    }
+}

@@ -1,0 +1,201 @@
+//! The session list as an aligned table for people: a styled header, numeric columns
+//! right-aligned, every cell sanitized, and the whole fitted to the width (the terminal's, or a
+//! fixed one off a terminal so output is deterministic) by narrowing the widest text columns and
+//! cutting their cells with an ellipsis.
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::api::model::Session;
+use crate::columns::Column;
+use crate::output::sanitize;
+use crate::output::style::Palette;
+
+const GAP: usize = 2;
+const MIN_TEXT: usize = 6;
+
+/// How a row is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    /// New since the last refresh (watch).
+    New,
+}
+
+pub struct Table<'a> {
+    pub columns: &'a [Column],
+    pub labels: &'a [String],
+    pub width: usize,
+    pub palette: Palette,
+}
+
+impl Table<'_> {
+    /// Writes the header and one line per session.
+    pub fn write(&self, out: &mut dyn Write, sessions: &[Session], marks: Option<&[Mark]>) -> io::Result<()> {
+        let cells: Vec<Vec<String>> = sessions
+            .iter()
+            .map(|s| {
+                self.columns
+                    .iter()
+                    .map(|c| sanitize::line(&c.cell(s, self.labels)).into_owned())
+                    .collect()
+            })
+            .collect();
+        let widths = self.fit(&cells);
+        let mut line = String::new();
+        for (i, col) in self.columns.iter().enumerate() {
+            let text = pad(&truncate(col.header(), widths[i]), widths[i], col.numeric());
+            push_cell(&mut line, &self.palette.header(&text), i + 1 == self.columns.len(), col.numeric());
+        }
+        writeln!(out, "{}", line.trim_end())?;
+        for (r, row) in cells.iter().enumerate() {
+            line.clear();
+            let session = &sessions[r];
+            let mark = marks.and_then(|m| m.get(r)).copied().unwrap_or(Mark::Plain);
+            for (i, col) in self.columns.iter().enumerate() {
+                let text = pad(&truncate(&row[i], widths[i]), widths[i], col.numeric());
+                let styled = match (mark, col) {
+                    (Mark::New, Column::Id) => self.palette.new_row(&text),
+                    (_, Column::Host) if session.unresolved => self.palette.muted(&text),
+                    _ => text,
+                };
+                push_cell(&mut line, &styled, i + 1 == self.columns.len(), col.numeric());
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+
+    /// Column widths: natural, then narrowed (widest text column first) to fit `self.width`.
+    fn fit(&self, cells: &[Vec<String>]) -> Vec<usize> {
+        let mut widths: Vec<usize> = self.columns.iter().map(|c| c.header().width()).collect();
+        for row in cells {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.width());
+            }
+        }
+        let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
+        while total(&widths) > self.width {
+            let widest = self
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| !c.numeric() && widths[*i] > MIN_TEXT.max(c.header().width()))
+                .max_by_key(|(i, _)| widths[*i]);
+            match widest {
+                Some((i, _)) => widths[i] -= 1,
+                None => break,
+            }
+        }
+        widths
+    }
+}
+
+fn push_cell(line: &mut String, text: &str, last: bool, _numeric: bool) {
+    line.push_str(text);
+    if !last {
+        line.push_str(&" ".repeat(GAP));
+    }
+}
+
+/// Cuts `text` to `width` display columns, ending in `…` when cut.
+#[must_use]
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+fn pad(text: &str, width: usize, right: bool) -> String {
+    let fill = width.saturating_sub(text.width());
+    if right {
+        format!("{}{text}", " ".repeat(fill))
+    } else {
+        format!("{text}{}", " ".repeat(fill))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(sessions: &[Session], width: usize, color: bool) -> String {
+        let cols = Column::defaults(false);
+        let labels = vec!["h".to_string()];
+        let t = Table { columns: &cols, labels: &labels, width, palette: Palette { enabled: color } };
+        let mut out = Vec::new();
+        t.write(&mut out, sessions, None).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn session(id: &str, user: &str) -> Session {
+        Session {
+            id: id.into(),
+            user: Some(user.into()),
+            remote: Some("127.0.0.1".into()),
+            idle: Some(5.2),
+            memory: Some(67_337),
+            services: vec!["RW-Split-Router".into()],
+            backends: vec!["server1".into()],
+            connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
+            io_activity: Some(16),
+            ..Session::default()
+        }
+    }
+
+    #[test]
+    fn aligned_with_header() {
+        let text = render(&[session("1", "maxuser"), session("10", "bob")], 120, false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("ID  USER     HOST"), "{text}");
+        assert!(lines[1].starts_with(" 1  maxuser  127.0.0.1"), "{text}");
+        assert!(lines[2].starts_with("10  bob      127.0.0.1"), "{text}");
+        assert!(lines[1].contains("65.7 KiB"));
+        assert!(lines[1].contains("2024-01-05 07:24:06"));
+    }
+
+    #[test]
+    fn empty_list_prints_the_header() {
+        assert_eq!(render(&[], 120, false).lines().count(), 1);
+    }
+
+    #[test]
+    fn long_and_hostile_values_fit_and_are_escaped() {
+        let long = "x".repeat(10_000);
+        let text = render(&[session("1", &long), session("2", "\u{1b}[2J\u{202e}evil")], 80, false);
+        for line in text.lines() {
+            assert!(line.width() <= 80, "{}: {line}", line.width());
+        }
+        assert!(text.contains('…'));
+        assert!(!text.contains('\u{1b}'));
+        let text = render(&[session("2", "\u{1b}[2J\u{202e}evil")], 200, false);
+        assert!(text.contains(r"\e[2J\u{202e}evil"), "{text}");
+    }
+
+    #[test]
+    fn color_only_when_enabled() {
+        assert!(!render(&[session("1", "a")], 120, false).contains('\u{1b}'));
+        assert!(render(&[session("1", "a")], 120, true).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn truncate_respects_display_width() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("ab", 4), "ab");
+        assert_eq!(truncate("世界世界", 5), "世界…");
+    }
+}

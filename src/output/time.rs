@@ -1,0 +1,155 @@
+//! MaxScale's `connected` timestamps: the HTTP-date of 23.02 and later (`Fri, 05 Jan 2024
+//! 07:24:06 GMT`, UTC) and the `asctime` form of 22.08 and earlier (`Thu Jul 20 07:28:51 2023`,
+//! the server's local time, no zone). Parsed by hand into civil fields; printed the same way
+//! whatever the locale or `TZ` (maxctrl's output depends on both).
+
+/// A parsed timestamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+    /// True for the HTTP-date form (GMT); false for asctime (server-local, zone unknown).
+    pub utc: bool,
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+fn month(s: &str) -> Option<u32> {
+    let lower = s.to_ascii_lowercase();
+    MONTHS.iter().position(|m| *m == lower).map(|i| i as u32 + 1)
+}
+
+fn hms(s: &str) -> Option<(u32, u32, u32)> {
+    let mut it = s.split(':').map(|p| p.parse::<u32>().ok());
+    let (h, m, sec) = (it.next()??, it.next()??, it.next()??);
+    (it.next().is_none() && h < 24 && m < 60 && sec < 61).then_some((h, m, sec))
+}
+
+impl Stamp {
+    /// Parses either form; None for anything else.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Stamp> {
+        let parts: Vec<&str> = text.split_whitespace().collect();
+        let (day, mon, year, time, utc) = match parts.as_slice() {
+            // Fri, 05 Jan 2024 07:24:06 GMT
+            [wd, d, m, y, t, "GMT" | "UTC"] if wd.ends_with(',') => (*d, *m, *y, *t, true),
+            // Thu Jul 20 07:28:51 2023
+            [_, m, d, t, y] => (*d, *m, *y, *t, false),
+            _ => return None,
+        };
+        let (hour, minute, second) = hms(time)?;
+        let day: u32 = day.parse().ok()?;
+        let month = month(mon)?;
+        let year: i64 = year.parse().ok()?;
+        if !(1..=31).contains(&day) || year.abs() > 9999 {
+            return None;
+        }
+        Some(Stamp { year, month, day, hour, minute, second, utc })
+    }
+
+    /// RFC 3339: `2024-01-05T07:24:06Z`, or without an offset for the zoneless asctime form.
+    #[must_use]
+    pub fn rfc3339(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
+            self.year, self.month, self.day, self.hour, self.minute, self.second,
+            if self.utc { "Z" } else { "" }
+        )
+    }
+
+    /// For tables: `2024-01-05 07:24:06`.
+    #[must_use]
+    pub fn display(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
+
+    /// Seconds since the Unix epoch, treating the fields as UTC.
+    #[must_use]
+    pub fn unix(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day) * 86400
+            + i64::from(self.hour) * 3600
+            + i64::from(self.minute) * 60
+            + i64::from(self.second)
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Milliseconds since the epoch (fields read as UTC) of a query timestamp such as
+/// `2026-11-28T09:19:32.382` (server local time, no zone): only differences are meaningful.
+#[must_use]
+pub fn query_millis(text: &str) -> Option<i64> {
+    let (date, time) = text.split_once('T')?;
+    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, mo, day) = (d.next()??, d.next()??, d.next()??);
+    let (clock, frac) = time.split_once('.').unwrap_or((time, "0"));
+    let (h, mi, s) = hms(clock)?;
+    let ms: i64 = format!("{frac:0<3}").get(..3)?.parse().ok()?;
+    let month = u32::try_from(mo).ok().filter(|m| (1..=12).contains(m))?;
+    let day = u32::try_from(day).ok()?;
+    Some(
+        (days_from_civil(y, month, day) * 86400 + i64::from(h) * 3600 + i64::from(mi) * 60 + i64::from(s)) * 1000
+            + ms,
+    )
+}
+
+/// `connected` for TSV: RFC 3339 when it parses, else the text as sent.
+#[must_use]
+pub fn rfc3339_or_raw(text: &str) -> String {
+    Stamp::parse(text).map_or_else(|| text.to_string(), |s| s.rfc3339())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_date_is_utc() {
+        let s = Stamp::parse("Fri, 05 Jan 2024 07:24:06 GMT").unwrap();
+        assert_eq!(s.rfc3339(), "2024-01-05T07:24:06Z");
+        assert_eq!(s.display(), "2024-01-05 07:24:06");
+        assert_eq!(s.unix(), 1_704_439_446);
+    }
+
+    #[test]
+    fn asctime_has_no_offset() {
+        let s = Stamp::parse("Thu Jul 20 07:28:51 2023").unwrap();
+        assert_eq!(s.rfc3339(), "2023-07-20T07:28:51");
+        assert!(!s.utc);
+        assert_eq!(Stamp::parse("Mon Jul  3 11:10:39 2017").unwrap().rfc3339(), "2017-07-03T11:10:39");
+    }
+
+    #[test]
+    fn query_timestamps_give_durations() {
+        let a = query_millis("2026-11-28T09:19:32.382").unwrap();
+        let b = query_millis("2026-11-28T09:19:33.5").unwrap();
+        assert_eq!(b - a, 1118);
+        assert_eq!(query_millis("nope"), None);
+    }
+
+    #[test]
+    fn garbage_is_kept_raw() {
+        assert_eq!(Stamp::parse("yesterday"), None);
+        assert_eq!(Stamp::parse("Fri, 45 Jan 2024 07:24:06 GMT"), None);
+        assert_eq!(Stamp::parse("Fri, 05 Foo 2024 07:24:06 GMT"), None);
+        assert_eq!(rfc3339_or_raw("soon"), "soon");
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+}

@@ -1,0 +1,139 @@
+//! TSV for scripts. `list` writes exactly one line per session with these 13 columns, in this
+//! order: `id user remote remote_name port service state connected idle backends memory
+//! io_activity maxscale`, so every line has exactly 12 tabs. Absent values are empty;
+//! `connected` is RFC 3339 (`2024-01-05T07:24:06Z`; no offset for the zoneless asctime form of
+//! MaxScale 22.08 and older); `idle` and `memory` are plain numbers (seconds, bytes); `service`
+//! and `backends` are comma-joined; `remote_name` is empty unless `--rdns` resolved it;
+//! `maxscale` is the endpoint the row came from. No header unless `--header`.
+//!
+//! `show` writes one `key<TAB>value` line per field, keys in snake_case (nested keys joined with
+//! `.`, array elements by index: `connections.0.server`), one block per session, blocks
+//! separated by an empty line.
+//!
+//! Inside values, backslash, tab, newline and carriage return are written `\\`, `\t`, `\n`,
+//! `\r`, and other control or invisible characters as in [`sanitize`]: a line never contains a
+//! raw control character, and the escaping can be reversed.
+
+use std::io::{self, Write};
+
+use serde_json::Value;
+
+use crate::api::model::Session;
+use crate::output::sanitize;
+use crate::output::time;
+
+/// The list columns, in order.
+pub const LIST_COLUMNS: [&str; 13] = [
+    "id",
+    "user",
+    "remote",
+    "remote_name",
+    "port",
+    "service",
+    "state",
+    "connected",
+    "idle",
+    "backends",
+    "memory",
+    "io_activity",
+    "maxscale",
+];
+
+pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", LIST_COLUMNS.join("\t"))
+}
+
+fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// One list line.
+pub fn write_row(out: &mut dyn Write, s: &Session, labels: &[String]) -> io::Result<()> {
+    let f = |v: Option<&str>| sanitize::tsv(v.unwrap_or("")).into_owned();
+    let fields = [
+        f(Some(&s.id)),
+        f(s.user.as_deref()),
+        f(s.remote.as_deref()),
+        f(s.remote_name.as_deref()),
+        opt(s.port),
+        f(Some(&s.services.join(","))),
+        f(s.state.as_deref()),
+        f(s.connected.as_deref().map(time::rfc3339_or_raw).as_deref()),
+        opt(s.idle),
+        f(Some(&s.backends.join(","))),
+        opt(s.memory),
+        opt(s.io_activity),
+        f(labels.get(s.host).map(String::as_str)),
+    ];
+    writeln!(out, "{}", fields.join("\t"))
+}
+
+/// One `show` block: `key<TAB>value` lines.
+pub fn write_fields(out: &mut dyn Write, fields: &[(String, String)]) -> io::Result<()> {
+    for (k, v) in fields {
+        writeln!(out, "{}\t{}", sanitize::tsv(k), sanitize::tsv(v))?;
+    }
+    Ok(())
+}
+
+/// Flattens a JSON value into `prefix.key` / `prefix.N` fields; scalars as text (strings
+/// unquoted, null as empty), empty objects and arrays as `{}` / `[]`.
+pub fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
+    let join = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            for (k, v) in map {
+                flatten(&join(k), v, out);
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(&join(&i.to_string()), v, out);
+            }
+        }
+        Value::Object(_) => out.push((prefix.to_string(), "{}".into())),
+        Value::Array(_) => out.push((prefix.to_string(), "[]".into())),
+        Value::Null => out.push((prefix.to_string(), String::new())),
+        Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_has_twelve_tabs_and_escapes() {
+        let s = Session {
+            id: "1".into(),
+            user: Some("a\tb\nc\\d\u{1b}".into()),
+            connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
+            idle: Some(22.399_999_999_999_999),
+            memory: Some(67_337),
+            services: vec!["s1".into(), "s2".into()],
+            backends: vec!["b1".into(), "b2".into()],
+            ..Session::default()
+        };
+        let mut out = Vec::new();
+        write_row(&mut out, &s, &["mx:8989".into()]).unwrap();
+        let line = String::from_utf8(out).unwrap();
+        assert_eq!(line.matches('\t').count(), 12, "{line}");
+        assert_eq!(
+            line,
+            "1\ta\\tb\\nc\\\\d\\e\t\t\t\ts1,s2\t\t2024-01-05T07:24:06Z\t22.4\tb1,b2\t67337\t\tmx:8989\n"
+        );
+        let mut out = Vec::new();
+        write_header(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap().matches('\t').count(), 12);
+    }
+
+    #[test]
+    fn flatten_names_nested_fields() {
+        let v: Value = serde_json::json!({"a": {"b": 1, "c": [true, null]}, "e": [], "s": "x"});
+        let mut out = Vec::new();
+        flatten("", &v, &mut out);
+        let text: Vec<String> = out.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert_eq!(text, ["a.b=1", "a.c.0=true", "a.c.1=", "e=[]", "s=x"]);
+    }
+}

@@ -1,0 +1,330 @@
+//! Choosing sessions client-side, so it works with every MaxScale version: `--where`
+//! conditions on column names (ANDed), `--sort` keys and `--limit`. Conditions are parsed once,
+//! up front, into typed comparisons; an unknown column or a malformed condition is a usage error
+//! that lists the valid columns.
+
+use std::cmp::Ordering;
+
+use regex_lite::Regex;
+
+use crate::api::model::Session;
+use crate::columns::{Column, Kind, Value};
+use crate::error::Failure;
+use crate::output::time::Stamp;
+use crate::units;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Match,
+    NoMatch,
+}
+
+#[derive(Debug)]
+enum Operand {
+    Num(f64),
+    Text(String),
+    Substring(String),
+    Pattern(Regex),
+}
+
+/// One parsed `--where` condition.
+#[derive(Debug)]
+pub struct Condition {
+    column: Column,
+    op: Op,
+    operand: Operand,
+}
+
+fn usage(text: &str, why: &str) -> Failure {
+    Failure::usage(format!("--where '{text}': {why}"))
+        .with_hint(format!("columns: {}", Column::names()))
+}
+
+impl Condition {
+    pub fn parse(text: &str) -> Result<Condition, Failure> {
+        let start = text
+            .find(['=', '!', '<', '>', '~'])
+            .ok_or_else(|| usage(text, "expected COLUMN OP VALUE, with OP one of = != < <= > >= ~ !~"))?;
+        let (name, rest) = text.split_at(start);
+        let column = Column::parse(name).ok_or_else(|| usage(text, &format!("unknown column '{}'", name.trim())))?;
+        let (op, value) = [
+            ("!=", Op::Ne),
+            ("!~", Op::NoMatch),
+            ("<=", Op::Le),
+            (">=", Op::Ge),
+            ("=", Op::Eq),
+            ("<", Op::Lt),
+            (">", Op::Gt),
+            ("~", Op::Match),
+        ]
+        .into_iter()
+        .find_map(|(sym, op)| rest.strip_prefix(sym).map(|v| (op, v.trim())))
+        .ok_or_else(|| usage(text, "expected an operator: = != < <= > >= ~ !~"))?;
+        let kind = column.kind();
+        let operand = match op {
+            Op::Match | Op::NoMatch => {
+                if let Some(pattern) = value.strip_prefix('/').and_then(|v| v.strip_suffix('/')) {
+                    Operand::Pattern(Regex::new(pattern).map_err(|e| usage(text, &format!("invalid pattern: {e}")))?)
+                } else {
+                    Operand::Substring(value.to_lowercase())
+                }
+            }
+            _ => match kind {
+                Kind::Text => Operand::Text(value.to_string()),
+                Kind::Number => Operand::Num(value.parse().map_err(|_| usage(text, &format!("'{value}' is not a number")))?),
+                Kind::Duration => Operand::Num(
+                    units::parse_duration(value, 1.0).map_err(|e| usage(text, &e))?.as_secs_f64(),
+                ),
+                #[allow(clippy::cast_precision_loss)]
+                Kind::Size => Operand::Num(units::parse_size(value).map_err(|e| usage(text, &e))? as f64),
+                #[allow(clippy::cast_precision_loss)]
+                Kind::Time => Operand::Num(parse_time(value).ok_or_else(|| {
+                    usage(text, &format!("'{value}' is not a time (write 2024-01-05T07:24:06Z or 2024-01-05)"))
+                })? as f64),
+            },
+        };
+        Ok(Condition { column, op, operand })
+    }
+
+    /// Whether a session satisfies the condition.
+    #[must_use]
+    pub fn matches(&self, s: &Session, labels: &[String]) -> bool {
+        if self.column == Column::Host && matches!(self.op, Op::Eq | Op::Ne | Op::Match | Op::NoMatch) {
+            // host matches the address or the resolved name
+            let candidates = [s.remote.as_deref(), s.remote_name.as_deref()];
+            let any = candidates.iter().flatten().any(|c| self.test_text(c));
+            return match self.op {
+                Op::Ne | Op::NoMatch => !candidates.iter().flatten().any(|c| self.positive_text(c)),
+                _ => any,
+            };
+        }
+        match self.column.value(s, labels) {
+            Value::Missing => matches!(self.op, Op::Ne | Op::NoMatch),
+            Value::Num(n) => match (&self.operand, self.op) {
+                (Operand::Num(x), op) => compare(n.partial_cmp(x), op),
+                (_, _) => self.test_text(&format!("{n}")),
+            },
+            Value::Text(t) => self.test_text(&t),
+        }
+    }
+
+    fn positive_text(&self, t: &str) -> bool {
+        match &self.operand {
+            Operand::Text(x) => t == x,
+            Operand::Substring(x) => t.to_lowercase().contains(x.as_str()),
+            Operand::Pattern(r) => r.is_match(t),
+            Operand::Num(x) => t.parse::<f64>().is_ok_and(|n| n == *x),
+        }
+    }
+
+    fn test_text(&self, t: &str) -> bool {
+        match (self.op, &self.operand) {
+            (Op::Match | Op::Eq, _) => self.positive_text(t),
+            (Op::NoMatch | Op::Ne, _) => !self.positive_text(t),
+            (op, Operand::Text(x)) => compare(Some(t.cmp(x.as_str())), op),
+            (op, Operand::Num(x)) => t.parse::<f64>().is_ok_and(|n| compare(n.partial_cmp(x), op)),
+            _ => false,
+        }
+    }
+}
+
+fn compare(ord: Option<Ordering>, op: Op) -> bool {
+    let Some(o) = ord else { return false };
+    match op {
+        Op::Eq | Op::Match => o == Ordering::Equal,
+        Op::Ne | Op::NoMatch => o != Ordering::Equal,
+        Op::Lt => o == Ordering::Less,
+        Op::Le => o != Ordering::Greater,
+        Op::Gt => o == Ordering::Greater,
+        Op::Ge => o != Ordering::Less,
+    }
+}
+
+/// `2024-01-05T07:24:06Z`, `2024-01-05 07:24:06` or `2024-01-05`, read as UTC.
+fn parse_time(v: &str) -> Option<i64> {
+    let v = v.trim().trim_end_matches('Z');
+    let (date, clock) = v.split_once(['T', ' ']).unwrap_or((v, "00:00:00"));
+    let mut d = date.split('-');
+    let (y, m, day) = (d.next()?.parse().ok()?, d.next()?.parse().ok()?, d.next()?.parse().ok()?);
+    let mut c = clock.split(':').map(|p| p.parse::<u32>().ok());
+    let (h, mi, s) = (c.next()??, c.next().flatten().unwrap_or(0), c.next().flatten().unwrap_or(0));
+    let stamp = Stamp { year: y, month: m, day, hour: h, minute: mi, second: s, utc: true };
+    ((1..=12).contains(&m) && (1..=31).contains(&day)).then(|| stamp.unix())
+}
+
+/// A `--sort` key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortKey {
+    pub column: Column,
+    pub descending: bool,
+}
+
+impl SortKey {
+    pub fn parse(text: &str) -> Result<SortKey, Failure> {
+        let t = text.trim();
+        let (descending, name) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t.strip_prefix('+').unwrap_or(t)),
+        };
+        let column = Column::parse(name).ok_or_else(|| {
+            Failure::usage(format!("--sort: unknown column '{name}'")).with_hint(format!("columns: {}", Column::names()))
+        })?;
+        Ok(SortKey { column, descending })
+    }
+}
+
+fn cmp_values(a: &Value<'_>, b: &Value<'_>) -> Ordering {
+    match (a, b) {
+        (Value::Missing, Value::Missing) => Ordering::Equal,
+        (Value::Missing, _) => Ordering::Greater,
+        (_, Value::Missing) => Ordering::Less,
+        (Value::Num(x), Value::Num(y)) => x.total_cmp(y),
+        (Value::Num(_), Value::Text(_)) => Ordering::Less,
+        (Value::Text(_), Value::Num(_)) => Ordering::Greater,
+        (Value::Text(x), Value::Text(y)) => x.cmp(y),
+    }
+}
+
+/// The whole selection.
+#[derive(Debug, Default)]
+pub struct Selection {
+    pub conditions: Vec<Condition>,
+    pub sort: Vec<SortKey>,
+    pub limit: Option<usize>,
+}
+
+impl Selection {
+    pub fn parse(args: &crate::cli::SelectArgs) -> Result<Selection, Failure> {
+        Ok(Selection {
+            conditions: args.conditions.iter().map(|c| Condition::parse(c)).collect::<Result<_, _>>()?,
+            sort: args.sort.iter().filter(|s| !s.is_empty()).map(|s| SortKey::parse(s)).collect::<Result<_, _>>()?,
+            limit: args.limit,
+        })
+    }
+
+    /// Whether nothing is filtered, re-sorted or limited.
+    #[must_use]
+    pub fn is_identity(&self) -> bool {
+        self.conditions.is_empty() && self.sort.is_empty() && self.limit.is_none()
+    }
+
+    #[must_use]
+    pub fn keep(&self, s: &Session, labels: &[String]) -> bool {
+        self.conditions.iter().all(|c| c.matches(s, labels))
+    }
+
+    /// Orders sessions by the sort keys, then by numeric id and host.
+    pub fn order(&self, items: &mut [Session], labels: &[String]) {
+        self.order_by(items, labels, |s| s);
+    }
+
+    /// [`Selection::order`] for items that carry a session.
+    pub fn order_by<T>(&self, items: &mut [T], labels: &[String], get: impl Fn(&T) -> &Session) {
+        items.sort_by(|a, b| {
+            let (a, b) = (get(a), get(b));
+            for key in &self.sort {
+                let o = cmp_values(&key.column.value(a, labels), &key.column.value(b, labels));
+                let o = if key.descending { o.reverse() } else { o };
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            (a.id_number(), &a.id, a.host).cmp(&(b.id_number(), &b.id, b.host))
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(id: &str, user: Option<&str>, idle: Option<f64>, memory: u64) -> Session {
+        Session {
+            id: id.into(),
+            user: user.map(Into::into),
+            idle,
+            memory: Some(memory),
+            remote: Some("192.0.2.1".into()),
+            remote_name: Some("db1.example".into()),
+            services: vec!["RW-Split-Router".into()],
+            connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
+            ..Session::default()
+        }
+    }
+
+    fn keep(cond: &str, session: &Session) -> bool {
+        Condition::parse(cond).unwrap().matches(session, &["mx".into()])
+    }
+
+    #[test]
+    fn conditions_on_every_column_type() {
+        let a = s("7", Some("maxuser"), Some(700.0), 2 << 20);
+        assert!(keep("user=maxuser", &a));
+        assert!(!keep("user=max", &a));
+        assert!(keep("user~MAX", &a));
+        assert!(keep("user~/^max.*r$/", &a));
+        assert!(keep("user!=bob", &a));
+        assert!(keep("idle>600", &a));
+        assert!(keep("idle>10m", &a));
+        assert!(!keep("idle>=1h", &a));
+        assert!(keep("memory>=1MiB", &a));
+        assert!(!keep("memory<1MiB", &a));
+        assert!(keep("id=7", &a));
+        assert!(keep("id>=5", &a));
+        assert!(keep("service~RW", &a));
+        assert!(keep("host=192.0.2.1", &a));
+        assert!(keep("host=db1.example", &a));
+        assert!(!keep("host!=db1.example", &a));
+        assert!(keep("connected<2024-02-01", &a));
+        assert!(keep("connected>=2024-01-05T07:24:06Z", &a));
+        assert!(keep("maxscale=mx", &a));
+        let b = s("8", None, None, 0);
+        assert!(!keep("user=maxuser", &b));
+        assert!(keep("user!=maxuser", &b));
+        assert!(!keep("idle>0", &b));
+    }
+
+    #[test]
+    fn bad_conditions_are_usage_errors_listing_columns() {
+        for (bad, why) in [
+            ("nope=1", "unknown column 'nope'"),
+            ("user", "expected COLUMN OP VALUE"),
+            ("idle>abc", "not a valid duration"),
+            ("memory>lots", "not a valid size"),
+            ("id>x", "not a number"),
+            ("user~/(/", "invalid pattern"),
+            ("connected>yesterday", "not a time"),
+        ] {
+            let e = Condition::parse(bad).unwrap_err();
+            assert_eq!(e.kind, crate::error::ExitKind::Usage);
+            assert!(e.message.contains(why), "{bad}: {}", e.message);
+            assert!(e.hint.as_deref().unwrap_or("").contains("user, host"), "{bad}");
+        }
+        assert!(SortKey::parse("-bogus").is_err());
+    }
+
+    #[test]
+    fn sorting_by_keys_then_id() {
+        let mut v = vec![
+            s("10", Some("b"), Some(1.0), 5),
+            s("2", Some("a"), Some(9.0), 5),
+            s("3", None, Some(5.0), 7),
+        ];
+        let labels = ["mx".to_string()];
+        Selection::default().order(&mut v, &labels);
+        assert_eq!(v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["2", "3", "10"]);
+        let sel = Selection { sort: vec![SortKey::parse("-memory").unwrap(), SortKey::parse("idle").unwrap()], ..Default::default() };
+        sel.order(&mut v, &labels);
+        assert_eq!(v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["3", "10", "2"]);
+        let sel = Selection { sort: vec![SortKey::parse("user").unwrap()], ..Default::default() };
+        sel.order(&mut v, &labels);
+        // missing values sort last
+        assert_eq!(v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["2", "10", "3"]);
+    }
+}

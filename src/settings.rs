@@ -1,0 +1,417 @@
+//! Resolved, clap-free settings: endpoints, credentials, TLS, timeouts, output format, color and
+//! width. This is the one place that reads the environment, the config file and the terminal
+//! state (through [`Env`]); after it, no module looks at `std::env` or `is_terminal()`.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::cli::{ColorWhen, ConnectionArgs, Format, OutputArgs, RdnsArgs, RdnsMode};
+use crate::config::{self, ConfigValues};
+use crate::endpoint::Endpoint;
+use crate::error::Failure;
+use crate::units;
+
+/// A password: its `Debug` and `Display` never show the value.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    #[must_use]
+    pub fn new(s: String) -> Self {
+        Secret(s)
+    }
+    #[must_use]
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+/// What the process sees of its surroundings, captured once. Its `Debug` lists variable names
+/// only, since values can hold a password (`MXS_PASSWORD`).
+#[derive(Clone, Default)]
+pub struct Env {
+    pub vars: HashMap<String, String>,
+    pub stdout_tty: bool,
+    pub stderr_tty: bool,
+    pub stdin_tty: bool,
+    /// The terminal's width, when stdout is a terminal.
+    pub term_width: Option<usize>,
+}
+
+impl fmt::Debug for Env {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut names: Vec<&String> = self.vars.keys().collect();
+        names.sort();
+        f.debug_struct("Env")
+            .field("vars", &names)
+            .field("stdout_tty", &self.stdout_tty)
+            .field("stderr_tty", &self.stderr_tty)
+            .field("stdin_tty", &self.stdin_tty)
+            .field("term_width", &self.term_width)
+            .finish()
+    }
+}
+
+impl Env {
+    #[must_use]
+    pub fn from_process() -> Env {
+        let stdout_tty = std::io::stdout().is_terminal();
+        Env {
+            vars: std::env::vars_os()
+                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+                .collect(),
+            stdout_tty,
+            stderr_tty: std::io::stderr().is_terminal(),
+            stdin_tty: std::io::stdin().is_terminal(),
+            term_width: stdout_tty
+                .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+                .flatten(),
+        }
+    }
+
+    fn var(&self, name: &str) -> Option<&str> {
+        self.vars.get(name).map(String::as_str)
+    }
+
+    fn var_nonempty(&self, name: &str) -> Option<&str> {
+        self.var(name).filter(|v| !v.is_empty())
+    }
+}
+
+/// TLS settings, used only for HTTPS endpoints.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TlsSettings {
+    pub ca_cert: Option<PathBuf>,
+    pub cert: Option<PathBuf>,
+    pub key: Option<PathBuf>,
+    pub verify: bool,
+}
+
+/// Where the password comes from when it is not given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasswordSource {
+    Given(Secret),
+    /// Prompt on a terminal, else read a line of stdin.
+    Prompt,
+    Stdin,
+}
+
+/// Connection settings.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub endpoints: Vec<Endpoint>,
+    pub user: String,
+    pub password: PasswordSource,
+    pub tls: TlsSettings,
+    pub timeout: Duration,
+    pub max_response_size: u64,
+}
+
+/// Output settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Output {
+    pub format: Format,
+    pub header: bool,
+    pub color: bool,
+    /// The width tables must fit: the terminal's, else `COLUMNS`, else a fixed 120.
+    pub width: usize,
+    pub stdout_tty: bool,
+    pub stderr_tty: bool,
+    /// Pretty JSON (stdout is a terminal) or compact.
+    pub pretty_json: bool,
+}
+
+/// Reverse-DNS settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rdns {
+    pub mode: Option<RdnsMode>,
+    pub per_lookup: Duration,
+    pub deadline: Duration,
+    pub concurrency: usize,
+    /// The cache file, unless disabled or no cache directory is known.
+    pub cache_file: Option<PathBuf>,
+    /// A test-only fake resolver spec from `MXS_TEST_RESOLVER` (benchmarks use it).
+    pub fake: Option<String>,
+}
+
+/// Everything resolved.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub connection: Connection,
+    pub output: Output,
+    /// Warn (once, on a terminal) when Basic credentials go over plain HTTP off loopback.
+    pub plain_http_warning: bool,
+    /// Warnings found while resolving (config permissions), printed by the caller.
+    pub warnings: Vec<String>,
+    config: Option<ConfigValues>,
+    env: Env,
+}
+
+const DEFAULT_WIDTH: usize = 120;
+
+impl Settings {
+    /// Resolves flags, environment (already merged into the flags by clap) and config file.
+    pub fn resolve(conn: &ConnectionArgs, out: &OutputArgs, env: Env) -> Result<Settings, Failure> {
+        let config = load_config(conn, &env)?;
+        let cfg = |key: &str| config.as_ref().and_then(|c| c.get(key));
+        let cfg_bool = |key: &str| -> Result<Option<bool>, Failure> {
+            config.as_ref().map_or(Ok(None), |c| c.get_bool(key))
+        };
+        let mut warnings = Vec::new();
+        if let Some(w) = config.as_ref().and_then(|c| c.warning.clone()) {
+            warnings.push(w);
+        }
+
+        let secure = conn.secure || cfg_bool("secure")?.unwrap_or(false);
+        let hosts = conn.hosts.as_deref().or(cfg("hosts")).unwrap_or("127.0.0.1:8989");
+        let endpoints = Endpoint::parse_list(hosts, secure).map_err(Failure::usage)?;
+
+        let user = conn.user.clone().or(cfg("user").map(str::to_string)).unwrap_or_else(|| "admin".into());
+        let password = if conn.password_stdin {
+            PasswordSource::Stdin
+        } else {
+            match conn.password.as_deref().or(cfg("password")) {
+                Some("") => PasswordSource::Prompt,
+                Some(p) => PasswordSource::Given(Secret::new(p.to_string())),
+                None => PasswordSource::Given(Secret::new("mariadb".into())),
+            }
+        };
+
+        let path_opt = |flag: &Option<PathBuf>, key: &str| flag.clone().or_else(|| cfg(key).map(PathBuf::from));
+        let tls = TlsSettings {
+            ca_cert: path_opt(&conn.tls_ca_cert, "tls-ca-cert"),
+            cert: path_opt(&conn.tls_cert, "tls-cert"),
+            key: path_opt(&conn.tls_key, "tls-key"),
+            verify: match conn.tls_verify_server_cert {
+                Some(v) => v,
+                None => cfg_bool("tls-verify-server-cert")?.unwrap_or(true),
+            },
+        };
+        if tls.cert.is_some() != tls.key.is_some() {
+            return Err(Failure::usage("--tls-cert and --tls-key must be given together"));
+        }
+        let tls_given = tls.ca_cert.is_some() || tls.cert.is_some() || !tls.verify;
+        if tls_given && !endpoints.iter().any(|e| e.https) {
+            return Err(Failure::usage(
+                "TLS options were given but no endpoint uses HTTPS",
+            )
+            .with_hint("add --secure, or write the endpoints as https://HOST:PORT"));
+        }
+
+        let timeout_text = conn.timeout.as_deref().or(cfg("timeout")).unwrap_or("10s");
+        let timeout = units::parse_duration(timeout_text, 0.001)
+            .map_err(|e| Failure::usage(format!("--timeout: {e}")))?;
+        if timeout.is_zero() {
+            return Err(Failure::usage("--timeout: must be greater than zero"));
+        }
+        let size_text = conn.max_response_size.as_deref().or(cfg("max-response-size")).unwrap_or("1GiB");
+        let max_response_size = units::parse_size(size_text)
+            .map_err(|e| Failure::usage(format!("--max-response-size: {e}")))?;
+
+        let format = if out.json {
+            Format::Json
+        } else if out.tsv {
+            Format::Tsv
+        } else if let Some(f) = out.output {
+            f
+        } else if let Some(f) = cfg("output") {
+            <Format as clap::ValueEnum>::from_str(f, true).map_err(|_| {
+                Failure::usage(format!("config file: 'output' must be table, json, jsonl or tsv, not '{f}'"))
+            })?
+        } else if cfg_bool("tsv")? == Some(true) {
+            Format::Tsv
+        } else {
+            Format::Table
+        };
+        let color_when = match (out.color, cfg("color")) {
+            (Some(c), _) => c,
+            (None, Some(c)) => <ColorWhen as clap::ValueEnum>::from_str(c, true).map_err(|_| {
+                Failure::usage(format!("config file: 'color' must be auto, always or never, not '{c}'"))
+            })?,
+            (None, None) => ColorWhen::Auto,
+        };
+        let color = match color_when {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                env.var("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
+                    || (env.stdout_tty
+                        && env.var_nonempty("NO_COLOR").is_none()
+                        && env.var("TERM") != Some("dumb"))
+            }
+        };
+        let width = env
+            .term_width
+            .or_else(|| env.var("COLUMNS").and_then(|c| c.parse().ok()))
+            .filter(|w| *w >= 20)
+            .unwrap_or(DEFAULT_WIDTH);
+        let output = Output {
+            format,
+            header: out.header,
+            color,
+            width,
+            stdout_tty: env.stdout_tty,
+            stderr_tty: env.stderr_tty,
+            pretty_json: env.stdout_tty,
+        };
+        let plain_http_warning = cfg_bool("plain-http-warning")?.unwrap_or(true);
+        Ok(Settings {
+            connection: Connection {
+                endpoints,
+                user,
+                password,
+                tls,
+                timeout,
+                max_response_size,
+            },
+            output,
+            plain_http_warning,
+            warnings,
+            config,
+            env,
+        })
+    }
+
+    /// Resolves the reverse-DNS flags of a command against the config file.
+    pub fn rdns(&self, args: &RdnsArgs) -> Result<Rdns, Failure> {
+        let cfg = |key: &str| self.config.as_ref().and_then(|c| c.get(key));
+        let dur = |flag: &Option<String>, key: &str, default: &str, name: &str| {
+            let text = flag.as_deref().or(cfg(key)).unwrap_or(default);
+            units::parse_duration(text, 0.001).map_err(|e| Failure::usage(format!("{name}: {e}")))
+        };
+        let per_lookup = dur(&args.rdns_timeout, "rdns-timeout", "2s", "--rdns-timeout")?;
+        let deadline = dur(&args.rdns_deadline, "rdns-deadline", "5s", "--rdns-deadline")?;
+        let concurrency = match args.rdns_concurrency {
+            Some(n) => n,
+            None => match cfg("rdns-concurrency") {
+                Some(t) => t.parse().map_err(|_| {
+                    Failure::usage(format!("config file: 'rdns-concurrency' must be a number, not '{t}'"))
+                })?,
+                None => 64,
+            },
+        };
+        if concurrency == 0 {
+            return Err(Failure::usage("--rdns-concurrency: must be at least 1"));
+        }
+        let cache_file = if args.no_rdns_cache {
+            None
+        } else {
+            self.cache_dir().map(|d| d.join("rdns.tsv"))
+        };
+        Ok(Rdns {
+            mode: args.rdns,
+            per_lookup,
+            deadline,
+            concurrency,
+            cache_file,
+            fake: self.env.var_nonempty("MXS_TEST_RESOLVER").map(str::to_string),
+        })
+    }
+
+    fn cache_dir(&self) -> Option<PathBuf> {
+        if let Some(x) = self.env.var_nonempty("XDG_CACHE_HOME") {
+            return Some(PathBuf::from(x).join("mxs"));
+        }
+        self.env.var_nonempty("HOME").map(|h| PathBuf::from(h).join(".cache").join("mxs"))
+    }
+
+    /// Whether standard input is a terminal (for the password prompt).
+    #[must_use]
+    pub fn stdin_tty(&self) -> bool {
+        self.env.stdin_tty
+    }
+}
+
+fn load_config(conn: &ConnectionArgs, env: &Env) -> Result<Option<ConfigValues>, Failure> {
+    if let Some(path) = &conn.config {
+        return config::load(path, true);
+    }
+    match env.var_nonempty("HOME") {
+        Some(home) => config::load(&PathBuf::from(home).join(".maxctrl.cnf"), false),
+        None => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(vars: &[(&str, &str)], tty: bool) -> Env {
+        Env {
+            vars: vars.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect(),
+            stdout_tty: tty,
+            stderr_tty: tty,
+            stdin_tty: false,
+            term_width: tty.then_some(100),
+        }
+    }
+
+    fn resolve(conn: ConnectionArgs, out: OutputArgs, e: Env) -> Result<Settings, Failure> {
+        Settings::resolve(&conn, &out, e)
+    }
+
+    #[test]
+    fn defaults() {
+        let s = resolve(ConnectionArgs::default(), OutputArgs::default(), env(&[], false)).unwrap();
+        assert_eq!(s.connection.endpoints[0].base, "http://127.0.0.1:8989/");
+        assert_eq!(s.connection.user, "admin");
+        assert_eq!(s.connection.password, PasswordSource::Given(Secret::new("mariadb".into())));
+        assert_eq!(s.connection.timeout, Duration::from_secs(10));
+        assert_eq!(s.output.format, Format::Table);
+        assert!(!s.output.color);
+        assert_eq!(s.output.width, 120);
+    }
+
+    #[test]
+    fn color_auto_rules() {
+        let c = |vars: &[(&str, &str)], tty| {
+            resolve(ConnectionArgs::default(), OutputArgs::default(), env(vars, tty)).unwrap().output.color
+        };
+        assert!(c(&[], true));
+        assert!(!c(&[], false));
+        assert!(!c(&[("NO_COLOR", "1")], true));
+        assert!(c(&[("NO_COLOR", "")], true));
+        assert!(!c(&[("TERM", "dumb")], true));
+        assert!(c(&[("CLICOLOR_FORCE", "1")], false));
+    }
+
+    #[test]
+    fn tls_options_without_https_are_an_error() {
+        let conn = ConnectionArgs { tls_ca_cert: Some("ca.pem".into()), ..Default::default() };
+        let err = resolve(conn, OutputArgs::default(), env(&[], false)).unwrap_err();
+        assert!(err.message.contains("no endpoint uses HTTPS"), "{}", err.message);
+        let conn = ConnectionArgs { tls_ca_cert: Some("ca.pem".into()), secure: true, ..Default::default() };
+        assert!(resolve(conn, OutputArgs::default(), env(&[], false)).is_ok());
+    }
+
+    #[test]
+    fn empty_password_prompts() {
+        let conn = ConnectionArgs { password: Some(String::new()), ..Default::default() };
+        let s = resolve(conn, OutputArgs::default(), env(&[], false)).unwrap();
+        assert_eq!(s.connection.password, PasswordSource::Prompt);
+    }
+
+    #[test]
+    fn secret_debug_is_redacted() {
+        let s = Secret::new("hunter2".into());
+        assert!(!format!("{s:?}").contains("hunter2"));
+        let conn = ConnectionArgs { password: Some("hunter2".into()), ..Default::default() };
+        let set = resolve(conn, OutputArgs::default(), env(&[], false)).unwrap();
+        assert!(!format!("{set:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn width_falls_back_to_columns_then_fixed() {
+        let s = resolve(ConnectionArgs::default(), OutputArgs::default(), env(&[("COLUMNS", "90")], false)).unwrap();
+        assert_eq!(s.output.width, 90);
+    }
+}
