@@ -1,1 +1,184 @@
-fn main() {}
+//! The `mxs-mock` binary: serve the mock until killed, or around a command (`-- COMMAND ARGS...`).
+
+use clap::Parser;
+use mxs_mock::{DEFAULT_PASSWORD, DEFAULT_USER, Fault, MockConfig, MockServer, TlsFiles, Version};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mxs-mock",
+    version,
+    about = "A MaxScale-compatible admin REST API mock server (sessions endpoints)",
+    after_help = "Fault modes (--fault MODE):\n  status:CODE, html-502, invalid-json, truncated, empty, data-string, numeric-ids,\n  no-attributes, deep-nesting, invalid-utf8, hang, slow, reset, redirect, huge[:MB],\n  not-json-content-type   (--fault help describes each)"
+)]
+struct Cli {
+    /// Port to listen on (0 = ephemeral); with --listeners N, ports PORT..PORT+N-1
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Number of independent listeners serving the same data
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
+    listeners: u16,
+    /// Loopback address to bind
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Basic-auth user
+    #[arg(long, default_value = DEFAULT_USER)]
+    user: String,
+    /// Basic-auth password
+    #[arg(long, default_value = DEFAULT_PASSWORD)]
+    password: String,
+    /// MaxScale version to imitate (dataset and rules)
+    #[arg(long = "maxscale-version", value_name = "V", default_value = "24.02.4",
+          value_parser = ["2.2", "2.5", "6.4", "22.08", "23.02", "24.02", "24.02.4"])]
+    maxscale_version: String,
+    /// Serve N generated sessions instead of the fixtures
+    #[arg(long, value_name = "N")]
+    sessions: Option<usize>,
+    /// Seed of the session generator
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    seed: u64,
+    /// Number of distinct client addresses of generated sessions (default min(N, 1000))
+    #[arg(long, value_name = "K")]
+    addresses: Option<usize>,
+    /// Reverse-DNS entry for rdns=true (repeatable); 127.0.0.1 and ::ffff:127.0.0.1 are localhost
+    #[arg(long = "rdns-name", value_name = "ADDR=NAME")]
+    rdns_name: Vec<String>,
+    /// Delay before each response, in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    latency: u64,
+    /// Serve sessions with hostile strings (terminal escapes, bidi, controls, ...)
+    #[arg(long)]
+    evil: bool,
+    /// Misbehave on the sessions endpoints ("help" lists the modes)
+    #[arg(long, value_name = "MODE")]
+    fault: Option<String>,
+    /// Body size of --fault huge, in MiB
+    #[arg(long, value_name = "MB")]
+    huge_mb: Option<usize>,
+    /// Serve HTTPS with this certificate chain (PEM)
+    #[arg(long, value_name = "PEM", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// Private key of --tls-cert (PEM)
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// Request client certificates and verify them against this CA (PEM)
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    tls_client_ca: Option<PathBuf>,
+    /// Command to run with MXS_HOSTS set; the mock stops when it exits
+    #[arg(last = true, value_name = "COMMAND")]
+    command: Vec<String>,
+}
+
+fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("mxs-mock: error: {msg}");
+    ExitCode::from(1)
+}
+
+fn read(path: &PathBuf) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn config(cli: &Cli) -> Result<MockConfig, String> {
+    let version: Version = cli.maxscale_version.parse()?;
+    let mut fault: Option<Fault> = cli.fault.as_deref().map(str::parse).transpose()?;
+    if let (Some(Fault::Huge { mb }), Some(size)) = (&mut fault, cli.huge_mb) {
+        if size == 0 {
+            return Err("--huge-mb must be > 0".into());
+        }
+        *mb = size;
+    }
+    let mut rdns_names = mxs_mock::default_rdns_names();
+    for entry in &cli.rdns_name {
+        let (addr, name) = entry
+            .split_once('=')
+            .ok_or_else(|| format!("invalid --rdns-name '{entry}' (expected ADDR=NAME)"))?;
+        rdns_names.retain(|(a, _)| a != addr);
+        rdns_names.insert(0, (addr.to_string(), name.to_string()));
+    }
+    let tls = match (&cli.tls_cert, &cli.tls_key) {
+        (Some(cert), Some(key)) => Some(TlsFiles {
+            cert_pem: read(cert)?,
+            key_pem: read(key)?,
+            client_ca_pem: cli.tls_client_ca.as_ref().map(read).transpose()?,
+        }),
+        _ => None,
+    };
+    Ok(MockConfig {
+        bind: cli.bind,
+        port: cli.port,
+        version,
+        sessions: cli.sessions,
+        seed: cli.seed,
+        addresses: cli.addresses,
+        user: cli.user.clone(),
+        password: cli.password.clone(),
+        rdns_names,
+        latency: Duration::from_millis(cli.latency),
+        fault,
+        evil: cli.evil,
+        tls,
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if cli.fault.as_deref() == Some("help") {
+        print!("{}", Fault::help());
+        return ExitCode::SUCCESS;
+    }
+    let config = match config(&cli) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let servers = match MockServer::start_many(config.clone(), usize::from(cli.listeners)) {
+        Ok(s) => s,
+        Err(e) => return fail(format!("cannot listen on {}:{}: {e}", cli.bind, cli.port)),
+    };
+    let endpoints: Vec<String> = servers.iter().map(MockServer::endpoint).collect();
+    if cli.command.is_empty() {
+        let mut out = std::io::stdout().lock();
+        for s in &servers {
+            let scheme = if config.tls.is_some() {
+                "https"
+            } else {
+                "http"
+            };
+            let _ = writeln!(out, "listening on {scheme}://{}", s.addr());
+        }
+        let _ = out.flush();
+        drop(out);
+        loop {
+            std::thread::park();
+        }
+    }
+    let mut cmd = std::process::Command::new(&cli.command[0]);
+    cmd.args(&cli.command[1..])
+        .env("MXS_HOSTS", endpoints.join(","));
+    if config.user != DEFAULT_USER || config.password != DEFAULT_PASSWORD {
+        cmd.env("MXS_USER", &config.user)
+            .env("MXS_PASSWORD", &config.password);
+    }
+    let status = match cmd.status() {
+        Ok(s) => s,
+        Err(e) => {
+            drop(servers);
+            eprintln!("mxs-mock: error: cannot run '{}': {e}", cli.command[0]);
+            return ExitCode::from(127);
+        }
+    };
+    drop(servers);
+    if let Some(code) = status.code() {
+        return ExitCode::from(code as u8);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = status.signal() {
+            return ExitCode::from((128 + sig) as u8);
+        }
+    }
+    ExitCode::from(1)
+}

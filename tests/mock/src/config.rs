@@ -1,0 +1,336 @@
+//! Configuration types: [`MockConfig`], [`Version`], [`Fault`] and [`TlsFiles`].
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Which MaxScale version the mock imitates (and which dataset it serves by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Version {
+    /// MaxScale 2.2 documentation fixtures.
+    V2_2,
+    /// MaxScale 2.5 documentation fixtures.
+    V2_5,
+    /// MaxScale 6.4 documentation fixtures.
+    V6_4,
+    /// MaxScale 22.08 documentation fixtures.
+    V22_08,
+    /// MaxScale 23.02 documentation fixtures.
+    V23_02,
+    /// MaxScale 24.02 documentation fixtures.
+    V24_02,
+    /// The real MaxScale 24.02.4 captures (3 live sessions). The default.
+    #[default]
+    Real24_02_4,
+}
+
+impl Version {
+    /// All versions, oldest first.
+    pub const ALL: [Version; 7] = [
+        Version::V2_2,
+        Version::V2_5,
+        Version::V6_4,
+        Version::V22_08,
+        Version::V23_02,
+        Version::V24_02,
+        Version::Real24_02_4,
+    ];
+
+    /// The version string as accepted by `--maxscale-version`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Version::V2_2 => "2.2",
+            Version::V2_5 => "2.5",
+            Version::V6_4 => "6.4",
+            Version::V22_08 => "22.08",
+            Version::V23_02 => "23.02",
+            Version::V24_02 => "24.02",
+            Version::Real24_02_4 => "24.02.4",
+        }
+    }
+
+    /// True for 24.02 and later (404 and filter rules changed there).
+    pub fn is_24_02_or_later(self) -> bool {
+        self >= Version::V24_02
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Version {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Version::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown MaxScale version '{s}' (expected one of: {})",
+                    Version::ALL.map(|v| v.as_str()).join(", ")
+                )
+            })
+    }
+}
+
+/// A deliberate misbehaviour of the `/v1/sessions` endpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fault {
+    /// `status:CODE`: that status with an `{"errors":[...]}` body.
+    Status(u16),
+    /// `html-502`: 502 with an HTML body, like an nginx proxy.
+    Html502,
+    /// `invalid-json`: 200 with a body that is not JSON.
+    InvalidJson,
+    /// `truncated`: 200 whose Content-Length is larger than what is sent.
+    Truncated,
+    /// `empty`: 200 with Content-Length 0.
+    Empty,
+    /// `data-string`: `{"data":"oops"}`.
+    DataString,
+    /// `numeric-ids`: ids are JSON numbers.
+    NumericIds,
+    /// `no-attributes`: resources without `attributes`.
+    NoAttributes,
+    /// `deep-nesting`: JSON nested 100,000 levels deep inside `data`.
+    DeepNesting,
+    /// `invalid-utf8`: a user string containing the bytes 0xff 0xfe.
+    InvalidUtf8,
+    /// `hang`: read the request, never answer.
+    Hang,
+    /// `slow`: the valid response, a few bytes every 100 ms.
+    Slow,
+    /// `reset`: read the request, then reset the TCP connection.
+    Reset,
+    /// `redirect`: 302 to `http://other.invalid:8989/v1/sessions`.
+    Redirect,
+    /// `huge`: a valid 200 JSON document of `mb` MiB, streamed.
+    Huge {
+        /// Size of the body in MiB.
+        mb: usize,
+    },
+    /// `not-json-content-type`: the valid body with `Content-Type: text/plain`.
+    NotJsonContentType,
+}
+
+/// Default size of the `huge` fault body in MiB.
+pub const DEFAULT_HUGE_MB: usize = 300;
+
+impl Fault {
+    /// The fault names accepted by [`Fault::from_str`] (`status:CODE` and `huge[:MB]` take a value).
+    pub const NAMES: [&'static str; 16] = [
+        "status:CODE",
+        "html-502",
+        "invalid-json",
+        "truncated",
+        "empty",
+        "data-string",
+        "numeric-ids",
+        "no-attributes",
+        "deep-nesting",
+        "invalid-utf8",
+        "hang",
+        "slow",
+        "reset",
+        "redirect",
+        "huge",
+        "not-json-content-type",
+    ];
+
+    /// One line per fault mode describing it.
+    pub fn help() -> &'static str {
+        "status:CODE            that HTTP status with an {\"errors\":[...]} body\n\
+         html-502               502 with an HTML body (Content-Type: text/html), like nginx\n\
+         invalid-json           200 with a syntactically invalid JSON body\n\
+         truncated              200 with Content-Length larger than the bytes sent, then close\n\
+         empty                  200 with Content-Length: 0\n\
+         data-string            200 {\"data\":\"oops\"}\n\
+         numeric-ids            ids are JSON numbers instead of strings\n\
+         no-attributes          resources without \"attributes\"\n\
+         deep-nesting           JSON nested 100,000 levels deep inside \"data\"\n\
+         invalid-utf8           a user string containing the bytes 0xff 0xfe\n\
+         hang                   read the request, never answer\n\
+         slow                   the valid response, 16 bytes every 100 ms\n\
+         reset                  read the request, then close with a TCP RST\n\
+         redirect               302 to http://other.invalid:8989/v1/sessions\n\
+         huge[:MB]              a valid 200 document of MB MiB (default 300, or --huge-mb), streamed\n\
+         not-json-content-type  the valid body with Content-Type: text/plain\n"
+    }
+}
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fault::Status(code) => write!(f, "status:{code}"),
+            Fault::Huge { mb } => write!(f, "huge:{mb}"),
+            other => f.write_str(match other {
+                Fault::Html502 => "html-502",
+                Fault::InvalidJson => "invalid-json",
+                Fault::Truncated => "truncated",
+                Fault::Empty => "empty",
+                Fault::DataString => "data-string",
+                Fault::NumericIds => "numeric-ids",
+                Fault::NoAttributes => "no-attributes",
+                Fault::DeepNesting => "deep-nesting",
+                Fault::InvalidUtf8 => "invalid-utf8",
+                Fault::Hang => "hang",
+                Fault::Slow => "slow",
+                Fault::Reset => "reset",
+                Fault::Redirect => "redirect",
+                _ => "not-json-content-type",
+            }),
+        }
+    }
+}
+
+impl FromStr for Fault {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Some(code) = s.strip_prefix("status:") {
+            return match code.parse::<u16>() {
+                Ok(c) if (100..=999).contains(&c) => Ok(Fault::Status(c)),
+                _ => Err(format!(
+                    "invalid status code in fault '{s}' (expected 100..999)"
+                )),
+            };
+        }
+        if let Some(mb) = s.strip_prefix("huge:") {
+            return match mb.parse::<usize>() {
+                Ok(mb) if mb > 0 => Ok(Fault::Huge { mb }),
+                _ => Err(format!("invalid size in fault '{s}' (expected MiB > 0)")),
+            };
+        }
+        Ok(match s {
+            "html-502" => Fault::Html502,
+            "invalid-json" => Fault::InvalidJson,
+            "truncated" => Fault::Truncated,
+            "empty" => Fault::Empty,
+            "data-string" => Fault::DataString,
+            "numeric-ids" => Fault::NumericIds,
+            "no-attributes" => Fault::NoAttributes,
+            "deep-nesting" => Fault::DeepNesting,
+            "invalid-utf8" => Fault::InvalidUtf8,
+            "hang" => Fault::Hang,
+            "slow" => Fault::Slow,
+            "reset" => Fault::Reset,
+            "redirect" => Fault::Redirect,
+            "huge" => Fault::Huge {
+                mb: DEFAULT_HUGE_MB,
+            },
+            "not-json-content-type" => Fault::NotJsonContentType,
+            _ => {
+                return Err(format!(
+                    "unknown fault mode '{s}' (expected one of: {})",
+                    Fault::NAMES.join(", ")
+                ));
+            }
+        })
+    }
+}
+
+/// PEM material for serving HTTPS.
+#[derive(Debug, Clone, Default)]
+pub struct TlsFiles {
+    /// Server certificate chain (PEM).
+    pub cert_pem: Vec<u8>,
+    /// Server private key (PEM).
+    pub key_pem: Vec<u8>,
+    /// When set, client certificates are requested and verified against this CA (PEM).
+    pub client_ca_pem: Option<Vec<u8>>,
+}
+
+/// Everything a [`crate::MockServer`] needs to know.
+#[derive(Debug, Clone)]
+pub struct MockConfig {
+    /// Address to bind (default `127.0.0.1`; must be a loopback address).
+    pub bind: std::net::IpAddr,
+    /// Port to bind (0 = ephemeral).
+    pub port: u16,
+    /// MaxScale version to imitate.
+    pub version: Version,
+    /// Serve this many generated sessions instead of the version's fixtures.
+    pub sessions: Option<usize>,
+    /// Seed of the session generator.
+    pub seed: u64,
+    /// Number of distinct client addresses of generated sessions (default `min(N, 1000)`).
+    pub addresses: Option<usize>,
+    /// Basic-auth user name.
+    pub user: String,
+    /// Basic-auth password.
+    pub password: String,
+    /// Reverse-DNS table used by `rdns=true`: (address, name).
+    pub rdns_names: Vec<(String, String)>,
+    /// Delay before each response.
+    pub latency: Duration,
+    /// Misbehaviour of the sessions endpoints.
+    pub fault: Option<Fault>,
+    /// Serve sessions carrying hostile strings.
+    pub evil: bool,
+    /// Serve HTTPS with these files.
+    pub tls: Option<TlsFiles>,
+}
+
+impl Default for MockConfig {
+    fn default() -> Self {
+        MockConfig {
+            bind: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+            port: 0,
+            version: Version::default(),
+            sessions: None,
+            seed: 0,
+            addresses: None,
+            user: DEFAULT_USER.to_string(),
+            password: DEFAULT_PASSWORD.to_string(),
+            rdns_names: default_rdns_names(),
+            latency: Duration::ZERO,
+            fault: None,
+            evil: false,
+            tls: None,
+        }
+    }
+}
+
+/// MaxScale's default admin user.
+pub const DEFAULT_USER: &str = "admin";
+/// MaxScale's default admin password.
+pub const DEFAULT_PASSWORD: &str = "mariadb";
+
+/// The default reverse-DNS table: loopback addresses are `localhost`.
+pub fn default_rdns_names() -> Vec<(String, String)> {
+    vec![
+        ("127.0.0.1".to_string(), "localhost".to_string()),
+        ("::ffff:127.0.0.1".to_string(), "localhost".to_string()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_round_trip() {
+        for v in Version::ALL {
+            assert_eq!(v.as_str().parse::<Version>().unwrap(), v);
+        }
+        assert!("24.08".parse::<Version>().is_err());
+        assert_eq!(Version::default(), Version::Real24_02_4);
+    }
+
+    #[test]
+    fn faults_round_trip() {
+        for name in Fault::NAMES {
+            let name = name.replace("status:CODE", "status:503");
+            let f: Fault = name.parse().unwrap();
+            let shown = f.to_string();
+            let again: Fault = shown.parse().unwrap();
+            assert_eq!(f, again);
+        }
+        assert_eq!("huge".parse::<Fault>().unwrap(), Fault::Huge { mb: 300 });
+        assert_eq!("huge:5".parse::<Fault>().unwrap(), Fault::Huge { mb: 5 });
+        assert!("status:abc".parse::<Fault>().is_err());
+        assert!("nope".parse::<Fault>().is_err());
+    }
+}
