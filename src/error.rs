@@ -47,6 +47,8 @@ pub struct Failure {
     pub kind: ExitKind,
     pub message: String,
     pub hint: Option<String>,
+    /// The server's `errors[].detail`, when it sent one.
+    pub detail: Option<String>,
 }
 
 impl Failure {
@@ -55,6 +57,7 @@ impl Failure {
             kind,
             message: message.into(),
             hint: None,
+            detail: None,
         }
     }
 

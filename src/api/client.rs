@@ -190,7 +190,8 @@ fn status_failure(mut response: Response, request: &str) -> Failure {
         ),
         _ => (ExitKind::Other, None),
     };
-    let failure = Failure::new(kind, message);
+    let mut failure = Failure::new(kind, message);
+    failure.detail = detail;
     match hint {
         Some(h) => failure.with_hint(h),
         None => failure,

@@ -45,8 +45,9 @@ pub fn config(tls: &TlsSettings) -> Result<ClientConfig, Failure> {
             let found = rustls_native_certs::load_native_certs();
             roots.add_parsable_certificates(found.certs);
             if roots.is_empty() {
-                return Err(Failure::usage(
-                    "no CA certificates were found on this system to verify the server with",
+                return Err(Failure::new(
+                    crate::error::ExitKind::Unreachable,
+                    "TLS: no CA certificates were found on this system to verify the server with",
                 )
                 .with_hint("pass --tls-ca-cert FILE with the CA that signed MaxScale's certificate"));
             }

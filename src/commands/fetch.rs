@@ -115,8 +115,14 @@ pub struct Found {
     pub members: Members,
 }
 
+/// What one host said about one session: found, or not found (with the server's detail).
+pub enum Shown {
+    Found(Found),
+    Missing(Option<String>),
+}
+
 /// GETs one session from every endpoint concurrently.
-pub fn show(client: &Arc<Client>, endpoints: &[Endpoint], path: &str) -> Vec<(usize, anyhow::Result<Option<Found>>)> {
+pub fn show(client: &Arc<Client>, endpoints: &[Endpoint], path: &str) -> Vec<(usize, anyhow::Result<Shown>)> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = endpoints
             .iter()
@@ -131,10 +137,10 @@ pub fn show(client: &Arc<Client>, endpoints: &[Endpoint], path: &str) -> Vec<(us
     })
 }
 
-fn show_one(client: &Client, endpoint: &Endpoint, host: usize, path: &str) -> anyhow::Result<Option<Found>> {
+fn show_one(client: &Client, endpoint: &Endpoint, host: usize, path: &str) -> anyhow::Result<Shown> {
     let body = match client.get(endpoint, path) {
         Ok(b) => b,
-        Err(f) if f.kind == ExitKind::NotFound => return Ok(None),
+        Err(f) if f.kind == ExitKind::NotFound => return Ok(Shown::Missing(f.detail)),
         Err(f) => return Err(f.into()),
     };
     let request = format!("GET {}", body.url);
@@ -160,5 +166,5 @@ fn show_one(client: &Client, endpoint: &Endpoint, host: usize, path: &str) -> an
     let resource = resource.ok_or_else(|| {
         Failure::new(ExitKind::Other, format!("{request}: invalid response: it has no \"data\" member"))
     })?;
-    Ok(Some(Found { host, resource, members }))
+    Ok(Shown::Found(Found { host, resource, members }))
 }

@@ -207,35 +207,36 @@ fn list_json_streaming(ctx: &Ctx, rdns: &Rdns, lines: bool) -> anyhow::Result<Op
     ctx.report_failures(failures)
 }
 
-/// A session id as typed: a positive decimal integer.
-fn check_id(id: &str) -> Result<&str, Failure> {
+/// A session id for the URL: MaxScale's ids are positive integers, but the server decides (old
+/// versions read `1abc` as 1), so anything non-empty is sent, percent-encoded.
+fn encode_id(id: &str) -> Result<String, Failure> {
     let t = id.trim();
-    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) && t.bytes().any(|b| b != b'0') && t.len() <= 20 {
-        Ok(t)
-    } else {
-        Err(Failure::usage(format!(
-            "invalid session id '{}': session ids are positive integers (see `mxs sessions list`)",
-            crate::output::sanitize::line(id)
-        )))
+    if t.is_empty() {
+        return Err(Failure::usage("a session id cannot be empty"));
     }
+    Ok(t.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect())
 }
 
 /// `sessions show`.
 pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
-    let ids: Vec<&str> = args.ids.iter().map(|i| check_id(i)).collect::<Result<_, _>>()?;
+    let ids: Vec<(&str, String)> =
+        args.ids.iter().map(|i| Ok((i.trim(), encode_id(i)?))).collect::<Result<_, Failure>>()?;
     let rdns = ctx.settings.rdns(&args.rdns)?;
     let query = if rdns.mode == Some(RdnsMode::Server) { "?rdns=true" } else { "" };
     let mut found = Vec::new();
     let mut failures = Vec::new();
     let mut missing = Vec::new();
-    for id in &ids {
-        let results = fetch::show(&ctx.client, &ctx.settings.connection.endpoints, &format!("v1/sessions/{id}{query}"));
+    for (id, encoded) in &ids {
+        let results = fetch::show(&ctx.client, &ctx.settings.connection.endpoints, &format!("v1/sessions/{encoded}{query}"));
         let before = found.len();
         let mut failed = false;
+        let mut details = Vec::new();
         for (host, r) in results {
             match r {
-                Ok(Some(f)) => found.push(f),
-                Ok(None) => {}
+                Ok(fetch::Shown::Found(f)) => found.push(f),
+                Ok(fetch::Shown::Missing(detail)) => details.extend(detail),
                 Err(e) => {
                     failed = true;
                     failures.push((host, e));
@@ -243,7 +244,8 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
             }
         }
         if found.len() == before && !failed {
-            missing.push(*id);
+            details.dedup();
+            missing.push((crate::output::sanitize::line(id).into_owned(), details));
         }
     }
     let parsed: Vec<(serde_json::Value, Session)> = found
@@ -308,13 +310,16 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
     let failed = ctx.report_failures(failures)?;
     if !missing.is_empty() {
         let hosts = ctx.labels.join(", ");
-        let which = missing.join(", ");
-        let noun = if missing.len() == 1 { "session" } else { "sessions" };
-        let err = anyhow::Error::new(
-            Failure::new(ExitKind::NotFound, format!("{noun} {which} not found on {hosts}"))
-                .with_hint("`mxs sessions list` shows the current sessions"),
-        );
-        ctx.diag.error(&err);
+        for (id, details) in &missing {
+            let mut message = format!("GET v1/sessions/{id}: session {id} not found on {hosts}");
+            if !details.is_empty() {
+                message.push_str(&format!(" (the server said: {})", details.join("; ")));
+            }
+            let err = anyhow::Error::new(
+                Failure::new(ExitKind::NotFound, message).with_hint("`mxs sessions list` shows the current sessions"),
+            );
+            ctx.diag.error(&err);
+        }
         return Ok(Some(failed.unwrap_or(ExitKind::NotFound)));
     }
     Ok(failed)

@@ -46,7 +46,7 @@ impl Table<'_> {
         let mut line = String::new();
         for (i, col) in self.columns.iter().enumerate() {
             let text = pad(&truncate(col.header(), widths[i]), widths[i], col.numeric());
-            push_cell(&mut line, &self.palette.header(&text), i + 1 == self.columns.len(), col.numeric());
+            push_cell(&mut line, &self.palette.header(&text), i + 1 == self.columns.len());
         }
         writeln!(out, "{}", line.trim_end())?;
         for (r, row) in cells.iter().enumerate() {
@@ -60,7 +60,7 @@ impl Table<'_> {
                     (_, Column::Host) if session.unresolved => self.palette.muted(&text),
                     _ => text,
                 };
-                push_cell(&mut line, &styled, i + 1 == self.columns.len(), col.numeric());
+                push_cell(&mut line, &styled, i + 1 == self.columns.len());
             }
             writeln!(out, "{}", line.trim_end())?;
         }
@@ -81,7 +81,7 @@ impl Table<'_> {
                 .columns
                 .iter()
                 .enumerate()
-                .filter(|(i, c)| !c.numeric() && widths[*i] > MIN_TEXT.max(c.header().width()))
+                .filter(|(i, c)| c.kind() == crate::columns::Kind::Text && widths[*i] > MIN_TEXT.max(c.header().width()))
                 .max_by_key(|(i, _)| widths[*i]);
             match widest {
                 Some((i, _)) => widths[i] -= 1,
@@ -92,7 +92,7 @@ impl Table<'_> {
     }
 }
 
-fn push_cell(line: &mut String, text: &str, last: bool, _numeric: bool) {
+fn push_cell(line: &mut String, text: &str, last: bool) {
     line.push_str(text);
     if !last {
         line.push_str(&" ".repeat(GAP));

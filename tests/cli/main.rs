@@ -1,1 +1,15 @@
+//! Integration tests: the real `mxs` binary against the real `mxs-mock` over loopback HTTP(S).
+//! One test binary (it links once), a module per area.
 
+mod util;
+
+mod config;
+mod errors;
+mod faults;
+mod generated;
+mod inspect;
+mod list;
+mod rdns;
+mod show;
+mod tls;
+mod watch;
