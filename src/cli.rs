@@ -25,7 +25,14 @@ Precedence: flags, then environment, then the config file ([mxs] over [maxctrl])
 /// 127.0.0.1:8989, user admin, password mariadb), against one or several MaxScale hosts, with
 /// tables for people and lossless JSON and TSV for scripts.
 #[derive(Debug, Parser)]
-#[command(name = "mxs", version, about, long_about, max_term_width = 100)]
+#[command(
+    name = "mxs",
+    version,
+    propagate_version = true,
+    about,
+    long_about,
+    max_term_width = 100
+)]
 #[command(after_help = AFTER_HELP, after_long_help = format!("{AFTER_HELP}\n{EXIT_CODES_HELP}"))]
 pub struct Cli {
     #[command(flatten)]
@@ -46,11 +53,25 @@ pub struct ConnectionArgs {
     ///
     /// Each is host:port, host (port 8989), [::1]:8989, or a URL http://... or https://...
     /// (a URL may carry a path prefix). All hosts are queried concurrently.
-    #[arg(short = 'H', long, global = true, value_name = "LIST", env = "MXS_HOSTS")]
+    #[arg(
+        short = 'H',
+        long,
+        global = true,
+        value_name = "LIST",
+        env = "MXS_HOSTS",
+        hide_env_values = true
+    )]
     pub hosts: Option<String>,
 
     /// Admin API user [default: admin]
-    #[arg(short = 'u', long, global = true, value_name = "USER", env = "MXS_USER")]
+    #[arg(
+        short = 'u',
+        long,
+        global = true,
+        value_name = "USER",
+        env = "MXS_USER",
+        hide_env_values = true
+    )]
     pub user: Option<String>,
 
     /// Admin API password [default: mariadb]
@@ -106,7 +127,14 @@ pub struct ConnectionArgs {
     ///
     /// Keys of the [maxctrl] section (hosts, user, password, timeout, secure, tls-*) apply, and
     /// an [mxs] section wins over it. The file must not be accessible by group or others.
-    #[arg(short = 'c', long, global = true, value_name = "FILE", env = "MXS_CONFIG")]
+    #[arg(
+        short = 'c',
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "MXS_CONFIG",
+        hide_env_values = true
+    )]
     pub config: Option<PathBuf>,
 }
 
@@ -239,7 +267,12 @@ pub struct SelectArgs {
     pub conditions: Vec<String>,
 
     /// Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]
-    #[arg(long, value_name = "COLUMNS", value_delimiter = ',', allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "COLUMNS",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
     pub sort: Vec<String>,
 
     /// Print at most N sessions (after filtering and sorting)
@@ -256,7 +289,12 @@ pub struct ListArgs {
     pub select: SelectArgs,
 
     /// Table columns to print, in order (comma-separated)
-    #[arg(long, value_name = "COLUMNS", value_delimiter = ',', conflicts_with = "wide")]
+    #[arg(
+        long,
+        value_name = "COLUMNS",
+        value_delimiter = ',',
+        conflicts_with = "wide"
+    )]
     pub columns: Vec<String>,
 
     /// Print every column
@@ -310,7 +348,12 @@ pub struct WatchArgs {
     pub select: SelectArgs,
 
     /// Table columns to print, in order (comma-separated)
-    #[arg(long, value_name = "COLUMNS", value_delimiter = ',', conflicts_with = "wide")]
+    #[arg(
+        long,
+        value_name = "COLUMNS",
+        value_delimiter = ',',
+        conflicts_with = "wide"
+    )]
     pub columns: Vec<String>,
 
     /// Print every column
@@ -362,10 +405,14 @@ mod tests {
     #[test]
     fn rdns_defaults_to_client_and_takes_server() {
         let cli = parse(&["sessions", "list", "--rdns"]).unwrap();
-        let Command::Sessions(SessionsCommand::List(l)) = cli.command else { panic!() };
+        let Command::Sessions(SessionsCommand::List(l)) = cli.command else {
+            panic!()
+        };
         assert_eq!(l.rdns.rdns, Some(RdnsMode::Client));
         let cli = parse(&["sessions", "show", "1", "--rdns=server"]).unwrap();
-        let Command::Sessions(SessionsCommand::Show(s)) = cli.command else { panic!() };
+        let Command::Sessions(SessionsCommand::Show(s)) = cli.command else {
+            panic!()
+        };
         assert_eq!(s.rdns.rdns, Some(RdnsMode::Server));
         assert_eq!(s.ids, ["1"]);
     }
@@ -392,7 +439,9 @@ mod tests {
     #[test]
     fn sort_accepts_descending_prefix() {
         let cli = parse(&["sessions", "list", "--sort", "-memory,id"]).unwrap();
-        let Command::Sessions(SessionsCommand::List(l)) = cli.command else { panic!() };
+        let Command::Sessions(SessionsCommand::List(l)) = cli.command else {
+            panic!()
+        };
         assert_eq!(l.select.sort, ["-memory", "id"]);
     }
 }

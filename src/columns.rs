@@ -196,7 +196,10 @@ impl Column {
             Column::Port => int(s.port),
             #[allow(clippy::cast_precision_loss)]
             Column::Connected => match s.connected.as_deref() {
-                Some(c) => Stamp::parse(c).map_or_else(|| Value::Text(Cow::Borrowed(c)), |st| Value::Num(st.unix() as f64)),
+                Some(c) => Stamp::parse(c).map_or_else(
+                    || Value::Text(Cow::Borrowed(c)),
+                    |st| Value::Num(st.unix() as f64),
+                ),
                 None => Value::Missing,
             },
             Column::Idle => num(s.idle),

@@ -122,7 +122,9 @@ fn check_permissions(_: &Path, _: &std::fs::Metadata) -> Result<Option<String>, 
 /// Parses the INI text: `[section]` headers, `key = value` lines, `;` and `#` comments.
 pub fn parse(text: &str, path: &Path) -> Result<ConfigValues, Failure> {
     let shown = path.display();
-    let err = |line: usize, msg: String| Failure::usage(format!("config file {shown} line {line}: {msg}"));
+    let err = |line: usize, msg: String| {
+        Failure::usage(format!("config file {shown} line {line}: {msg}"))
+    };
     let mut maxctrl = BTreeMap::new();
     let mut mxs = BTreeMap::new();
     let mut section: Option<String> = None;
@@ -148,14 +150,22 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigValues, Failure> {
         let key = key.trim();
         let value = unquote(value.trim());
         if key.starts_with('-') {
-            return Err(err(n, format!("option names must be written without hyphens: {key}")));
+            return Err(err(
+                n,
+                format!("option names must be written without hyphens: {key}"),
+            ));
         }
         let target = match section.as_deref() {
             Some("maxctrl") => &mut maxctrl,
             Some("mxs") => &mut mxs,
             // Other sections belong to other tools; ignore them.
             Some(_) => continue,
-            None => return Err(err(n, format!("'{key}' is outside any section (expected [maxctrl] or [mxs])"))),
+            None => {
+                return Err(err(
+                    n,
+                    format!("'{key}' is outside any section (expected [maxctrl] or [mxs])"),
+                ));
+            }
         };
         let in_mxs = section.as_deref() == Some("mxs");
         match canonical(key, in_mxs) {
@@ -224,7 +234,8 @@ mod tests {
 
     #[test]
     fn reads_maxctrl_keys_and_short_aliases() {
-        let c = p("[maxctrl]\nu = bob\np = 'secret'\nh = a:1,b:2\nt = 5s\n; comment\ntsv = true\n").unwrap();
+        let c = p("[maxctrl]\nu = bob\np = 'secret'\nh = a:1,b:2\nt = 5s\n; comment\ntsv = true\n")
+            .unwrap();
         assert_eq!(c.get("user"), Some("bob"));
         assert_eq!(c.get("password"), Some("secret"));
         assert_eq!(c.get("hosts"), Some("a:1,b:2"));
@@ -234,7 +245,8 @@ mod tests {
 
     #[test]
     fn mxs_section_wins_over_maxctrl() {
-        let c = p("[mxs]\nuser = carol\noutput = json\n[maxctrl]\nuser = bob\nhosts = x\n").unwrap();
+        let c =
+            p("[mxs]\nuser = carol\noutput = json\n[maxctrl]\nuser = bob\nhosts = x\n").unwrap();
         assert_eq!(c.get("user"), Some("carol"));
         assert_eq!(c.get("hosts"), Some("x"));
         assert_eq!(c.get("output"), Some("json"));
@@ -243,13 +255,21 @@ mod tests {
     #[test]
     fn errors_name_the_file_and_line() {
         let e = p("[maxctrl]\nbogus = 1\n").unwrap_err();
-        assert!(e.message.contains("/tmp/x.cnf line 2: unknown key 'bogus'"), "{}", e.message);
+        assert!(
+            e.message.contains("/tmp/x.cnf line 2: unknown key 'bogus'"),
+            "{}",
+            e.message
+        );
         let e = p("[maxctrl]\n--hosts = x\n").unwrap_err();
         assert!(e.message.contains("without hyphens"), "{}", e.message);
         let e = p("hosts = x\n").unwrap_err();
         assert!(e.message.contains("line 1"), "{}", e.message);
         let e = p("[other]\na = b\n").unwrap_err();
-        assert!(e.message.contains("no [maxctrl] or [mxs] section"), "{}", e.message);
+        assert!(
+            e.message.contains("no [maxctrl] or [mxs] section"),
+            "{}",
+            e.message
+        );
         // mxs-only keys are not accepted in [maxctrl]
         assert!(p("[maxctrl]\noutput = json\n").is_err());
         // maxctrl-only keys are ignored
@@ -260,6 +280,10 @@ mod tests {
     fn bad_boolean_is_named() {
         let c = p("[maxctrl]\nsecure = maybe\n").unwrap();
         let e = c.get_bool("secure").unwrap_err();
-        assert!(e.message.contains("'secure' must be true or false"), "{}", e.message);
+        assert!(
+            e.message.contains("'secure' must be true or false"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -27,17 +27,32 @@ impl Diag {
     }
 
     pub fn warning(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "{} {}", self.palette.warning("mxs: warning:"), sanitize::line(text));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "{} {}",
+            self.palette.warning("mxs: warning:"),
+            sanitize::line(text)
+        );
     }
 
     pub fn note(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "{}", self.palette.muted(&format!("mxs: {}", sanitize::line(text))));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "{}",
+            self.palette
+                .muted(&format!("mxs: {}", sanitize::line(text)))
+        );
     }
 
     /// A progress line for a slow step.
     #[must_use]
     pub fn progress(&self, what: &'static str) -> Progress {
-        Progress { what, start: Instant::now(), enabled: self.tty, shown: false }
+        Progress {
+            what,
+            start: Instant::now(),
+            enabled: self.tty,
+            shown: false,
+        }
     }
 }
 
@@ -54,7 +69,11 @@ const PROGRESS_DELAY: Duration = Duration::from_millis(300);
 impl Progress {
     pub fn update(&mut self, done: usize, total: usize) {
         if self.enabled && self.start.elapsed() >= PROGRESS_DELAY {
-            let _ = write!(io::stderr().lock(), "\r\u{1b}[2K{}: {done}/{total}", self.what);
+            let _ = write!(
+                io::stderr().lock(),
+                "\r\u{1b}[2K{}: {done}/{total}",
+                self.what
+            );
             self.shown = true;
         }
     }

@@ -31,7 +31,9 @@ impl Endpoint {
         } else if let Some(r) = strip_prefix_ci(label, "http://") {
             (false, r)
         } else if label.contains("://") {
-            return Err(format!("'{label}': only http:// and https:// URLs are supported"));
+            return Err(format!(
+                "'{label}': only http:// and https:// URLs are supported"
+            ));
         } else {
             (secure, label)
         };
@@ -47,7 +49,9 @@ impl Endpoint {
         let (host, port) = split_host_port(authority).map_err(|e| format!("'{label}': {e}"))?;
         let mut prefix = path.trim_end_matches('/').to_string();
         if prefix.contains(['?', '#']) {
-            return Err(format!("'{label}': a host entry cannot carry a query or fragment"));
+            return Err(format!(
+                "'{label}': a host entry cannot carry a query or fragment"
+            ));
         }
         prefix.push('/');
         let scheme = if https { "https" } else { "http" };
@@ -106,15 +110,18 @@ fn split_host_port(authority: &str) -> Result<(String, u16), String> {
             .map_err(|_| format!("'{host}' is not an IPv6 address"))?;
         let port = match after {
             "" => DEFAULT_PORT,
-            p => parse_port(p.strip_prefix(':').ok_or_else(|| format!("unexpected '{p}' after ']'"))?)?,
+            p => parse_port(
+                p.strip_prefix(':')
+                    .ok_or_else(|| format!("unexpected '{p}' after ']'"))?,
+            )?,
         };
         return Ok((host.to_string(), port));
     }
     // A bare IPv6 address (several colons) has no port.
     if authority.matches(':').count() > 1 {
-        authority
-            .parse::<std::net::Ipv6Addr>()
-            .map_err(|_| format!("'{authority}' is not a valid address (write IPv6 as [addr]:port)"))?;
+        authority.parse::<std::net::Ipv6Addr>().map_err(|_| {
+            format!("'{authority}' is not a valid address (write IPv6 as [addr]:port)")
+        })?;
         return Ok((authority.to_string(), DEFAULT_PORT));
     }
     let (host, port) = match authority.split_once(':') {

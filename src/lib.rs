@@ -39,14 +39,23 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { ExitKind::Usage.code() } else { 0 });
+            return ExitCode::from(if e.use_stderr() {
+                ExitKind::Usage.code()
+            } else {
+                0
+            });
         }
     };
     let env = Env::from_process();
     let stderr_color = env.stderr_tty
-        && !env.vars.get("NO_COLOR").is_some_and(|v| !v.is_empty())
+        && env.vars.get("NO_COLOR").is_none_or(String::is_empty)
         && env.vars.get("TERM").is_none_or(|t| t != "dumb");
-    let mut diag = Diag { palette: Palette { enabled: stderr_color }, tty: env.stderr_tty };
+    let mut diag = Diag {
+        palette: Palette {
+            enabled: stderr_color,
+        },
+        tty: env.stderr_tty,
+    };
     match run(cli, env, &mut diag) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(kind)) => ExitCode::from(kind.code()),
@@ -87,13 +96,17 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
     let password = password(&settings)?;
     let client = Arc::new(Client::new(conn, password)?);
     let ctx = Ctx {
-        palette: Palette { enabled: settings.output.color },
+        palette: Palette {
+            enabled: settings.output.color,
+        },
         labels: conn.endpoints.iter().map(|e| e.label.clone()).collect(),
         client,
         diag: *diag,
         settings,
     };
-    let Command::Sessions(cmd) = &cli.command else { return Ok(None) };
+    let Command::Sessions(cmd) = &cli.command else {
+        return Ok(None);
+    };
     match cmd {
         SessionsCommand::List(args) => match &args.watch {
             Some(interval) => watch::run(
@@ -141,14 +154,18 @@ fn generate(cmd: &GenerateCommand) -> anyhow::Result<Option<ExitKind>> {
 fn password(settings: &Settings) -> anyhow::Result<Secret> {
     let read_line = || -> anyhow::Result<Secret> {
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure::usage(format!("reading the password from stdin: {e}")))?;
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| Failure::usage(format!("reading the password from stdin: {e}")))?;
         Ok(Secret::new(line.trim_end_matches(['\n', '\r']).to_string()))
     };
     match &settings.connection.password {
         PasswordSource::Given(s) => Ok(s.clone()),
         PasswordSource::Stdin => read_line(),
         PasswordSource::Prompt if settings.stdin_tty() => Ok(Secret::new(
-            rpassword::prompt_password("Enter password: ").map_err(|e| Failure::usage(format!("reading the password: {e}")))?,
+            rpassword::prompt_password("Enter password: ")
+                .map_err(|e| Failure::usage(format!("reading the password: {e}")))?,
         )),
         PasswordSource::Prompt => read_line(),
     }

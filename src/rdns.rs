@@ -23,7 +23,9 @@ pub struct SystemResolver;
 
 impl Resolver for SystemResolver {
     fn reverse(&self, ip: IpAddr) -> Option<String> {
-        dns_lookup::lookup_addr(&ip).ok().filter(|n| !n.is_empty() && n.parse::<IpAddr>().is_err())
+        dns_lookup::lookup_addr(&ip)
+            .ok()
+            .filter(|n| !n.is_empty() && n.parse::<IpAddr>().is_err())
     }
 }
 
@@ -37,7 +39,11 @@ pub struct FakeResolver {
 
 impl FakeResolver {
     pub fn from_spec(spec: &str) -> Result<FakeResolver, String> {
-        let mut fake = FakeResolver { delay: Duration::ZERO, fail: false, hang: false };
+        let mut fake = FakeResolver {
+            delay: Duration::ZERO,
+            fail: false,
+            hang: false,
+        };
         for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             match part.split_once('=') {
                 Some(("delay", d)) => fake.delay = crate::units::parse_duration(d, 0.001)?,
@@ -72,7 +78,10 @@ impl Resolver for FakeResolver {
 #[must_use]
 pub fn lookup_address(remote: &str) -> Option<IpAddr> {
     let t = remote.trim();
-    let t = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')).unwrap_or(t);
+    let t = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .unwrap_or(t);
     t.parse::<IpAddr>().ok().map(|ip| ip.to_canonical())
 }
 
@@ -167,7 +176,10 @@ pub fn resolve<'a>(
     if total == 0 {
         return report;
     }
-    let shared = Arc::new(Shared { queue: Mutex::new(wanted.iter().copied().collect()), stop: AtomicBool::new(false) });
+    let shared = Arc::new(Shared {
+        queue: Mutex::new(wanted.iter().copied().collect()),
+        stop: AtomicBool::new(false),
+    });
     let (tx, rx) = mpsc::channel::<Msg>();
     let mut abandoned: HashMap<usize, Arc<AtomicBool>> = HashMap::new();
     let mut next_worker = 0usize;
@@ -177,18 +189,22 @@ pub fn resolve<'a>(
         let flag = Arc::new(AtomicBool::new(false));
         abandoned.insert(id, Arc::clone(&flag));
         let (shared, tx, resolver) = (Arc::clone(&shared), tx.clone(), Arc::clone(resolver));
-        let spawned = std::thread::Builder::new().name(format!("rdns-{id}")).spawn(move || {
-            while !shared.stop.load(Ordering::Relaxed) && !flag.load(Ordering::Relaxed) {
-                let Some(ip) = shared.queue.lock().ok().and_then(|mut q| q.pop_front()) else { break };
-                if tx.send(Msg::Start(id, ip, Instant::now())).is_err() {
-                    break;
+        let spawned = std::thread::Builder::new()
+            .name(format!("rdns-{id}"))
+            .spawn(move || {
+                while !shared.stop.load(Ordering::Relaxed) && !flag.load(Ordering::Relaxed) {
+                    let Some(ip) = shared.queue.lock().ok().and_then(|mut q| q.pop_front()) else {
+                        break;
+                    };
+                    if tx.send(Msg::Start(id, ip, Instant::now())).is_err() {
+                        break;
+                    }
+                    let name = resolver.reverse(ip);
+                    if tx.send(Msg::Done(id, ip, name)).is_err() {
+                        break;
+                    }
                 }
-                let name = resolver.reverse(ip);
-                if tx.send(Msg::Done(id, ip, name)).is_err() {
-                    break;
-                }
-            }
-        });
+            });
         spawned.is_ok()
     };
     for _ in 0..opts.concurrency.min(total) {
@@ -204,7 +220,12 @@ pub fn resolve<'a>(
         if now >= deadline {
             break;
         }
-        let next_expiry = in_flight.values().map(|(_, t)| *t + opts.per_lookup).min().unwrap_or(deadline).min(deadline);
+        let next_expiry = in_flight
+            .values()
+            .map(|(_, t)| *t + opts.per_lookup)
+            .min()
+            .unwrap_or(deadline)
+            .min(deadline);
         match rx.recv_timeout(next_expiry.saturating_duration_since(now)) {
             Ok(Msg::Start(w, ip, t)) => {
                 in_flight.insert(w, (ip, t));
@@ -221,8 +242,11 @@ pub fn resolve<'a>(
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let now = Instant::now();
-                let expired: Vec<usize> =
-                    in_flight.iter().filter(|(_, (_, t))| now >= *t + opts.per_lookup).map(|(w, _)| *w).collect();
+                let expired: Vec<usize> = in_flight
+                    .iter()
+                    .filter(|(_, (_, t))| now >= *t + opts.per_lookup)
+                    .map(|(w, _)| *w)
+                    .collect();
                 for w in expired {
                     if let Some((ip, _)) = in_flight.remove(&w) {
                         report.outcomes.insert(ip, Outcome::TimedOut);
@@ -263,14 +287,19 @@ pub struct Cache {
 }
 
 fn unix_now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 impl Cache {
     /// A cache that is neither read nor written.
     #[must_use]
     pub fn disabled() -> Cache {
-        Cache { now: unix_now(), ..Cache::default() }
+        Cache {
+            now: unix_now(),
+            ..Cache::default()
+        }
     }
 
     /// Loads the cache file; a missing or unreadable file is an empty cache.
@@ -281,24 +310,41 @@ impl Cache {
         if let Ok(text) = std::fs::read_to_string(path) {
             for line in text.lines() {
                 let mut f = line.split('\t');
-                let (Some(ip), Some(name), Some(exp)) = (f.next(), f.next(), f.next()) else { continue };
-                let (Ok(ip), Ok(exp)) = (ip.parse::<IpAddr>(), exp.parse::<u64>()) else { continue };
+                let (Some(ip), Some(name), Some(exp)) = (f.next(), f.next(), f.next()) else {
+                    continue;
+                };
+                let (Ok(ip), Ok(exp)) = (ip.parse::<IpAddr>(), exp.parse::<u64>()) else {
+                    continue;
+                };
                 if exp > now && !name.contains(|c: char| c.is_control()) {
                     entries.insert(ip, (name.to_string(), exp));
                 }
             }
         }
-        Cache { path: Some(path.to_path_buf()), entries, dirty: false, now }
+        Cache {
+            path: Some(path.to_path_buf()),
+            entries,
+            dirty: false,
+            now,
+        }
     }
 
     fn get(&self, ip: IpAddr) -> Option<Outcome> {
         let (name, exp) = self.entries.get(&ip)?;
-        (*exp > self.now).then(|| if name.is_empty() { Outcome::NoName } else { Outcome::Name(name.clone()) })
+        (*exp > self.now).then(|| {
+            if name.is_empty() {
+                Outcome::NoName
+            } else {
+                Outcome::Name(name.clone())
+            }
+        })
     }
 
     fn put(&mut self, ip: IpAddr, outcome: &Outcome) {
         let entry = match outcome {
-            Outcome::Name(n) if !n.contains(|c: char| c.is_control()) => (n.clone(), self.now + POSITIVE_TTL),
+            Outcome::Name(n) if !n.contains(|c: char| c.is_control()) => {
+                (n.clone(), self.now + POSITIVE_TTL)
+            }
             Outcome::NoName => (String::new(), self.now + NEGATIVE_TTL),
             _ => return,
         };
@@ -309,7 +355,9 @@ impl Cache {
     /// Writes the cache back (atomically) if anything changed. Errors are ignored: a cache is
     /// an optimisation.
     pub fn save(&self) {
-        let (Some(path), true) = (&self.path, self.dirty) else { return };
+        let (Some(path), true) = (&self.path, self.dirty) else {
+            return;
+        };
         let Some(dir) = path.parent() else { return };
         if std::fs::create_dir_all(dir).is_err() {
             return;
@@ -320,7 +368,9 @@ impl Cache {
             for (ip, (name, exp)) in &self.entries {
                 writeln!(f, "{ip}\t{name}\t{exp}")?;
             }
-            f.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
+            f.into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?
+                .sync_all()?;
             std::fs::rename(&tmp, path)
         };
         if write().is_err() {
@@ -345,7 +395,13 @@ mod tests {
 
     impl Counting {
         fn new(delay: Duration) -> Arc<Counting> {
-            Arc::new(Counting { delay, calls: 0.into(), now: 0.into(), peak: 0.into(), hang_for: None })
+            Arc::new(Counting {
+                delay,
+                calls: 0.into(),
+                now: 0.into(),
+                peak: 0.into(),
+                hang_for: None,
+            })
         }
     }
 
@@ -364,11 +420,21 @@ mod tests {
     }
 
     fn opts(concurrency: usize, per: u64, total: u64) -> Options {
-        Options { per_lookup: Duration::from_millis(per), deadline: Duration::from_millis(total), concurrency }
+        Options {
+            per_lookup: Duration::from_millis(per),
+            deadline: Duration::from_millis(total),
+            concurrency,
+        }
     }
 
     fn run(remotes: &[String], r: &Arc<dyn Resolver>, o: &Options) -> Report {
-        resolve(remotes.iter().map(String::as_str), r, o, &mut Cache::disabled(), &mut |_, _| {})
+        resolve(
+            remotes.iter().map(String::as_str),
+            r,
+            o,
+            &mut Cache::disabled(),
+            &mut |_, _| {},
+        )
     }
 
     #[test]
@@ -390,19 +456,28 @@ mod tests {
         let report = run(&remotes, &r, &opts(5, 2000, 10_000));
         assert_eq!(report.count(&Outcome::Name(String::new())), 40);
         let peak = counting.peak.load(Ordering::SeqCst);
-        assert!(peak <= 5 && peak >= 2, "peak {peak}");
+        assert!((2..=5).contains(&peak), "peak {peak}");
     }
 
     #[test]
     fn a_hanging_lookup_times_out_and_the_rest_complete() {
-        let mut c = Counting { delay: Duration::ZERO, calls: 0.into(), now: 0.into(), peak: 0.into(), hang_for: None };
+        let mut c = Counting {
+            delay: Duration::ZERO,
+            calls: 0.into(),
+            now: 0.into(),
+            peak: 0.into(),
+            hang_for: None,
+        };
         c.hang_for = Some("192.0.2.1".parse().unwrap());
         let r: Arc<dyn Resolver> = Arc::new(c);
         let remotes: Vec<String> = (1..20).map(|i| format!("192.0.2.{i}")).collect();
         let t = Instant::now();
         let report = run(&remotes, &r, &opts(1, 100, 5000));
         assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
-        assert_eq!(report.outcomes[&"192.0.2.1".parse::<IpAddr>().unwrap()], Outcome::TimedOut);
+        assert_eq!(
+            report.outcomes[&"192.0.2.1".parse::<IpAddr>().unwrap()],
+            Outcome::TimedOut
+        );
         assert_eq!(report.name("192.0.2.19"), Some("n-192.0.2.19"));
         assert!(report.unresolved("192.0.2.1"));
     }
@@ -410,7 +485,9 @@ mod tests {
     #[test]
     fn the_overall_deadline_bounds_a_dead_resolver() {
         let r: Arc<dyn Resolver> = Arc::new(FakeResolver::from_spec("hang").unwrap());
-        let remotes: Vec<String> = (0..200).map(|i| format!("198.51.100.{}", i % 250)).collect();
+        let remotes: Vec<String> = (0..200)
+            .map(|i| format!("198.51.100.{}", i % 250))
+            .collect();
         let t = Instant::now();
         let report = run(&remotes, &r, &opts(16, 10_000, 300));
         assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
@@ -419,15 +496,26 @@ mod tests {
 
     #[test]
     fn mapped_ipv6_is_ipv4_and_non_ip_is_skipped() {
-        assert_eq!(lookup_address("::ffff:127.0.0.1"), Some("127.0.0.1".parse().unwrap()));
+        assert_eq!(
+            lookup_address("::ffff:127.0.0.1"),
+            Some("127.0.0.1".parse().unwrap())
+        );
         assert_eq!(lookup_address("::1"), Some("::1".parse().unwrap()));
-        assert_eq!(lookup_address("[2001:db8::1]"), Some("2001:db8::1".parse().unwrap()));
+        assert_eq!(
+            lookup_address("[2001:db8::1]"),
+            Some("2001:db8::1".parse().unwrap())
+        );
         for not_ip in ["db.example.com", "/tmp/mysql.sock", "", "localhost"] {
             assert_eq!(lookup_address(not_ip), None, "{not_ip}");
         }
         let counting = Counting::new(Duration::ZERO);
         let r: Arc<dyn Resolver> = counting.clone();
-        let remotes = vec!["::ffff:192.0.2.1".to_string(), "192.0.2.1".into(), "name.example".into(), String::new()];
+        let remotes = vec![
+            "::ffff:192.0.2.1".to_string(),
+            "192.0.2.1".into(),
+            "name.example".into(),
+            String::new(),
+        ];
         let report = run(&remotes, &r, &opts(4, 1000, 1000));
         assert_eq!(counting.calls.load(Ordering::SeqCst), 1);
         assert_eq!(report.name("::ffff:192.0.2.1"), Some("n-192.0.2.1"));
@@ -440,12 +528,24 @@ mod tests {
         let path = dir.path().join("sub").join("rdns.tsv");
         let counting = Counting::new(Duration::ZERO);
         let r: Arc<dyn Resolver> = counting.clone();
-        let remotes = vec!["192.0.2.1".to_string(), "192.0.2.2".into()];
+        let remotes = ["192.0.2.1".to_string(), "192.0.2.2".into()];
         let mut cache = Cache::load(&path);
-        resolve(remotes.iter().map(String::as_str), &r, &opts(2, 1000, 1000), &mut cache, &mut |_, _| {});
+        resolve(
+            remotes.iter().map(String::as_str),
+            &r,
+            &opts(2, 1000, 1000),
+            &mut cache,
+            &mut |_, _| {},
+        );
         cache.save();
         let mut cache = Cache::load(&path);
-        let report = resolve(remotes.iter().map(String::as_str), &r, &opts(2, 1000, 1000), &mut cache, &mut |_, _| {});
+        let report = resolve(
+            remotes.iter().map(String::as_str),
+            &r,
+            &opts(2, 1000, 1000),
+            &mut cache,
+            &mut |_, _| {},
+        );
         assert_eq!(counting.calls.load(Ordering::SeqCst), 2);
         assert_eq!(report.cache_hits, 2);
         assert_eq!(report.name("192.0.2.2"), Some("n-192.0.2.2"));

@@ -48,11 +48,15 @@ fn usage(text: &str, why: &str) -> Failure {
 
 impl Condition {
     pub fn parse(text: &str) -> Result<Condition, Failure> {
-        let start = text
-            .find(['=', '!', '<', '>', '~'])
-            .ok_or_else(|| usage(text, "expected COLUMN OP VALUE, with OP one of = != < <= > >= ~ !~"))?;
+        let start = text.find(['=', '!', '<', '>', '~']).ok_or_else(|| {
+            usage(
+                text,
+                "expected COLUMN OP VALUE, with OP one of = != < <= > >= ~ !~",
+            )
+        })?;
         let (name, rest) = text.split_at(start);
-        let column = Column::parse(name).ok_or_else(|| usage(text, &format!("unknown column '{}'", name.trim())))?;
+        let column = Column::parse(name)
+            .ok_or_else(|| usage(text, &format!("unknown column '{}'", name.trim())))?;
         let (op, value) = [
             ("!=", Op::Ne),
             ("!~", Op::NoMatch),
@@ -70,32 +74,54 @@ impl Condition {
         let operand = match op {
             Op::Match | Op::NoMatch => {
                 if let Some(pattern) = value.strip_prefix('/').and_then(|v| v.strip_suffix('/')) {
-                    Operand::Pattern(Regex::new(pattern).map_err(|e| usage(text, &format!("invalid pattern: {e}")))?)
+                    Operand::Pattern(
+                        Regex::new(pattern)
+                            .map_err(|e| usage(text, &format!("invalid pattern: {e}")))?,
+                    )
                 } else {
                     Operand::Substring(value.to_lowercase())
                 }
             }
             _ => match kind {
                 Kind::Text => Operand::Text(value.to_string()),
-                Kind::Number => Operand::Num(value.parse().map_err(|_| usage(text, &format!("'{value}' is not a number")))?),
+                Kind::Number => Operand::Num(
+                    value
+                        .parse()
+                        .map_err(|_| usage(text, &format!("'{value}' is not a number")))?,
+                ),
                 Kind::Duration => Operand::Num(
-                    units::parse_duration(value, 1.0).map_err(|e| usage(text, &e))?.as_secs_f64(),
+                    units::parse_duration(value, 1.0)
+                        .map_err(|e| usage(text, &e))?
+                        .as_secs_f64(),
                 ),
                 #[allow(clippy::cast_precision_loss)]
-                Kind::Size => Operand::Num(units::parse_size(value).map_err(|e| usage(text, &e))? as f64),
+                Kind::Size => {
+                    Operand::Num(units::parse_size(value).map_err(|e| usage(text, &e))? as f64)
+                }
                 #[allow(clippy::cast_precision_loss)]
                 Kind::Time => Operand::Num(parse_time(value).ok_or_else(|| {
-                    usage(text, &format!("'{value}' is not a time (write 2024-01-05T07:24:06Z or 2024-01-05)"))
+                    usage(
+                        text,
+                        &format!(
+                            "'{value}' is not a time (write 2024-01-05T07:24:06Z or 2024-01-05)"
+                        ),
+                    )
                 })? as f64),
             },
         };
-        Ok(Condition { column, op, operand })
+        Ok(Condition {
+            column,
+            op,
+            operand,
+        })
     }
 
     /// Whether a session satisfies the condition.
     #[must_use]
     pub fn matches(&self, s: &Session, labels: &[String]) -> bool {
-        if self.column == Column::Host && matches!(self.op, Op::Eq | Op::Ne | Op::Match | Op::NoMatch) {
+        if self.column == Column::Host
+            && matches!(self.op, Op::Eq | Op::Ne | Op::Match | Op::NoMatch)
+        {
             // host matches the address or the resolved name
             let candidates = [s.remote.as_deref(), s.remote_name.as_deref()];
             let any = candidates.iter().flatten().any(|c| self.test_text(c));
@@ -105,6 +131,8 @@ impl Condition {
             };
         }
         match self.column.value(s, labels) {
+            // an absent text value compares as the empty string: `user=` finds sessions without one
+            Value::Missing if self.column.kind() == Kind::Text => self.test_text(""),
             Value::Missing => matches!(self.op, Op::Ne | Op::NoMatch),
             Value::Num(n) => match (&self.operand, self.op) {
                 (Operand::Num(x), op) => compare(n.partial_cmp(x), op),
@@ -128,7 +156,9 @@ impl Condition {
             (Op::Match | Op::Eq, _) => self.positive_text(t),
             (Op::NoMatch | Op::Ne, _) => !self.positive_text(t),
             (op, Operand::Text(x)) => compare(Some(t.cmp(x.as_str())), op),
-            (op, Operand::Num(x)) => t.parse::<f64>().is_ok_and(|n| compare(n.partial_cmp(x), op)),
+            (op, Operand::Num(x)) => t
+                .parse::<f64>()
+                .is_ok_and(|n| compare(n.partial_cmp(x), op)),
             _ => false,
         }
     }
@@ -151,10 +181,26 @@ fn parse_time(v: &str) -> Option<i64> {
     let v = v.trim().trim_end_matches('Z');
     let (date, clock) = v.split_once(['T', ' ']).unwrap_or((v, "00:00:00"));
     let mut d = date.split('-');
-    let (y, m, day) = (d.next()?.parse().ok()?, d.next()?.parse().ok()?, d.next()?.parse().ok()?);
+    let (y, m, day) = (
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+    );
     let mut c = clock.split(':').map(|p| p.parse::<u32>().ok());
-    let (h, mi, s) = (c.next()??, c.next().flatten().unwrap_or(0), c.next().flatten().unwrap_or(0));
-    let stamp = Stamp { year: y, month: m, day, hour: h, minute: mi, second: s, utc: true };
+    let (h, mi, s) = (
+        c.next()??,
+        c.next().flatten().unwrap_or(0),
+        c.next().flatten().unwrap_or(0),
+    );
+    let stamp = Stamp {
+        year: y,
+        month: m,
+        day,
+        hour: h,
+        minute: mi,
+        second: s,
+        utc: true,
+    };
     ((1..=12).contains(&m) && (1..=31).contains(&day)).then(|| stamp.unix())
 }
 
@@ -173,7 +219,8 @@ impl SortKey {
             None => (false, t.strip_prefix('+').unwrap_or(t)),
         };
         let column = Column::parse(name).ok_or_else(|| {
-            Failure::usage(format!("--sort: unknown column '{name}'")).with_hint(format!("columns: {}", Column::names()))
+            Failure::usage(format!("--sort: unknown column '{name}'"))
+                .with_hint(format!("columns: {}", Column::names()))
         })?;
         Ok(SortKey { column, descending })
     }
@@ -202,8 +249,17 @@ pub struct Selection {
 impl Selection {
     pub fn parse(args: &crate::cli::SelectArgs) -> Result<Selection, Failure> {
         Ok(Selection {
-            conditions: args.conditions.iter().map(|c| Condition::parse(c)).collect::<Result<_, _>>()?,
-            sort: args.sort.iter().filter(|s| !s.is_empty()).map(|s| SortKey::parse(s)).collect::<Result<_, _>>()?,
+            conditions: args
+                .conditions
+                .iter()
+                .map(|c| Condition::parse(c))
+                .collect::<Result<_, _>>()?,
+            sort: args
+                .sort
+                .iter()
+                .filter(|s| !s.is_empty())
+                .map(|s| SortKey::parse(s))
+                .collect::<Result<_, _>>()?,
             limit: args.limit,
         })
     }
@@ -259,7 +315,9 @@ mod tests {
     }
 
     fn keep(cond: &str, session: &Session) -> bool {
-        Condition::parse(cond).unwrap().matches(session, &["mx".into()])
+        Condition::parse(cond)
+            .unwrap()
+            .matches(session, &["mx".into()])
     }
 
     #[test]
@@ -287,6 +345,9 @@ mod tests {
         let b = s("8", None, None, 0);
         assert!(!keep("user=maxuser", &b));
         assert!(keep("user!=maxuser", &b));
+        assert!(keep("user=", &b));
+        assert!(!keep("user!=", &b));
+        assert!(keep("user!=", &a));
         assert!(!keep("idle>0", &b));
     }
 
@@ -304,7 +365,10 @@ mod tests {
             let e = Condition::parse(bad).unwrap_err();
             assert_eq!(e.kind, crate::error::ExitKind::Usage);
             assert!(e.message.contains(why), "{bad}: {}", e.message);
-            assert!(e.hint.as_deref().unwrap_or("").contains("user, host"), "{bad}");
+            assert!(
+                e.hint.as_deref().unwrap_or("").contains("user, host"),
+                "{bad}"
+            );
         }
         assert!(SortKey::parse("-bogus").is_err());
     }
@@ -318,13 +382,31 @@ mod tests {
         ];
         let labels = ["mx".to_string()];
         Selection::default().order(&mut v, &labels);
-        assert_eq!(v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["2", "3", "10"]);
-        let sel = Selection { sort: vec![SortKey::parse("-memory").unwrap(), SortKey::parse("idle").unwrap()], ..Default::default() };
+        assert_eq!(
+            v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["2", "3", "10"]
+        );
+        let sel = Selection {
+            sort: vec![
+                SortKey::parse("-memory").unwrap(),
+                SortKey::parse("idle").unwrap(),
+            ],
+            ..Default::default()
+        };
         sel.order(&mut v, &labels);
-        assert_eq!(v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["3", "10", "2"]);
-        let sel = Selection { sort: vec![SortKey::parse("user").unwrap()], ..Default::default() };
+        assert_eq!(
+            v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["3", "10", "2"]
+        );
+        let sel = Selection {
+            sort: vec![SortKey::parse("user").unwrap()],
+            ..Default::default()
+        };
         sel.order(&mut v, &labels);
         // missing values sort last
-        assert_eq!(v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["2", "10", "3"]);
+        assert_eq!(
+            v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["2", "10", "3"]
+        );
     }
 }

@@ -122,7 +122,7 @@ pub struct Output {
     pub format: Format,
     pub header: bool,
     pub color: bool,
-    /// The width tables must fit: the terminal's, else `COLUMNS`, else a fixed 120.
+    /// The width tables must fit: the terminal's, else `COLUMNS`, else a fixed 160.
     pub width: usize,
     pub stdout_tty: bool,
     pub stderr_tty: bool,
@@ -156,7 +156,7 @@ pub struct Settings {
     env: Env,
 }
 
-const DEFAULT_WIDTH: usize = 120;
+const DEFAULT_WIDTH: usize = 160;
 
 impl Settings {
     /// Resolves flags, environment (already merged into the flags by clap) and config file.
@@ -172,10 +172,18 @@ impl Settings {
         }
 
         let secure = conn.secure || cfg_bool("secure")?.unwrap_or(false);
-        let hosts = conn.hosts.as_deref().or(cfg("hosts")).unwrap_or("127.0.0.1:8989");
+        let hosts = conn
+            .hosts
+            .as_deref()
+            .or(cfg("hosts"))
+            .unwrap_or("127.0.0.1:8989");
         let endpoints = Endpoint::parse_list(hosts, secure).map_err(Failure::usage)?;
 
-        let user = conn.user.clone().or(cfg("user").map(str::to_string)).unwrap_or_else(|| "admin".into());
+        let user = conn
+            .user
+            .clone()
+            .or(cfg("user").map(str::to_string))
+            .unwrap_or_else(|| "admin".into());
         let password = if conn.password_stdin {
             PasswordSource::Stdin
         } else {
@@ -186,7 +194,9 @@ impl Settings {
             }
         };
 
-        let path_opt = |flag: &Option<PathBuf>, key: &str| flag.clone().or_else(|| cfg(key).map(PathBuf::from));
+        let path_opt = |flag: &Option<PathBuf>, key: &str| {
+            flag.clone().or_else(|| cfg(key).map(PathBuf::from))
+        };
         let tls = TlsSettings {
             ca_cert: path_opt(&conn.tls_ca_cert, "tls-ca-cert"),
             cert: path_opt(&conn.tls_cert, "tls-cert"),
@@ -197,14 +207,16 @@ impl Settings {
             },
         };
         if tls.cert.is_some() != tls.key.is_some() {
-            return Err(Failure::usage("--tls-cert and --tls-key must be given together"));
+            return Err(Failure::usage(
+                "--tls-cert and --tls-key must be given together",
+            ));
         }
         let tls_given = tls.ca_cert.is_some() || tls.cert.is_some() || !tls.verify;
         if tls_given && !endpoints.iter().any(|e| e.https) {
-            return Err(Failure::usage(
-                "TLS options were given but no endpoint uses HTTPS",
-            )
-            .with_hint("add --secure, or write the endpoints as https://HOST:PORT"));
+            return Err(
+                Failure::usage("TLS options were given but no endpoint uses HTTPS")
+                    .with_hint("add --secure, or write the endpoints as https://HOST:PORT"),
+            );
         }
 
         let timeout_text = conn.timeout.as_deref().or(cfg("timeout")).unwrap_or("10s");
@@ -213,7 +225,11 @@ impl Settings {
         if timeout.is_zero() {
             return Err(Failure::usage("--timeout: must be greater than zero"));
         }
-        let size_text = conn.max_response_size.as_deref().or(cfg("max-response-size")).unwrap_or("1GiB");
+        let size_text = conn
+            .max_response_size
+            .as_deref()
+            .or(cfg("max-response-size"))
+            .unwrap_or("1GiB");
         let max_response_size = units::parse_size(size_text)
             .map_err(|e| Failure::usage(format!("--max-response-size: {e}")))?;
 
@@ -225,7 +241,9 @@ impl Settings {
             f
         } else if let Some(f) = cfg("output") {
             <Format as clap::ValueEnum>::from_str(f, true).map_err(|_| {
-                Failure::usage(format!("config file: 'output' must be table, json, jsonl or tsv, not '{f}'"))
+                Failure::usage(format!(
+                    "config file: 'output' must be table, json, jsonl or tsv, not '{f}'"
+                ))
             })?
         } else if cfg_bool("tsv")? == Some(true) {
             Format::Tsv
@@ -235,7 +253,9 @@ impl Settings {
         let color_when = match (out.color, cfg("color")) {
             (Some(c), _) => c,
             (None, Some(c)) => <ColorWhen as clap::ValueEnum>::from_str(c, true).map_err(|_| {
-                Failure::usage(format!("config file: 'color' must be auto, always or never, not '{c}'"))
+                Failure::usage(format!(
+                    "config file: 'color' must be auto, always or never, not '{c}'"
+                ))
             })?,
             (None, None) => ColorWhen::Auto,
         };
@@ -243,7 +263,8 @@ impl Settings {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
             ColorWhen::Auto => {
-                env.var("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
+                env.var("CLICOLOR_FORCE")
+                    .is_some_and(|v| !v.is_empty() && v != "0")
                     || (env.stdout_tty
                         && env.var_nonempty("NO_COLOR").is_none()
                         && env.var("TERM") != Some("dumb"))
@@ -289,12 +310,19 @@ impl Settings {
             units::parse_duration(text, 0.001).map_err(|e| Failure::usage(format!("{name}: {e}")))
         };
         let per_lookup = dur(&args.rdns_timeout, "rdns-timeout", "2s", "--rdns-timeout")?;
-        let deadline = dur(&args.rdns_deadline, "rdns-deadline", "5s", "--rdns-deadline")?;
+        let deadline = dur(
+            &args.rdns_deadline,
+            "rdns-deadline",
+            "5s",
+            "--rdns-deadline",
+        )?;
         let concurrency = match args.rdns_concurrency {
             Some(n) => n,
             None => match cfg("rdns-concurrency") {
                 Some(t) => t.parse().map_err(|_| {
-                    Failure::usage(format!("config file: 'rdns-concurrency' must be a number, not '{t}'"))
+                    Failure::usage(format!(
+                        "config file: 'rdns-concurrency' must be a number, not '{t}'"
+                    ))
                 })?,
                 None => 64,
             },
@@ -313,7 +341,10 @@ impl Settings {
             deadline,
             concurrency,
             cache_file,
-            fake: self.env.var_nonempty("MXS_TEST_RESOLVER").map(str::to_string),
+            fake: self
+                .env
+                .var_nonempty("MXS_TEST_RESOLVER")
+                .map(str::to_string),
         })
     }
 
@@ -321,7 +352,9 @@ impl Settings {
         if let Some(x) = self.env.var_nonempty("XDG_CACHE_HOME") {
             return Some(PathBuf::from(x).join("mxs"));
         }
-        self.env.var_nonempty("HOME").map(|h| PathBuf::from(h).join(".cache").join("mxs"))
+        self.env
+            .var_nonempty("HOME")
+            .map(|h| PathBuf::from(h).join(".cache").join("mxs"))
     }
 
     /// Whether standard input is a terminal (for the password prompt).
@@ -347,7 +380,10 @@ mod tests {
 
     fn env(vars: &[(&str, &str)], tty: bool) -> Env {
         Env {
-            vars: vars.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect(),
+            vars: vars
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+                .collect(),
             stdout_tty: tty,
             stderr_tty: tty,
             stdin_tty: false,
@@ -361,20 +397,35 @@ mod tests {
 
     #[test]
     fn defaults() {
-        let s = resolve(ConnectionArgs::default(), OutputArgs::default(), env(&[], false)).unwrap();
+        let s = resolve(
+            ConnectionArgs::default(),
+            OutputArgs::default(),
+            env(&[], false),
+        )
+        .unwrap();
         assert_eq!(s.connection.endpoints[0].base, "http://127.0.0.1:8989/");
         assert_eq!(s.connection.user, "admin");
-        assert_eq!(s.connection.password, PasswordSource::Given(Secret::new("mariadb".into())));
+        assert_eq!(
+            s.connection.password,
+            PasswordSource::Given(Secret::new("mariadb".into()))
+        );
         assert_eq!(s.connection.timeout, Duration::from_secs(10));
         assert_eq!(s.output.format, Format::Table);
         assert!(!s.output.color);
-        assert_eq!(s.output.width, 120);
+        assert_eq!(s.output.width, 160);
     }
 
     #[test]
     fn color_auto_rules() {
         let c = |vars: &[(&str, &str)], tty| {
-            resolve(ConnectionArgs::default(), OutputArgs::default(), env(vars, tty)).unwrap().output.color
+            resolve(
+                ConnectionArgs::default(),
+                OutputArgs::default(),
+                env(vars, tty),
+            )
+            .unwrap()
+            .output
+            .color
         };
         assert!(c(&[], true));
         assert!(!c(&[], false));
@@ -386,16 +437,30 @@ mod tests {
 
     #[test]
     fn tls_options_without_https_are_an_error() {
-        let conn = ConnectionArgs { tls_ca_cert: Some("ca.pem".into()), ..Default::default() };
+        let conn = ConnectionArgs {
+            tls_ca_cert: Some("ca.pem".into()),
+            ..Default::default()
+        };
         let err = resolve(conn, OutputArgs::default(), env(&[], false)).unwrap_err();
-        assert!(err.message.contains("no endpoint uses HTTPS"), "{}", err.message);
-        let conn = ConnectionArgs { tls_ca_cert: Some("ca.pem".into()), secure: true, ..Default::default() };
+        assert!(
+            err.message.contains("no endpoint uses HTTPS"),
+            "{}",
+            err.message
+        );
+        let conn = ConnectionArgs {
+            tls_ca_cert: Some("ca.pem".into()),
+            secure: true,
+            ..Default::default()
+        };
         assert!(resolve(conn, OutputArgs::default(), env(&[], false)).is_ok());
     }
 
     #[test]
     fn empty_password_prompts() {
-        let conn = ConnectionArgs { password: Some(String::new()), ..Default::default() };
+        let conn = ConnectionArgs {
+            password: Some(String::new()),
+            ..Default::default()
+        };
         let s = resolve(conn, OutputArgs::default(), env(&[], false)).unwrap();
         assert_eq!(s.connection.password, PasswordSource::Prompt);
     }
@@ -404,14 +469,22 @@ mod tests {
     fn secret_debug_is_redacted() {
         let s = Secret::new("hunter2".into());
         assert!(!format!("{s:?}").contains("hunter2"));
-        let conn = ConnectionArgs { password: Some("hunter2".into()), ..Default::default() };
+        let conn = ConnectionArgs {
+            password: Some("hunter2".into()),
+            ..Default::default()
+        };
         let set = resolve(conn, OutputArgs::default(), env(&[], false)).unwrap();
         assert!(!format!("{set:?}").contains("hunter2"));
     }
 
     #[test]
     fn width_falls_back_to_columns_then_fixed() {
-        let s = resolve(ConnectionArgs::default(), OutputArgs::default(), env(&[("COLUMNS", "90")], false)).unwrap();
+        let s = resolve(
+            ConnectionArgs::default(),
+            OutputArgs::default(),
+            env(&[("COLUMNS", "90")], false),
+        )
+        .unwrap();
         assert_eq!(s.output.width, 90);
     }
 }

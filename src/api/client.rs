@@ -85,7 +85,12 @@ impl Client {
             .connect_timeout(conn.timeout)
             .user_agent(concat!("mxs/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| Failure::new(ExitKind::Other, format!("cannot set up the HTTP client: {e}")))?;
+            .map_err(|e| {
+                Failure::new(
+                    ExitKind::Other,
+                    format!("cannot set up the HTTP client: {e}"),
+                )
+            })?;
         Ok(Client {
             http,
             user: conn.user.clone(),
@@ -231,7 +236,9 @@ pub fn transport_failure(
     let has_io = |kind: io::ErrorKind| {
         let mut source: Option<&dyn std::error::Error> = Some(err);
         while let Some(e) = source {
-            if e.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == kind) {
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|io| io.kind() == kind)
+            {
                 return true;
             }
             source = e.source();
@@ -245,24 +252,45 @@ pub fn transport_failure(
             if let Some(t) = e.downcast_ref::<rustls::Error>() {
                 found = Some(t.clone());
             }
+            // hyper-rustls wraps rustls errors in io::Error, whose source() skips the inner error
+            if let Some(t) = e
+                .downcast_ref::<io::Error>()
+                .and_then(io::Error::get_ref)
+                .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+            {
+                found = Some(t.clone());
+            }
             source = e.source();
         }
         found
     };
-    let (what, hint): (String, Option<String>) = if err.is_timeout() || has_io(io::ErrorKind::TimedOut) {
+    let (what, hint): (String, Option<String>) = if err.is_timeout()
+        || has_io(io::ErrorKind::TimedOut)
+    {
         (
             format!("timed out after {}", humantime(timeout)),
             Some("raise --timeout, or check that MaxScale is responsive".into()),
         )
-    } else if let Some(t) = tls_error {
-        let hint = match &t {
-            rustls::Error::InvalidCertificate(_) => {
-                "pass --tls-ca-cert FILE with the CA that signed MaxScale's certificate, or --tls-verify-server-cert=false"
-            }
-            rustls::Error::InvalidMessage(_) => "is the endpoint plain HTTP? use http:// or drop --secure",
-            _ => "check the TLS options and MaxScale's admin_ssl_* settings",
+    } else if tls_error.is_some()
+        || lower.contains("invalid peer certificate")
+        || lower.contains("corrupt message")
+        || lower.contains("handshake")
+    {
+        // rustls's own error when it can be reached through the chain, else the chain's text
+        let text = tls_error
+            .as_ref()
+            .map_or_else(|| tls_text(&chain), ToString::to_string);
+        let hint = if lower.contains("certificate") {
+            "pass --tls-ca-cert FILE with the CA that signed MaxScale's certificate, or --tls-verify-server-cert=false"
+        } else if lower.contains("corrupt message") || lower.contains("invalidcontenttype") {
+            "is the endpoint plain HTTP? use http:// or drop --secure"
+        } else {
+            "check the TLS options and MaxScale's admin_ssl_* settings"
         };
-        (format!("TLS handshake failed: {t}"), Some(hint.into()))
+        (
+            format!("TLS handshake failed: {}", sanitize::line(&text)),
+            Some(hint.into()),
+        )
     } else if has_io(io::ErrorKind::ConnectionRefused) {
         (
             "connection refused".into(),
@@ -271,12 +299,19 @@ pub fn transport_failure(
                 endpoint.host, endpoint.port
             )),
         )
-    } else if lower.contains("dns error") || lower.contains("failed to lookup") || lower.contains("name or service not known") {
-        (format!("cannot resolve host '{}'", endpoint.host), Some("check --hosts".into()))
+    } else if lower.contains("dns error")
+        || lower.contains("failed to lookup")
+        || lower.contains("name or service not known")
+    {
+        (
+            format!("cannot resolve host '{}'", endpoint.host),
+            Some("check --hosts".into()),
+        )
     } else if has_io(io::ErrorKind::ConnectionReset) || lower.contains("connection reset") {
         (
             "the connection was reset by the server".into(),
-            (!endpoint.https).then(|| "if MaxScale's admin API uses HTTPS, use --secure or https://".into()),
+            (!endpoint.https)
+                .then(|| "if MaxScale's admin API uses HTTPS, use --secure or https://".into()),
         )
     } else if lower.contains("connection closed before message completed")
         || lower.contains("invalid http version")
@@ -284,7 +319,8 @@ pub fn transport_failure(
     {
         (
             "the server closed the connection without an HTTP answer".into(),
-            (!endpoint.https).then(|| "if MaxScale's admin API uses HTTPS, use --secure or https://".into()),
+            (!endpoint.https)
+                .then(|| "if MaxScale's admin API uses HTTPS, use --secure or https://".into()),
         )
     } else {
         (sanitize::line(&chain).into_owned(), None)
@@ -294,6 +330,11 @@ pub fn transport_failure(
         Some(h) => failure.with_hint(h),
         None => failure,
     }
+}
+
+/// The TLS part of a reqwest error chain (after "client error (Connect): ").
+fn tls_text(chain: &str) -> String {
+    chain.rsplit(": ").next().unwrap_or(chain).to_string()
 }
 
 /// An I/O error and its causes as one line.

@@ -119,7 +119,10 @@ impl Session {
         }
         let r: Resource<'_> = serde_json::from_slice(bytes)?;
         let Some(a) = r.attributes else {
-            anyhow::bail!("session {} has no \"attributes\" object", crate::output::sanitize::line(&r.id));
+            anyhow::bail!(
+                "session {} has no \"attributes\" object",
+                crate::output::sanitize::line(&r.id)
+            );
         };
         let own = |c: Option<Cow<'_, str>>| c.map(Cow::into_owned);
         Ok(Session {
@@ -189,8 +192,10 @@ mod tests {
 
     #[test]
     fn parses_a_real_session() {
-        let doc: serde_json::Value =
-            serde_json::from_str(include_str!("../../tests/mock/fixtures/real-24.02/session-get-1.json")).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(include_str!(
+            "../../tests/mock/fixtures/real-24.02/session-get-1.json"
+        ))
+        .unwrap();
         let bytes = serde_json::to_vec(&doc["data"]).unwrap();
         let s = Session::parse(&bytes, 0).unwrap();
         assert_eq!(s.id, "1");
@@ -205,25 +210,40 @@ mod tests {
 
     #[test]
     fn tolerates_old_shapes_and_missing_fields() {
-        let s = Session::parse(br#"{"id":"9","type":"sessions","attributes":{"state":"x","new_key":[1]},"extra":1}"#, 2).unwrap();
+        let s = Session::parse(
+            br#"{"id":"9","type":"sessions","attributes":{"state":"x","new_key":[1]},"extra":1}"#,
+            2,
+        )
+        .unwrap();
         assert_eq!(s.host, 2);
         assert_eq!(s.user, None);
         assert_eq!(s.idle, None);
         assert!(s.services.is_empty());
         // 22.08: connection_buffers is an integer, total is still there
-        let s = Session::parse(br#"{"id":"1","attributes":{"memory":{"connection_buffers":5,"total":9}}}"#, 0).unwrap();
+        let s = Session::parse(
+            br#"{"id":"1","attributes":{"memory":{"connection_buffers":5,"total":9}}}"#,
+            0,
+        )
+        .unwrap();
         assert_eq!(s.memory, Some(9));
     }
 
     #[test]
     fn rejects_wrong_shapes_clearly() {
-        let e = Session::parse(br#"{"id":1,"attributes":{}}"#, 0).unwrap_err().to_string();
-        assert!(e.contains("invalid type: integer `1`, expected a string"), "{e}");
+        let e = Session::parse(br#"{"id":1,"attributes":{}}"#, 0)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("invalid type: integer `1`, expected a string"),
+            "{e}"
+        );
         let e = Session::parse(br#"{"id":"1"}"#, 0).unwrap_err().to_string();
         assert!(e.contains("has no \"attributes\""), "{e}");
         let e = Session::parse(br#""oops""#, 0).unwrap_err().to_string();
         assert!(e.contains("must be a JSON object, found a string"), "{e}");
-        let e = Session::parse(br#"{"id":"1","attributes":{"idle":"x"}}"#, 0).unwrap_err().to_string();
+        let e = Session::parse(br#"{"id":"1","attributes":{"idle":"x"}}"#, 0)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("expected f64"), "{e}");
     }
 }

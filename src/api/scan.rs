@@ -24,7 +24,11 @@ pub enum ScanError {
     /// Reading the body failed (timeout, reset, size limit).
     Io(io::Error),
     /// The document is not valid JSON, or not an object, at this place.
-    Syntax { line: u64, column: u64, message: String },
+    Syntax {
+        line: u64,
+        column: u64,
+        message: String,
+    },
     /// The body ended before the document did.
     Truncated { bytes: u64 },
     /// The callback refused an element; `place` says where it started.
@@ -35,11 +39,21 @@ impl fmt::Display for ScanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ScanError::Io(e) => write!(f, "reading the response failed: {e}"),
-            ScanError::Syntax { line, column, message } => {
-                write!(f, "the server's response is not valid JSON at line {line} column {column}: {message}")
+            ScanError::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "the server's response is not valid JSON at line {line} column {column}: {message}"
+                )
             }
             ScanError::Truncated { bytes } => {
-                write!(f, "the server's response ended early, after {bytes} bytes (truncated JSON)")
+                write!(
+                    f,
+                    "the server's response ended early, after {bytes} bytes (truncated JSON)"
+                )
             }
             ScanError::Rejected { place, error } => write!(f, "{place}: {error:#}"),
         }
@@ -128,9 +142,14 @@ pub fn scan<R: Read>(
             let start = s.pos;
             let end = s.capture(start)?;
             let event = if key == b"\"data\"" {
-                Event::Data { bytes: &s.buf[s.pos..end] }
+                Event::Data {
+                    bytes: &s.buf[s.pos..end],
+                }
             } else {
-                Event::Member { key: &key, value: &s.buf[s.pos..end] }
+                Event::Member {
+                    key: &key,
+                    value: &s.buf[s.pos..end],
+                }
             };
             let start = s.pos;
             on(event).map_err(|e| s.rejected(start, "data", e))?;
@@ -206,11 +225,17 @@ impl<R: Read> Scanner<R> {
 
     fn syntax(&mut self, at: usize, message: &str) -> ScanError {
         let (line, column) = self.place(at.min(self.len));
-        ScanError::Syntax { line, column, message: message.to_string() }
+        ScanError::Syntax {
+            line,
+            column,
+            message: message.to_string(),
+        }
     }
 
     fn truncated(&self) -> ScanError {
-        ScanError::Truncated { bytes: self.base + self.len as u64 }
+        ScanError::Truncated {
+            bytes: self.base + self.len as u64,
+        }
     }
 
     fn rejected(&mut self, start: usize, what: &str, error: anyhow::Error) -> ScanError {
@@ -219,14 +244,31 @@ impl<R: Read> Scanner<R> {
         let error = match error.downcast::<serde_json::Error>() {
             Ok(e) => {
                 let (el, ec) = (e.line() as u64, e.column() as u64);
-                let (l, c) = if el <= 1 { (line, column + ec.saturating_sub(1)) } else { (line + el - 1, ec) };
+                let (l, c) = if el <= 1 {
+                    (line, column + ec.saturating_sub(1))
+                } else {
+                    (line + el - 1, ec)
+                };
                 let text = e.to_string();
-                let text = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m);
+                let text = text
+                    .rsplit_once(" at line ")
+                    .map_or(text.as_str(), |(m, _)| m)
+                    .to_string();
+                if (e.is_syntax() || e.is_eof()) && !text.contains("recursion limit") {
+                    return ScanError::Syntax {
+                        line: l,
+                        column: c,
+                        message: format!("{text} (in {what})"),
+                    };
+                }
                 anyhow::anyhow!("{text} at line {l} column {c}")
             }
             Err(other) => other,
         };
-        ScanError::Rejected { place: format!("{what} (line {line} column {column})"), error }
+        ScanError::Rejected {
+            place: format!("{what} (line {line} column {column})"),
+            error,
+        }
     }
 
     /// Skips whitespace; returns the next byte without consuming it, or None at EOF.
@@ -292,8 +334,11 @@ impl<R: Read> Scanner<R> {
             }
             let end = self.capture(self.pos)?;
             let start = self.pos;
-            on(Event::Element { index, bytes: &self.buf[start..end] })
-                .map_err(|e| self.rejected(start, &format!("data[{index}]"), e))?;
+            on(Event::Element {
+                index,
+                bytes: &self.buf[start..end],
+            })
+            .map_err(|e| self.rejected(start, &format!("data[{index}]"), e))?;
             self.pos = end;
             index += 1;
             match self.skip_ws()? {
@@ -302,7 +347,9 @@ impl<R: Read> Scanner<R> {
                     self.pos += 1;
                     return Ok(());
                 }
-                Some(_) => return Err(self.syntax(self.pos, "expected ',' or ']' in the data array")),
+                Some(_) => {
+                    return Err(self.syntax(self.pos, "expected ',' or ']' in the data array"));
+                }
                 None => return Err(self.truncated()),
             }
         }
@@ -329,7 +376,9 @@ impl ValueState {
     fn feed(&mut self, bytes: &[u8]) -> Feed {
         let mut i = 0;
         if !self.started {
-            let Some(&b) = bytes.first() else { return Feed::More };
+            let Some(&b) = bytes.first() else {
+                return Feed::More;
+            };
             self.started = true;
             match b {
                 b'{' | b'[' => self.depth = 1,
@@ -420,15 +469,25 @@ mod tests {
         let mut out = Vec::new();
         let cb = |e: Event<'_>| {
             out.push(match e {
-                Event::Element { index, bytes } => format!("E{index}:{}", String::from_utf8_lossy(bytes)),
+                Event::Element { index, bytes } => {
+                    format!("E{index}:{}", String::from_utf8_lossy(bytes))
+                }
                 Event::Data { bytes } => format!("D:{}", String::from_utf8_lossy(bytes)),
                 Event::Member { key, value } => {
-                    format!("M{}:{}", String::from_utf8_lossy(key), String::from_utf8_lossy(value))
+                    format!(
+                        "M{}:{}",
+                        String::from_utf8_lossy(key),
+                        String::from_utf8_lossy(value)
+                    )
                 }
             });
             Ok(())
         };
-        if trickle { scan(Trickle(doc), cb)?; } else { scan(doc, cb)?; }
+        if trickle {
+            scan(Trickle(doc), cb)?;
+        } else {
+            scan(doc, cb)?;
+        }
         Ok(out)
     }
 
@@ -452,18 +511,41 @@ mod tests {
 
     #[test]
     fn data_that_is_not_an_array_is_one_event() {
-        assert_eq!(events(br#"{"data": {"id": "1"}}"#, true).unwrap(), [r#"D:{"id": "1"}"#]);
-        assert_eq!(events(br#"{"data":"oops"}"#, false).unwrap(), [r#"D:"oops""#]);
-        assert_eq!(events(br#"{"data":[]}"#, false).unwrap(), Vec::<String>::new());
+        assert_eq!(
+            events(br#"{"data": {"id": "1"}}"#, true).unwrap(),
+            [r#"D:{"id": "1"}"#]
+        );
+        assert_eq!(
+            events(br#"{"data":"oops"}"#, false).unwrap(),
+            [r#"D:"oops""#]
+        );
+        assert_eq!(
+            events(br#"{"data":[]}"#, false).unwrap(),
+            Vec::<String>::new()
+        );
         assert_eq!(events(br"{}", false).unwrap(), Vec::<String>::new());
     }
 
     #[test]
     fn reports_syntax_errors_with_line_and_column() {
         let err = events(b"{\n  \"data\": [\n  x ]}", false).unwrap_err();
-        assert!(matches!(err, ScanError::Syntax { line: 3, column: 3, .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                ScanError::Syntax {
+                    line: 3,
+                    column: 3,
+                    ..
+                }
+            ),
+            "{err}"
+        );
         let err = events(b"[1,2]", false).unwrap_err();
-        assert!(err.to_string().contains("not valid JSON at line 1 column 1"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("not valid JSON at line 1 column 1"),
+            "{err}"
+        );
         let err = events(b"", false).unwrap_err();
         assert!(err.to_string().contains("empty"), "{err}");
         let err = events(br#"{"data": [1] } x"#, false).unwrap_err();
@@ -472,9 +554,18 @@ mod tests {
 
     #[test]
     fn reports_truncation() {
-        for doc in [&br#"{"data": [ {"id": "1"#[..], br#"{"data": [ {"id": "1"}, "#, br#"{"data""#, b"{"] {
+        for doc in [
+            &br#"{"data": [ {"id": "1"#[..],
+            br#"{"data": [ {"id": "1"}, "#,
+            br#"{"data""#,
+            b"{",
+        ] {
             let err = events(doc, true).unwrap_err();
-            assert!(matches!(err, ScanError::Truncated { .. }), "{}: {err}", String::from_utf8_lossy(doc));
+            assert!(
+                matches!(err, ScanError::Truncated { .. }),
+                "{}: {err}",
+                String::from_utf8_lossy(doc)
+            );
         }
     }
 
@@ -485,7 +576,9 @@ mod tests {
             if let Event::Element { bytes, .. } = e {
                 #[derive(serde::Deserialize)]
                 #[allow(dead_code)]
-                struct S { id: String }
+                struct S {
+                    id: String,
+                }
                 serde_json::from_slice::<S>(bytes)?;
             }
             Ok(())
@@ -493,7 +586,10 @@ mod tests {
         .unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("data[0] (line 3 column 5)"), "{text}");
-        assert!(text.contains("invalid type: integer `1`, expected a string at line 3 column 12"), "{text}");
+        assert!(
+            text.contains("invalid type: integer `1`, expected a string at line 3 column 12"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -49,7 +49,9 @@ pub fn config(tls: &TlsSettings) -> Result<ClientConfig, Failure> {
                     crate::error::ExitKind::Unreachable,
                     "TLS: no CA certificates were found on this system to verify the server with",
                 )
-                .with_hint("pass --tls-ca-cert FILE with the CA that signed MaxScale's certificate"));
+                .with_hint(
+                    "pass --tls-ca-cert FILE with the CA that signed MaxScale's certificate",
+                ));
             }
         }
         builder()?.with_root_certificates(roots)
@@ -80,7 +82,9 @@ fn read_certs(path: &std::path::Path, flag: &str) -> Result<Vec<CertificateDer<'
         .and_then(Iterator::collect)
         .map_err(|e| Failure::usage(format!("{flag} {shown}: {}", pem_error(&e))))?;
     if certs.is_empty() {
-        return Err(Failure::usage(format!("{flag} {shown}: no PEM certificate found in the file")));
+        return Err(Failure::usage(format!(
+            "{flag} {shown}: no PEM certificate found in the file"
+        )));
     }
     Ok(certs)
 }

@@ -23,16 +23,38 @@ pub struct HostOutcome {
 pub fn scan_failure(err: ScanError, request: &str, timeout_hint: bool) -> anyhow::Error {
     if let ScanError::Io(io) = &err {
         if io.kind() == std::io::ErrorKind::TimedOut || io.to_string().contains("timed out") {
-            let f = Failure::new(ExitKind::Unreachable, format!("{request}: timed out while reading the response"));
-            return anyhow::Error::new(if timeout_hint { f.with_hint("raise --timeout") } else { f });
+            let f = Failure::new(
+                ExitKind::Unreachable,
+                format!("{request}: timed out while reading the response"),
+            );
+            return anyhow::Error::new(if timeout_hint {
+                f.with_hint("raise --timeout")
+            } else {
+                f
+            });
         }
-        if let Some(inner) = io.get_ref().and_then(|e| e.downcast_ref::<crate::api::client::TooLarge>()) {
+        if let Some(inner) = io
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<crate::api::client::TooLarge>())
+        {
             return anyhow::Error::new(
                 Failure::new(ExitKind::Other, format!("{request}: {inner}"))
                     .with_hint("raise --max-response-size if this is expected"),
             );
         }
         let text = crate::output::sanitize::line(&crate::api::client::io_chain(io)).into_owned();
+        let lower = text.to_ascii_lowercase();
+        if io.kind() == std::io::ErrorKind::UnexpectedEof
+            || lower.contains("end of file")
+            || lower.contains("incomplete")
+        {
+            return anyhow::Error::new(Failure::new(
+                ExitKind::Other,
+                format!(
+                    "{request}: invalid response: the body was truncated (the connection closed before the announced length): {text}"
+                ),
+            ));
+        }
         return anyhow::Error::new(Failure::new(
             ExitKind::Unreachable,
             format!("{request}: the connection failed while reading the response: {text}"),
@@ -40,19 +62,29 @@ pub fn scan_failure(err: ScanError, request: &str, timeout_hint: bool) -> anyhow
     }
     if let ScanError::Rejected { error, .. } = &err {
         if crate::error::is_broken_pipe(error) {
-            let ScanError::Rejected { error, .. } = err else { unreachable!() };
+            let ScanError::Rejected { error, .. } = err else {
+                unreachable!()
+            };
             return error;
         }
     }
     anyhow::Error::new(Failure::new(
         ExitKind::Other,
-        format!("{request}: invalid response: {}", crate::output::sanitize::line(&err.to_string())),
+        format!(
+            "{request}: invalid response: {}",
+            crate::output::sanitize::line(&err.to_string())
+        ),
     ))
 }
 
 /// GETs the session list from every endpoint concurrently, calling `on_session` for each
 /// session (from the host's thread) with the resource's raw bytes.
-pub fn list<F>(client: &Client, endpoints: &[Endpoint], path: &str, on_session: F) -> Vec<HostOutcome>
+pub fn list<F>(
+    client: &Client,
+    endpoints: &[Endpoint],
+    path: &str,
+    on_session: F,
+) -> Vec<HostOutcome>
 where
     F: Fn(Session, &[u8]) -> anyhow::Result<()> + Sync,
 {
@@ -62,20 +94,32 @@ where
             .iter()
             .enumerate()
             .map(|(host, endpoint)| {
-                scope.spawn(move || HostOutcome { host, result: list_one(client, endpoint, host, path, on_session) })
+                scope.spawn(move || HostOutcome {
+                    host,
+                    result: list_one(client, endpoint, host, path, on_session),
+                })
             })
             .collect();
         handles
             .into_iter()
             .enumerate()
             .map(|(host, h)| {
-                h.join().unwrap_or_else(|_| HostOutcome { host, result: Err(anyhow::anyhow!("internal error: a worker thread panicked")) })
+                h.join().unwrap_or_else(|_| HostOutcome {
+                    host,
+                    result: Err(anyhow::anyhow!("internal error: a worker thread panicked")),
+                })
             })
             .collect()
     })
 }
 
-fn list_one<F>(client: &Client, endpoint: &Endpoint, host: usize, path: &str, on_session: &F) -> anyhow::Result<Members>
+fn list_one<F>(
+    client: &Client,
+    endpoint: &Endpoint,
+    host: usize,
+    path: &str,
+    on_session: &F,
+) -> anyhow::Result<Members>
 where
     F: Fn(Session, &[u8]) -> anyhow::Result<()>,
 {
@@ -122,22 +166,40 @@ pub enum Shown {
 }
 
 /// GETs one session from every endpoint concurrently.
-pub fn show(client: &Arc<Client>, endpoints: &[Endpoint], path: &str) -> Vec<(usize, anyhow::Result<Shown>)> {
+pub fn show(
+    client: &Arc<Client>,
+    endpoints: &[Endpoint],
+    path: &str,
+) -> Vec<(usize, anyhow::Result<Shown>)> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = endpoints
             .iter()
             .enumerate()
-            .map(|(host, endpoint)| scope.spawn(move || (host, show_one(client, endpoint, host, path))))
+            .map(|(host, endpoint)| {
+                scope.spawn(move || (host, show_one(client, endpoint, host, path)))
+            })
             .collect();
         handles
             .into_iter()
             .enumerate()
-            .map(|(host, h)| h.join().unwrap_or_else(|_| (host, Err(anyhow::anyhow!("internal error: a worker thread panicked")))))
+            .map(|(host, h)| {
+                h.join().unwrap_or_else(|_| {
+                    (
+                        host,
+                        Err(anyhow::anyhow!("internal error: a worker thread panicked")),
+                    )
+                })
+            })
             .collect()
     })
 }
 
-fn show_one(client: &Client, endpoint: &Endpoint, host: usize, path: &str) -> anyhow::Result<Shown> {
+fn show_one(
+    client: &Client,
+    endpoint: &Endpoint,
+    host: usize,
+    path: &str,
+) -> anyhow::Result<Shown> {
     let body = match client.get(endpoint, path) {
         Ok(b) => b,
         Err(f) if f.kind == ExitKind::NotFound => return Ok(Shown::Missing(f.detail)),
@@ -153,7 +215,10 @@ fn show_one(client: &Client, endpoint: &Endpoint, host: usize, path: &str) -> an
                 crate::output::json::validate(bytes)?;
                 resource = Some(bytes.to_vec());
             }
-            Event::Element { .. } => anyhow::bail!("\"data\" is an array, expected one session object"),
+            Event::Element { bytes, .. } => {
+                crate::output::json::validate(bytes)?;
+                anyhow::bail!("\"data\" is an array, expected one session object")
+            }
             Event::Member { key, value } => {
                 crate::output::json::validate(key)?;
                 crate::output::json::validate(value)?;
@@ -164,7 +229,14 @@ fn show_one(client: &Client, endpoint: &Endpoint, host: usize, path: &str) -> an
     })
     .map_err(|e| scan_failure(e, &request, true))?;
     let resource = resource.ok_or_else(|| {
-        Failure::new(ExitKind::Other, format!("{request}: invalid response: it has no \"data\" member"))
+        Failure::new(
+            ExitKind::Other,
+            format!("{request}: invalid response: it has no \"data\" member"),
+        )
     })?;
-    Ok(Shown::Found(Found { host, resource, members }))
+    Ok(Shown::Found(Found {
+        host,
+        resource,
+        members,
+    }))
 }

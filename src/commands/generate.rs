@@ -26,12 +26,19 @@ pub fn man_pages() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     Ok(pages)
 }
 
-fn render(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) -> anyhow::Result<()> {
-    if cmd.is_hide_set() {
+fn render(
+    cmd: &clap::Command,
+    name: &str,
+    pages: &mut Vec<(String, Vec<u8>)>,
+) -> anyhow::Result<()> {
+    if cmd.is_hide_set() || cmd.get_name() == "help" {
         return Ok(());
     }
     let mut out = Vec::new();
-    let page = cmd.clone().name(name.to_string());
+    let page = cmd
+        .clone()
+        .name(name.to_string())
+        .version(env!("CARGO_PKG_VERSION"));
     let man = clap_mangen::Man::new(page);
     man.render_title(&mut out)?;
     man.render_name_section(&mut out)?;

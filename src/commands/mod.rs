@@ -41,7 +41,10 @@ impl Ctx {
 
     /// Prints each host's failure on stderr; returns the exit kind of the first one (in host
     /// order), or the broken-pipe error to end quietly.
-    pub fn report_failures(&self, failures: Vec<(usize, anyhow::Error)>) -> anyhow::Result<Option<ExitKind>> {
+    pub fn report_failures(
+        &self,
+        failures: Vec<(usize, anyhow::Error)>,
+    ) -> anyhow::Result<Option<ExitKind>> {
         let mut first = None;
         for (_, err) in failures {
             if crate::error::is_broken_pipe(&err) {
@@ -57,7 +60,9 @@ impl Ctx {
 /// The resolver to use: the test fake when `MXS_TEST_RESOLVER` is set, else the system's.
 pub fn resolver(settings: &Rdns) -> anyhow::Result<Arc<dyn rdns::Resolver>> {
     Ok(match &settings.fake {
-        Some(spec) => Arc::new(rdns::FakeResolver::from_spec(spec).map_err(crate::error::Failure::usage)?),
+        Some(spec) => {
+            Arc::new(rdns::FakeResolver::from_spec(spec).map_err(crate::error::Failure::usage)?)
+        }
         None => Arc::new(rdns::SystemResolver),
     })
 }
@@ -77,7 +82,9 @@ pub fn resolve_names<'a>(
         concurrency: settings.concurrency,
     };
     let mut progress = ctx.diag.progress("resolving host names");
-    let report = rdns::resolve(remotes, &resolver, &opts, cache, &mut |done, total| progress.update(done, total));
+    let report = rdns::resolve(remotes, &resolver, &opts, cache, &mut |done, total| {
+        progress.update(done, total)
+    });
     progress.finish();
     let failed = report.count(&rdns::Outcome::NoName);
     let timed_out = report.count(&rdns::Outcome::TimedOut);

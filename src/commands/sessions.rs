@@ -22,13 +22,25 @@ use crate::settings::Rdns;
 /// The list path, with `rdns=true` when the server is to resolve.
 #[must_use]
 pub fn list_path(rdns: &Rdns) -> &'static str {
-    if rdns.mode == Some(RdnsMode::Server) { "v1/sessions?rdns=true" } else { "v1/sessions" }
+    if rdns.mode == Some(RdnsMode::Server) {
+        "v1/sessions?rdns=true"
+    } else {
+        "v1/sessions"
+    }
 }
 
 /// The table columns from `--columns` / `--wide`.
-pub fn table_columns(names: &[String], wide: bool, several_hosts: bool) -> Result<Vec<Column>, Failure> {
+pub fn table_columns(
+    names: &[String],
+    wide: bool,
+    several_hosts: bool,
+) -> Result<Vec<Column>, Failure> {
     if wide {
-        return Ok(Column::ALL.iter().copied().filter(|c| *c != Column::Maxscale || several_hosts).collect());
+        return Ok(Column::ALL
+            .iter()
+            .copied()
+            .filter(|c| *c != Column::Maxscale || several_hosts)
+            .collect());
     }
     if names.is_empty() {
         return Ok(Column::defaults(several_hosts));
@@ -45,11 +57,14 @@ pub fn table_columns(names: &[String], wide: bool, several_hosts: bool) -> Resul
         .collect()
 }
 
+/// Failures by host index.
+pub type HostFailures = Vec<(usize, anyhow::Error)>;
+
 /// Sessions fetched from every host, with raw bytes when JSON output needs them.
 pub struct Fetched {
     pub items: Vec<(Session, Option<Vec<u8>>)>,
-    pub sources: Vec<(String, fetch::Members)>,
-    pub failures: Vec<(usize, anyhow::Error)>,
+    pub sources: Vec<json::Source>,
+    pub failures: HostFailures,
 }
 
 /// Fetches, resolves names (client side) and selects.
@@ -61,20 +76,33 @@ pub fn fetch_sessions(
     keep_bytes: bool,
 ) -> anyhow::Result<Fetched> {
     let collected = Mutex::new(Vec::new());
-    let outcomes = fetch::list(&ctx.client, &ctx.settings.connection.endpoints, list_path(rdns), |s, bytes| {
-        let raw = if keep_bytes {
-            json::validate(bytes)?;
-            Some(bytes.to_vec())
-        } else {
-            None
-        };
-        collected.lock().map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?.push((s, raw));
-        Ok(())
-    });
+    let outcomes = fetch::list(
+        &ctx.client,
+        &ctx.settings.connection.endpoints,
+        list_path(rdns),
+        |s, bytes| {
+            let raw = if keep_bytes {
+                json::validate(bytes)?;
+                Some(bytes.to_vec())
+            } else {
+                None
+            };
+            collected
+                .lock()
+                .map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?
+                .push((s, raw));
+            Ok(())
+        },
+    );
     let mut items = collected.into_inner().unwrap_or_default();
     let (sources, failures) = split_outcomes(ctx, outcomes);
     if rdns.mode == Some(RdnsMode::Client) {
-        let report = resolve_names(ctx, rdns, cache, items.iter().filter_map(|(s, _)| s.remote.as_deref()))?;
+        let report = resolve_names(
+            ctx,
+            rdns,
+            cache,
+            items.iter().filter_map(|(s, _)| s.remote.as_deref()),
+        )?;
         for (s, _) in &mut items {
             if let Some(remote) = s.remote.as_deref() {
                 s.remote_name = report.name(remote).map(str::to_string);
@@ -87,10 +115,17 @@ pub fn fetch_sessions(
     if let Some(n) = selection.limit {
         items.truncate(n);
     }
-    Ok(Fetched { items, sources, failures })
+    Ok(Fetched {
+        items,
+        sources,
+        failures,
+    })
 }
 
-fn split_outcomes(ctx: &Ctx, outcomes: Vec<fetch::HostOutcome>) -> (Vec<(String, fetch::Members)>, Vec<(usize, anyhow::Error)>) {
+fn split_outcomes(
+    ctx: &Ctx,
+    outcomes: Vec<fetch::HostOutcome>,
+) -> (Vec<json::Source>, HostFailures) {
     let mut sources = Vec::new();
     let mut failures = Vec::new();
     for o in outcomes {
@@ -150,7 +185,12 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Option<ExitKind>> {
             let mut buf = Vec::new();
             for (s, raw) in &fetched.items {
                 buf.clear();
-                json::write_resource(&mut buf, raw.as_deref().unwrap_or_default(), &meta(ctx, s, &rdns), Layout::Compact)?;
+                json::write_resource(
+                    &mut buf,
+                    raw.as_deref().unwrap_or_default(),
+                    &meta(ctx, s, &rdns),
+                    Layout::Compact,
+                )?;
                 buf.push(b'\n');
                 out.write_all(&buf)?;
             }
@@ -161,14 +201,26 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Option<ExitKind>> {
 }
 
 pub fn rdns_cache(rdns: &Rdns) -> rdns::Cache {
-    match (&rdns.mode, &rdns.cache_file, &rdns.fake) {
-        (Some(RdnsMode::Client), Some(path), None) => rdns::Cache::load(path),
+    match (&rdns.mode, &rdns.cache_file) {
+        (Some(RdnsMode::Client), Some(path)) => rdns::Cache::load(path),
         _ => rdns::Cache::disabled(),
     }
 }
 
-pub fn render_table(ctx: &Ctx, columns: &[Column], sessions: &[Session], marks: Option<&[Mark]>, out: &mut dyn Write) -> std::io::Result<()> {
-    Table { columns, labels: &ctx.labels, width: ctx.settings.output.width, palette: ctx.palette }.write(out, sessions, marks)
+pub fn render_table(
+    ctx: &Ctx,
+    columns: &[Column],
+    sessions: &[Session],
+    marks: Option<&[Mark]>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    Table {
+        columns,
+        labels: &ctx.labels,
+        width: ctx.settings.output.width,
+        palette: ctx.palette,
+    }
+    .write(out, sessions, marks)
 }
 
 /// JSON straight through: each resource is written as soon as it is parsed, whatever host it
@@ -182,25 +234,36 @@ fn list_json_streaming(ctx: &Ctx, rdns: &Rdns, lines: bool) -> anyhow::Result<Op
     let sink = Mutex::new(if lines {
         Sink::Lines(&mut out, Vec::new())
     } else {
-        Sink::Doc(Collection::start(&mut out as &mut (dyn Write + Send), ctx.settings.output.pretty_json)?)
+        Sink::Doc(Collection::start(
+            &mut out as &mut (dyn Write + Send),
+            ctx.settings.output.pretty_json,
+        )?)
     });
-    let outcomes = fetch::list(&ctx.client, &ctx.settings.connection.endpoints, list_path(rdns), |s, bytes| {
-        std::str::from_utf8(bytes).map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
-        let m = meta(ctx, &s, rdns);
-        let mut guard = sink.lock().map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?;
-        match &mut *guard {
-            Sink::Doc(doc) => doc.push(bytes, &m),
-            Sink::Lines(w, buf) => {
-                buf.clear();
-                json::write_resource(buf, bytes, &m, Layout::Compact)?;
-                buf.push(b'\n');
-                w.write_all(buf)?;
-                Ok(())
+    let outcomes = fetch::list(
+        &ctx.client,
+        &ctx.settings.connection.endpoints,
+        list_path(rdns),
+        |s, bytes| {
+            std::str::from_utf8(bytes)
+                .map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
+            let m = meta(ctx, &s, rdns);
+            let mut guard = sink
+                .lock()
+                .map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?;
+            match &mut *guard {
+                Sink::Doc(doc) => doc.push(bytes, &m),
+                Sink::Lines(w, buf) => {
+                    buf.clear();
+                    json::write_resource(buf, bytes, &m, Layout::Compact)?;
+                    buf.push(b'\n');
+                    w.write_all(buf)?;
+                    Ok(())
+                }
             }
-        }
-    });
+        },
+    );
     let (sources, failures) = split_outcomes(ctx, outcomes);
-    if let Some(Sink::Doc(doc)) = sink.into_inner().ok() {
+    if let Ok(Sink::Doc(doc)) = sink.into_inner() {
         doc.finish(&sources)?;
     }
     out.flush().context("writing the output")?;
@@ -215,21 +278,38 @@ fn encode_id(id: &str) -> Result<String, Failure> {
         return Err(Failure::usage("a session id cannot be empty"));
     }
     Ok(t.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect())
 }
 
 /// `sessions show`.
 pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
-    let ids: Vec<(&str, String)> =
-        args.ids.iter().map(|i| Ok((i.trim(), encode_id(i)?))).collect::<Result<_, Failure>>()?;
+    let ids: Vec<(&str, String)> = args
+        .ids
+        .iter()
+        .map(|i| Ok((i.trim(), encode_id(i)?)))
+        .collect::<Result<_, Failure>>()?;
     let rdns = ctx.settings.rdns(&args.rdns)?;
-    let query = if rdns.mode == Some(RdnsMode::Server) { "?rdns=true" } else { "" };
+    let query = if rdns.mode == Some(RdnsMode::Server) {
+        "?rdns=true"
+    } else {
+        ""
+    };
     let mut found = Vec::new();
     let mut failures = Vec::new();
     let mut missing = Vec::new();
     for (id, encoded) in &ids {
-        let results = fetch::show(&ctx.client, &ctx.settings.connection.endpoints, &format!("v1/sessions/{encoded}{query}"));
+        let results = fetch::show(
+            &ctx.client,
+            &ctx.settings.connection.endpoints,
+            &format!("v1/sessions/{encoded}{query}"),
+        );
         let before = found.len();
         let mut failed = false;
         let mut details = Vec::new();
@@ -257,12 +337,19 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
         .collect::<anyhow::Result<_>>()?;
     let mut cache = rdns_cache(&rdns);
     let report = if rdns.mode == Some(RdnsMode::Client) {
-        Some(resolve_names(ctx, &rdns, &mut cache, parsed.iter().filter_map(|(_, s)| s.remote.as_deref()))?)
+        Some(resolve_names(
+            ctx,
+            &rdns,
+            &mut cache,
+            parsed.iter().filter_map(|(_, s)| s.remote.as_deref()),
+        )?)
     } else {
         None
     };
     cache.save();
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     let mut out = ctx.stdout();
     let o = ctx.settings.output;
     for (i, (f, (value, session))) in found.iter().zip(&parsed).enumerate() {
@@ -290,7 +377,10 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
                 tsv::write_fields(&mut out, &show::fields(value, &sc))?;
             }
             Format::Json | Format::Jsonl => {
-                let m = Meta { maxscale: sc.maxscale, remote_name };
+                let m = Meta {
+                    maxscale: sc.maxscale,
+                    remote_name,
+                };
                 let mut buf = Vec::new();
                 if o.format == Format::Jsonl || !o.pretty_json {
                     if o.format == Format::Jsonl {
@@ -316,7 +406,8 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
                 message.push_str(&format!(" (the server said: {})", details.join("; ")));
             }
             let err = anyhow::Error::new(
-                Failure::new(ExitKind::NotFound, message).with_hint("`mxs sessions list` shows the current sessions"),
+                Failure::new(ExitKind::NotFound, message)
+                    .with_hint("`mxs sessions list` shows the current sessions"),
             );
             ctx.diag.error(&err);
         }
@@ -326,15 +417,41 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
 }
 
 /// `{"data": <resource with meta>, <the server's other members>}`.
-fn document(buf: &mut Vec<u8>, f: &fetch::Found, m: &Meta<'_>, layout: Layout) -> anyhow::Result<()> {
+fn document(
+    buf: &mut Vec<u8>,
+    f: &fetch::Found,
+    m: &Meta<'_>,
+    layout: Layout,
+) -> anyhow::Result<()> {
     let pretty = matches!(layout, Layout::Pretty(_));
-    buf.extend_from_slice(if pretty { b"{\n  \"data\": " } else { b"{\"data\":" });
-    json::write_resource(buf, &f.resource, m, if pretty { Layout::Pretty(1) } else { Layout::Compact })?;
+    buf.extend_from_slice(if pretty {
+        b"{\n  \"data\": "
+    } else {
+        b"{\"data\":"
+    });
+    json::write_resource(
+        buf,
+        &f.resource,
+        m,
+        if pretty {
+            Layout::Pretty(1)
+        } else {
+            Layout::Compact
+        },
+    )?;
     for (k, v) in &f.members {
         buf.extend_from_slice(if pretty { b",\n  " } else { b"," });
         buf.extend_from_slice(k);
         buf.extend_from_slice(if pretty { b": " } else { b":" });
-        json::reformat(v, buf, if pretty { Layout::Pretty(1) } else { Layout::Compact });
+        json::reformat(
+            v,
+            buf,
+            if pretty {
+                Layout::Pretty(1)
+            } else {
+                Layout::Compact
+            },
+        );
     }
     buf.extend_from_slice(if pretty { b"\n}" } else { b"}" });
     Ok(())

@@ -43,14 +43,21 @@ impl GroupBy {
             "remote" => "host",
             other => other,
         };
-        GroupBy::ALL.iter().find(|(k, _)| *k == n).map(|(_, g)| *g).ok_or_else(|| {
-            Failure::usage(format!("--by: unknown group '{}'", name.trim()))
-                .with_hint("groups: user, host, service, backend, state, maxscale")
-        })
+        GroupBy::ALL
+            .iter()
+            .find(|(k, _)| *k == n)
+            .map(|(_, g)| *g)
+            .ok_or_else(|| {
+                Failure::usage(format!("--by: unknown group '{}'", name.trim()))
+                    .with_hint("groups: user, host, service, backend, state, maxscale")
+            })
     }
 
     fn name(self) -> &'static str {
-        GroupBy::ALL.iter().find(|(_, g)| *g == self).map_or("", |(k, _)| k)
+        GroupBy::ALL
+            .iter()
+            .find(|(_, g)| *g == self)
+            .map_or("", |(k, _)| k)
     }
 
     /// The group values of a session (several for backends and services).
@@ -101,7 +108,11 @@ impl Stats {
 
 /// Groups sessions; sorted by session count (descending), then by group values.
 #[must_use]
-pub fn summarise(sessions: &[Session], by: &[GroupBy], labels: &[String]) -> Vec<(Vec<String>, Stats)> {
+pub fn summarise(
+    sessions: &[Session],
+    by: &[GroupBy],
+    labels: &[String],
+) -> Vec<(Vec<String>, Stats)> {
     let mut groups: BTreeMap<Vec<String>, Stats> = BTreeMap::new();
     for s in sessions {
         let mut keys: Vec<Vec<String>> = vec![Vec::new()];
@@ -109,7 +120,11 @@ pub fn summarise(sessions: &[Session], by: &[GroupBy], labels: &[String]) -> Vec
             let values = g.values(s, labels);
             keys = keys
                 .into_iter()
-                .flat_map(|k| values.iter().map(move |v| [k.clone(), vec![v.clone()]].concat()))
+                .flat_map(|k| {
+                    values
+                        .iter()
+                        .map(move |v| [k.clone(), vec![v.clone()]].concat())
+                })
                 .collect();
         }
         keys.sort();
@@ -125,7 +140,12 @@ pub fn summarise(sessions: &[Session], by: &[GroupBy], labels: &[String]) -> Vec
 
 /// `sessions summary`.
 pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
-    let by: Vec<GroupBy> = args.by.iter().filter(|b| !b.trim().is_empty()).map(|b| GroupBy::parse(b)).collect::<Result<_, _>>()?;
+    let by: Vec<GroupBy> = args
+        .by
+        .iter()
+        .filter(|b| !b.trim().is_empty())
+        .map(|b| GroupBy::parse(b))
+        .collect::<Result<_, _>>()?;
     if by.is_empty() {
         return Err(Failure::usage("--by: name at least one group").into());
     }
@@ -142,13 +162,19 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
         Format::Table => {
             let mut t = comfy_table::Table::new();
             t.load_style(comfy_table::presets::NOTHING);
-            let mut header: Vec<String> = by.iter().map(|g| ctx.palette.header(&g.name().to_uppercase())).collect();
+            let mut header: Vec<String> = by
+                .iter()
+                .map(|g| ctx.palette.header(&g.name().to_uppercase()))
+                .collect();
             for h in ["SESSIONS", "MEMORY", "IDLE AVG", "IDLE MAX"] {
                 header.push(ctx.palette.header(h));
             }
             t.set_header(header);
             for (keys, st) in &groups {
-                let mut row: Vec<String> = keys.iter().map(|k| crate::output::table::truncate(&sanitize::line(k), 40)).collect();
+                let mut row: Vec<String> = keys
+                    .iter()
+                    .map(|k| crate::output::table::truncate(&sanitize::line(k), 40))
+                    .collect();
                 row.push(st.sessions.to_string());
                 row.push(units::format_bytes(st.memory));
                 row.push(st.idle_avg().map(units::format_seconds).unwrap_or_default());
@@ -161,7 +187,12 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
                 }
             }
             writeln!(out, "{}", t.trim_fmt())?;
-            writeln!(out, "{} sessions in {} groups", sessions.len(), groups.len())?;
+            writeln!(
+                out,
+                "{} sessions in {} groups",
+                sessions.len(),
+                groups.len()
+            )?;
         }
         Format::Tsv => {
             if ctx.settings.output.header {
@@ -170,8 +201,15 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
                 writeln!(out, "{}", h.join("\t"))?;
             }
             for (keys, st) in &groups {
-                let mut f: Vec<String> = keys.iter().map(|k| sanitize::tsv(k).into_owned()).collect();
-                f.extend([st.sessions.to_string(), st.memory.to_string(), fmt_opt(st.idle_min), fmt_opt(st.idle_avg()), fmt_opt(st.idle_max)]);
+                let mut f: Vec<String> =
+                    keys.iter().map(|k| sanitize::tsv(k).into_owned()).collect();
+                f.extend([
+                    st.sessions.to_string(),
+                    st.memory.to_string(),
+                    fmt_opt(st.idle_min),
+                    fmt_opt(st.idle_avg()),
+                    fmt_opt(st.idle_max),
+                ]);
                 writeln!(out, "{}", f.join("\t"))?;
             }
         }
@@ -179,8 +217,11 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
             let items: Vec<serde_json::Value> = groups
                 .iter()
                 .map(|(keys, st)| {
-                    let group: serde_json::Map<String, serde_json::Value> =
-                        by.iter().zip(keys).map(|(g, k)| (g.name().to_string(), k.clone().into())).collect();
+                    let group: serde_json::Map<String, serde_json::Value> = by
+                        .iter()
+                        .zip(keys)
+                        .map(|(g, k)| (g.name().to_string(), k.clone().into()))
+                        .collect();
                     serde_json::json!({
                         "group": group,
                         "sessions": st.sessions,
@@ -192,12 +233,20 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
             let mut buf = Vec::new();
             if ctx.settings.output.format == Format::Jsonl {
                 for item in &items {
-                    crate::output::json::reformat(&serde_json::to_vec(item)?, &mut buf, crate::output::json::Layout::Compact);
+                    crate::output::json::reformat(
+                        &serde_json::to_vec(item)?,
+                        &mut buf,
+                        crate::output::json::Layout::Compact,
+                    );
                     buf.push(b'\n');
                 }
             } else {
                 let doc = serde_json::json!({"data": items, "meta": {"sessions": sessions.len(), "by": by.iter().map(|g| g.name()).collect::<Vec<_>>()}});
-                let layout = if ctx.settings.output.pretty_json { crate::output::json::Layout::Pretty(0) } else { crate::output::json::Layout::Compact };
+                let layout = if ctx.settings.output.pretty_json {
+                    crate::output::json::Layout::Pretty(0)
+                } else {
+                    crate::output::json::Layout::Compact
+                };
                 crate::output::json::reformat(&serde_json::to_vec(&doc)?, &mut buf, layout);
                 buf.push(b'\n');
             }
@@ -224,7 +273,11 @@ mod tests {
 
     #[test]
     fn groups_count_memory_and_idle() {
-        let v = vec![s("a", &["s1"], 10, Some(1.0)), s("a", &["s1", "s2"], 20, Some(3.0)), s("b", &["s2"], 5, None)];
+        let v = vec![
+            s("a", &["s1"], 10, Some(1.0)),
+            s("a", &["s1", "s2"], 20, Some(3.0)),
+            s("b", &["s2"], 5, None),
+        ];
         let g = summarise(&v, &[GroupBy::User], &[]);
         assert_eq!(g[0].0, ["a"]);
         assert_eq!(g[0].1.sessions, 2);
@@ -233,7 +286,12 @@ mod tests {
         assert_eq!(g[0].1.idle_max, Some(3.0));
         assert_eq!(g[1].1.idle_avg(), None);
         let g = summarise(&v, &[GroupBy::Backend], &[]);
-        assert_eq!(g.iter().map(|(k, st)| (k[0].as_str(), st.sessions)).collect::<Vec<_>>(), [("s1", 2), ("s2", 2)]);
+        assert_eq!(
+            g.iter()
+                .map(|(k, st)| (k[0].as_str(), st.sessions))
+                .collect::<Vec<_>>(),
+            [("s1", 2), ("s2", 2)]
+        );
         let g = summarise(&v, &[GroupBy::User, GroupBy::Backend], &[]);
         assert_eq!(g.len(), 3);
         assert!(GroupBy::parse("nope").is_err());

@@ -56,8 +56,15 @@ impl Drop for Screen {
 }
 
 fn clock() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    format!("{:02}:{:02}:{:02} UTC", secs / 3600 % 24, secs / 60 % 60, secs % 60)
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!(
+        "{:02}:{:02}:{:02} UTC",
+        secs / 3600 % 24,
+        secs / 60 % 60,
+        secs % 60
+    )
 }
 
 pub fn run(ctx: &Ctx, w: &Watch<'_>) -> anyhow::Result<Option<ExitKind>> {
@@ -89,8 +96,16 @@ pub fn run(ctx: &Ctx, w: &Watch<'_>) -> anyhow::Result<Option<ExitKind>> {
                 if i > 0 {
                     buf.push(b',');
                 }
-                let m = Meta { maxscale: &ctx.labels[s.host], remote_name: None };
-                json::write_resource(&mut buf, raw.as_deref().unwrap_or_default(), &m, Layout::Compact)?;
+                let m = Meta {
+                    maxscale: &ctx.labels[s.host],
+                    remote_name: None,
+                };
+                json::write_resource(
+                    &mut buf,
+                    raw.as_deref().unwrap_or_default(),
+                    &m,
+                    Layout::Compact,
+                )?;
             }
             buf.extend_from_slice(b"]}\n");
             out.write_all(&buf)?;
@@ -138,9 +153,13 @@ fn live(
         match fetch_sessions(ctx, rdns, cache, selection, false) {
             Ok(fetched) => {
                 let now: Vec<Session> = fetched.items.into_iter().map(|(s, _)| s).collect();
-                let keys: HashSet<(usize, String)> = now.iter().map(|s| (s.host, s.id.clone())).collect();
+                let keys: HashSet<(usize, String)> =
+                    now.iter().map(|s| (s.host, s.id.clone())).collect();
                 let (new, closed) = match &previous {
-                    Some(prev) => (keys.difference(prev).count(), prev.difference(&keys).count()),
+                    Some(prev) => (
+                        keys.difference(prev).count(),
+                        prev.difference(&keys).count(),
+                    ),
                     None => (0, 0),
                 };
                 marks = now
@@ -150,11 +169,16 @@ fn live(
                         _ => Mark::Plain,
                     })
                     .collect();
-                status = format!("{} sessions, {new} new, {closed} closed since the last refresh", now.len());
+                status = format!(
+                    "{} sessions, {new} new, {closed} closed since the last refresh",
+                    now.len()
+                );
                 let failures: Vec<String> = fetched
                     .failures
                     .iter()
-                    .map(|(h, e)| format!("{}: {}", ctx.labels[*h], sanitize::line(&format!("{e:#}"))))
+                    .map(|(h, e)| {
+                        format!("{}: {}", ctx.labels[*h], sanitize::line(&format!("{e:#}")))
+                    })
                     .collect();
                 if !failures.is_empty() {
                     status.push_str(&format!("; failed: {}", failures.join("; ")));
@@ -163,7 +187,11 @@ fn live(
                 previous = Some(keys);
             }
             Err(e) => {
-                status = format!("last refresh failed at {}: {}", clock(), sanitize::line(&format!("{e:#}")));
+                status = format!(
+                    "last refresh failed at {}: {}",
+                    clock(),
+                    sanitize::line(&format!("{e:#}"))
+                );
             }
         }
         refreshes += 1;
@@ -179,10 +207,17 @@ fn live(
             }
             if event::poll(left)? {
                 match event::read()? {
-                    Event::Key(KeyEvent { code: KeyCode::Char('c'), modifiers, .. }) if modifiers.contains(KeyModifiers::CONTROL) => {
+                    Event::Key(KeyEvent {
+                        code: KeyCode::Char('c'),
+                        modifiers,
+                        ..
+                    }) if modifiers.contains(KeyModifiers::CONTROL) => {
                         return Ok(None);
                     }
-                    Event::Key(KeyEvent { code: KeyCode::Char('q') | KeyCode::Esc, .. }) => return Ok(None),
+                    Event::Key(KeyEvent {
+                        code: KeyCode::Char('q') | KeyCode::Esc,
+                        ..
+                    }) => return Ok(None),
                     Event::Resize(..) => draw(ctx, columns, &sessions, &marks, &status, interval)?,
                     _ => {}
                 }
@@ -191,8 +226,19 @@ fn live(
     }
 }
 
-fn draw(ctx: &Ctx, columns: &[Column], sessions: &[Session], marks: &[Mark], status: &str, interval: Duration) -> anyhow::Result<()> {
-    let (width, height) = terminal::size().map_or((ctx.settings.output.width, 24), |(w, h)| (usize::from(w), usize::from(h)));
+fn draw(
+    ctx: &Ctx,
+    columns: &[Column],
+    sessions: &[Session],
+    marks: &[Mark],
+    status: &str,
+    interval: Duration,
+) -> anyhow::Result<()> {
+    // A pseudo-terminal may report 0x0: fall back to the resolved width and 24 lines.
+    let (width, height) = match terminal::size() {
+        Ok((w, h)) if w > 0 && h > 0 => (usize::from(w), usize::from(h)),
+        _ => (ctx.settings.output.width, 24),
+    };
     let mut frame = Vec::new();
     let title = format!(
         "mxs sessions watch: every {} on {}  (q to quit)  {}",
@@ -200,21 +246,46 @@ fn draw(ctx: &Ctx, columns: &[Column], sessions: &[Session], marks: &[Mark], sta
         ctx.labels.join(", "),
         clock()
     );
-    writeln!(frame, "{}", ctx.palette.title(&crate::output::table::truncate(&title, width)))?;
-    writeln!(frame, "{}", ctx.palette.muted(&crate::output::table::truncate(status, width)))?;
+    writeln!(
+        frame,
+        "{}",
+        ctx.palette
+            .title(&crate::output::table::truncate(&title, width))
+    )?;
+    writeln!(
+        frame,
+        "{}",
+        ctx.palette
+            .muted(&crate::output::table::truncate(status, width))
+    )?;
     let mut table = Vec::new();
-    crate::output::table::Table { columns, labels: &ctx.labels, width, palette: ctx.palette }.write(&mut table, sessions, Some(marks))?;
+    crate::output::table::Table {
+        columns,
+        labels: &ctx.labels,
+        width,
+        palette: ctx.palette,
+    }
+    .write(&mut table, sessions, Some(marks))?;
     let text = String::from_utf8_lossy(&table);
     for line in text.lines().take(height.saturating_sub(3)) {
         writeln!(frame, "{line}")?;
     }
     let shown = text.lines().count().saturating_sub(1);
     if shown + 3 > height && height > 3 {
-        writeln!(frame, "{}", ctx.palette.muted(&format!("... {} more rows", shown + 3 - height)))?;
+        writeln!(
+            frame,
+            "{}",
+            ctx.palette
+                .muted(&format!("... {} more rows", shown + 3 - height))
+        )?;
     }
     let body = String::from_utf8_lossy(&frame).replace('\n', "\r\n");
     let mut out = io::stdout().lock();
-    execute!(out, cursor::MoveTo(0, 0), terminal::Clear(terminal::ClearType::All))?;
+    execute!(
+        out,
+        cursor::MoveTo(0, 0),
+        terminal::Clear(terminal::ClearType::All)
+    )?;
     out.write_all(body.as_bytes())?;
     out.flush()?;
     Ok(())

@@ -33,7 +33,10 @@ impl Meta<'_> {
     fn members(&self) -> Vec<(&'static str, serde_json::Value)> {
         let mut m = vec![("maxscale", serde_json::Value::from(self.maxscale))];
         if let Some(name) = self.remote_name {
-            m.push(("remote_name", name.map_or(serde_json::Value::Null, serde_json::Value::from)));
+            m.push((
+                "remote_name",
+                name.map_or(serde_json::Value::Null, serde_json::Value::from),
+            ));
         }
         m
     }
@@ -71,7 +74,9 @@ pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) {
             b'{' | b'[' => {
                 // keep empty containers on one line
                 let close = if b == b'{' { b'}' } else { b']' };
-                let next = bytes[i + 1..].iter().position(|c| !matches!(c, b' ' | b'\n' | b'\r' | b'\t'));
+                let next = bytes[i + 1..]
+                    .iter()
+                    .position(|c| !matches!(c, b' ' | b'\n' | b'\r' | b'\t'));
                 if next.is_some_and(|n| bytes[i + 1 + n] == close) {
                     out.push(b);
                     out.push(close);
@@ -145,13 +150,19 @@ fn copy_string(token: &[u8], out: &mut Vec<u8>) {
 
 /// Validates a resource object (syntax and UTF-8) before it is passed through.
 pub fn validate(bytes: &[u8]) -> anyhow::Result<()> {
-    std::str::from_utf8(bytes).map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
+    std::str::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
     serde_json::from_slice::<serde::de::IgnoredAny>(bytes)?;
     Ok(())
 }
 
 /// Writes one resource object with `meta` spliced in.
-pub fn write_resource(out: &mut Vec<u8>, bytes: &[u8], meta: &Meta<'_>, layout: Layout) -> anyhow::Result<()> {
+pub fn write_resource(
+    out: &mut Vec<u8>,
+    bytes: &[u8],
+    meta: &Meta<'_>,
+    layout: Layout,
+) -> anyhow::Result<()> {
     if has_top_level_meta(bytes) {
         // Rare: the server sent a meta of its own. Merge through a tree.
         let mut v: serde_json::Value = serde_json::from_slice(bytes)?;
@@ -187,8 +198,11 @@ pub fn write_resource(out: &mut Vec<u8>, bytes: &[u8], meta: &Meta<'_>, layout: 
     if matches!(layout, Layout::Pretty(_)) {
         out.push(b' ');
     }
-    let members: serde_json::Map<String, serde_json::Value> =
-        meta.members().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let members: serde_json::Map<String, serde_json::Value> = meta
+        .members()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
     reformat(&serde_json::to_vec(&members)?, out, depth);
     newline(out, layout, 0);
     out.push(b'}');
@@ -224,6 +238,9 @@ fn has_top_level_meta(bytes: &[u8]) -> bool {
     false
 }
 
+/// One host's other top-level members: its label and (raw key, raw value) pairs.
+pub type Source = (String, Vec<(Vec<u8>, Vec<u8>)>);
+
 /// Streams a `{"data": [...], "meta": {...}}` collection document.
 pub struct Collection<W: Write> {
     out: W,
@@ -234,9 +251,22 @@ pub struct Collection<W: Write> {
 
 impl<W: Write> Collection<W> {
     pub fn start(mut out: W, pretty: bool) -> io::Result<Self> {
-        let layout = if pretty { Layout::Pretty(2) } else { Layout::Compact };
-        out.write_all(if pretty { b"{\n  \"data\": [" } else { b"{\"data\":[" })?;
-        Ok(Collection { out, layout, count: 0, buf: Vec::with_capacity(8192) })
+        let layout = if pretty {
+            Layout::Pretty(2)
+        } else {
+            Layout::Compact
+        };
+        out.write_all(if pretty {
+            b"{\n  \"data\": ["
+        } else {
+            b"{\"data\":["
+        })?;
+        Ok(Collection {
+            out,
+            layout,
+            count: 0,
+            buf: Vec::with_capacity(8192),
+        })
     }
 
     pub fn push(&mut self, bytes: &[u8], meta: &Meta<'_>) -> anyhow::Result<()> {
@@ -255,14 +285,22 @@ impl<W: Write> Collection<W> {
 
     /// Closes `data` and writes `meta.sources` (one object per host: `maxscale` and that host's
     /// other top-level members as raw JSON).
-    pub fn finish(mut self, sources: &[(String, Vec<(Vec<u8>, Vec<u8>)>)]) -> io::Result<W> {
+    pub fn finish(mut self, sources: &[Source]) -> io::Result<W> {
         let pretty = matches!(self.layout, Layout::Pretty(_));
         let mut buf = Vec::new();
         if pretty && self.count > 0 {
             buf.extend_from_slice(b"\n  ");
         }
         buf.extend_from_slice(b"],");
-        newline(&mut buf, if pretty { Layout::Pretty(0) } else { Layout::Compact }, 1);
+        newline(
+            &mut buf,
+            if pretty {
+                Layout::Pretty(0)
+            } else {
+                Layout::Compact
+            },
+            1,
+        );
         let mut src = b"{\"sources\":[".to_vec();
         for (i, (label, members)) in sources.iter().enumerate() {
             if i > 0 {
@@ -283,7 +321,15 @@ impl<W: Write> Collection<W> {
         if pretty {
             buf.push(b' ');
         }
-        reformat(&src, &mut buf, if pretty { Layout::Pretty(1) } else { Layout::Compact });
+        reformat(
+            &src,
+            &mut buf,
+            if pretty {
+                Layout::Pretty(1)
+            } else {
+                Layout::Compact
+            },
+        );
         buf.extend_from_slice(if pretty { b"\n}\n" } else { b"}\n" });
         self.out.write_all(&buf)?;
         Ok(self.out)
@@ -295,7 +341,10 @@ mod tests {
     use super::*;
 
     fn meta() -> Meta<'static> {
-        Meta { maxscale: "mx:8989", remote_name: None }
+        Meta {
+            maxscale: "mx:8989",
+            remote_name: None,
+        }
     }
 
     fn one(bytes: &[u8], m: &Meta<'_>, layout: Layout) -> String {
@@ -311,8 +360,13 @@ mod tests {
             one(src, &meta(), Layout::Compact),
             r#"{"attributes":{"idle":22.399999999999999,"e":[],"s":"a b"},"id":"1","meta":{"maxscale":"mx:8989"}}"#
         );
-        let m = Meta { maxscale: "mx", remote_name: Some(None) };
-        assert!(one(b"{}", &m, Layout::Compact) == r#"{"meta":{"maxscale":"mx","remote_name":null}}"#);
+        let m = Meta {
+            maxscale: "mx",
+            remote_name: Some(None),
+        };
+        assert!(
+            one(b"{}", &m, Layout::Compact) == r#"{"meta":{"maxscale":"mx","remote_name":null}}"#
+        );
     }
 
     #[test]
@@ -332,8 +386,15 @@ mod tests {
         assert_eq!(v["meta"]["x"], 1);
         assert_eq!(v["meta"]["maxscale"], "mx:8989");
         // a nested "meta" key is not the resource's meta
-        let text = one(br#"{"attributes":{"meta":1},"id":"1"}"#, &meta(), Layout::Compact);
-        assert!(text.ends_with(r#""id":"1","meta":{"maxscale":"mx:8989"}}"#), "{text}");
+        let text = one(
+            br#"{"attributes":{"meta":1},"id":"1"}"#,
+            &meta(),
+            Layout::Compact,
+        );
+        assert!(
+            text.ends_with(r#""id":"1","meta":{"maxscale":"mx:8989"}}"#),
+            "{text}"
+        );
     }
 
     #[test]
@@ -352,7 +413,10 @@ mod tests {
             c.push(br#"{"id":"1"}"#, &meta()).unwrap();
             c.push(br#"{"id":"2"}"#, &meta()).unwrap();
             let out = c
-                .finish(&[("mx:8989".into(), vec![(b"\"links\"".to_vec(), br#"{"self":"http://x/"}"#.to_vec())])])
+                .finish(&[(
+                    "mx:8989".into(),
+                    vec![(b"\"links\"".to_vec(), br#"{"self":"http://x/"}"#.to_vec())],
+                )])
                 .unwrap();
             let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
             assert_eq!(v["data"][1]["id"], "2");
@@ -361,7 +425,10 @@ mod tests {
         }
         let c = Collection::start(Vec::new(), false).unwrap();
         let out = c.finish(&[]).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "{\"data\":[],\"meta\":{\"sources\":[]}}\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\"data\":[],\"meta\":{\"sources\":[]}}\n"
+        );
     }
 
     #[test]

@@ -115,7 +115,10 @@ mod tests {
         assert_eq!(line("x\u{7f}"), r"x\x7f");
         assert_eq!(line("abc\u{202e}txt.exe"), r"abc\u{202e}txt.exe");
         assert_eq!(line("\u{2066}a\u{2069}"), r"\u{2066}a\u{2069}");
-        assert_eq!(line("zero\u{200b}width\u{feff}"), r"zero\u{200b}width\u{feff}");
+        assert_eq!(
+            line("zero\u{200b}width\u{feff}"),
+            r"zero\u{200b}width\u{feff}"
+        );
         assert_eq!(line("tag\u{e0041}"), r"tag\u{e0041}");
         assert_eq!(line("a\nmxs: error: fake"), r"a\nmxs: error: fake");
         assert_eq!(line("a\tb\r"), r"a\tb\r");
@@ -123,7 +126,10 @@ mod tests {
 
     #[test]
     fn multiline_keeps_lines_only() {
-        assert_eq!(multiline("SELECT 1\nFROM t\r\nWHERE\tx"), "SELECT 1\nFROM t\nWHERE    x");
+        assert_eq!(
+            multiline("SELECT 1\nFROM t\r\nWHERE\tx"),
+            "SELECT 1\nFROM t\nWHERE    x"
+        );
         assert_eq!(multiline("a\rb"), r"a\rb");
         assert_eq!(multiline("a\u{1b}[2J"), r"a\e[2J");
     }
@@ -137,7 +143,10 @@ mod tests {
 
     #[test]
     fn no_unsafe_character_survives_any_mode() {
-        let all: String = (0u32..0x3000).chain(0xe0000..0xe0080).filter_map(char::from_u32).collect();
+        let all: String = (0u32..0x3000)
+            .chain(0xe0000..0xe0080)
+            .filter_map(char::from_u32)
+            .collect();
         for out in [line(&all), tsv(&all)] {
             assert!(!out.chars().any(is_unsafe));
         }

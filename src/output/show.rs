@@ -24,8 +24,22 @@ pub struct Context<'a> {
 
 /// Attributes shown in the main section or their own sections.
 const KNOWN: &[&str] = &[
-    "state", "user", "remote", "port", "connected", "idle", "seconds_alive", "thread", "io_activity",
-    "client", "parameters", "connections", "queries", "log", "memory", "default_database",
+    "state",
+    "user",
+    "remote",
+    "port",
+    "connected",
+    "idle",
+    "seconds_alive",
+    "thread",
+    "io_activity",
+    "client",
+    "parameters",
+    "connections",
+    "queries",
+    "log",
+    "memory",
+    "default_database",
 ];
 
 fn s(v: &Value) -> String {
@@ -70,7 +84,10 @@ fn connected_text(a: &Map<String, Value>, now: i64) -> Option<String> {
 pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
     let p = ctx.palette;
     let empty = Map::new();
-    let a = resource.get("attributes").and_then(Value::as_object).unwrap_or(&empty);
+    let a = resource
+        .get("attributes")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
     let id = resource.get("id").map(s).unwrap_or_default();
     let mut out = String::new();
     out.push_str(&p.title(&format!("Session {id}")));
@@ -83,8 +100,17 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
     };
     row("ID", id.clone());
     let rel_ids = |name: &str| -> Option<String> {
-        let items = resource.pointer(&format!("/relationships/{name}/data"))?.as_array()?;
-        Some(items.iter().filter_map(|i| i.get("id")).map(s).collect::<Vec<_>>().join(", "))
+        let items = resource
+            .pointer(&format!("/relationships/{name}/data"))?
+            .as_array()?;
+        Some(
+            items
+                .iter()
+                .filter_map(|i| i.get("id"))
+                .map(s)
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
     };
     if let Some(svc) = rel_ids("services") {
         row("Service", svc);
@@ -130,7 +156,14 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
     let client = a.get("client").and_then(Value::as_object);
     if let Some(c) = client {
         let cipher = c.get("cipher").and_then(Value::as_str).unwrap_or("");
-        row("Client TLS", if cipher.is_empty() { p.muted("none") } else { sanitize::line(cipher).into_owned() });
+        row(
+            "Client TLS",
+            if cipher.is_empty() {
+                p.muted("none")
+            } else {
+                sanitize::line(cipher).into_owned()
+            },
+        );
         for (k, v) in c {
             if k != "cipher" && k != "connection_attributes" {
                 row(&humanize_key(k), s(v));
@@ -138,7 +171,10 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
         }
     }
     if let Some(params) = a.get("parameters").and_then(Value::as_object) {
-        let text: Vec<String> = params.iter().map(|(k, v)| format!("{}={}", sanitize::line(k), s(v))).collect();
+        let text: Vec<String> = params
+            .iter()
+            .map(|(k, v)| format!("{}={}", sanitize::line(k), s(v)))
+            .collect();
         row("Parameters", text.join(" "));
     }
     if let Some(link) = resource.pointer("/links/self") {
@@ -157,28 +193,53 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
                 section(&mut out, p, "Connection attributes", &t);
             }
             Some(Value::Null) => {
-                out.push_str(&format!("\n{}  {}\n", p.title("Connection attributes"), p.muted("null")));
+                out.push_str(&format!(
+                    "\n{}  {}\n",
+                    p.title("Connection attributes"),
+                    p.muted("null")
+                ));
             }
             _ => {}
         }
     }
     if let Some(conns) = a.get("connections").and_then(Value::as_array) {
         let mut t = table(ctx.width);
-        t.set_header(vec![p.header("SERVER"), p.header("CONNECTION ID"), p.header("TLS CIPHER")]);
+        t.set_header(vec![
+            p.header("SERVER"),
+            p.header("CONNECTION ID"),
+            p.header("TLS CIPHER"),
+        ]);
         for c in conns {
             let cipher = c.get("cipher").and_then(Value::as_str).unwrap_or("");
             t.add_row(vec![
                 c.get("server").map(s).unwrap_or_default(),
                 c.get("connection_id").map(s).unwrap_or_default(),
-                if cipher.is_empty() { "none".into() } else { sanitize::line(cipher).into_owned() },
+                if cipher.is_empty() {
+                    "none".into()
+                } else {
+                    sanitize::line(cipher).into_owned()
+                },
             ]);
         }
         section(&mut out, p, &format!("Backends ({})", conns.len()), &t);
     }
-    if let Some(queries) = a.get("queries").and_then(Value::as_array).filter(|q| !q.is_empty()) {
-        section(&mut out, p, &format!("Queries ({}, oldest first)", queries.len()), &queries_table(queries, ctx));
+    if let Some(queries) = a
+        .get("queries")
+        .and_then(Value::as_array)
+        .filter(|q| !q.is_empty())
+    {
+        section(
+            &mut out,
+            p,
+            &format!("Queries ({}, oldest first)", queries.len()),
+            &queries_table(queries, ctx),
+        );
     }
-    if let Some(log) = a.get("log").and_then(Value::as_array).filter(|l| !l.is_empty()) {
+    if let Some(log) = a
+        .get("log")
+        .and_then(Value::as_array)
+        .filter(|l| !l.is_empty())
+    {
         let mut t = table(ctx.width);
         for line in log {
             t.add_row(vec![s(line)]);
@@ -190,12 +251,20 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
         memory_rows(&mut t, "", mem, 0);
         section(&mut out, p, "Memory", &t);
     }
-    let other: Vec<(&String, &Value)> = a.iter().filter(|(k, _)| !KNOWN.contains(&k.as_str())).collect();
+    let other: Vec<(&String, &Value)> = a
+        .iter()
+        .filter(|(k, _)| !KNOWN.contains(&k.as_str()))
+        .collect();
     let extra_top: Vec<(&String, &Value)> = resource
         .as_object()
         .map(|o| {
             o.iter()
-                .filter(|(k, _)| !matches!(k.as_str(), "id" | "type" | "attributes" | "relationships" | "links"))
+                .filter(|(k, _)| {
+                    !matches!(
+                        k.as_str(),
+                        "id" | "type" | "attributes" | "relationships" | "links"
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -220,17 +289,26 @@ fn section(out: &mut String, p: Palette, title: &str, t: &Table) {
 fn humanize_key(k: &str) -> String {
     let text = sanitize::line(k).replace('_', " ");
     let mut chars = text.chars();
-    chars.next().map_or(String::new(), |c| c.to_uppercase().collect::<String>() + chars.as_str())
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
 }
 
 fn queries_table(queries: &[Value], ctx: &Context<'_>) -> Table {
     let p = ctx.palette;
     let mut t = table(ctx.width);
-    t.set_header(["#", "RECEIVED", "DURATION", "RESPONSES", "STATEMENT"].map(|h| p.header(h)).to_vec());
+    t.set_header(
+        ["#", "RECEIVED", "DURATION", "RESPONSES", "STATEMENT"]
+            .map(|h| p.header(h))
+            .to_vec(),
+    );
     for (i, q) in queries.iter().enumerate() {
         let received = q.get("received").and_then(Value::as_str);
         let completed = q.get("completed").and_then(Value::as_str);
-        let duration = match (received.and_then(time::query_millis), completed.and_then(time::query_millis)) {
+        let duration = match (
+            received.and_then(time::query_millis),
+            completed.and_then(time::query_millis),
+        ) {
             (Some(r), Some(c)) => format!("{}ms", c - r),
             (Some(_), None) if completed.is_none() => "running".into(),
             _ => String::new(),
@@ -256,12 +334,18 @@ fn queries_table(queries: &[Value], ctx: &Context<'_>) -> Table {
             .and_then(Value::as_str)
             .map(|st| sanitize::multiline(st).into_owned())
             .unwrap_or_default();
-        if let Some(cmd) = q.get("command").and_then(Value::as_str).filter(|c| *c != "COM_QUERY") {
+        if let Some(cmd) = q
+            .get("command")
+            .and_then(Value::as_str)
+            .filter(|c| *c != "COM_QUERY")
+        {
             statement = format!("[{}] {statement}", sanitize::line(cmd));
         }
         t.add_row(vec![
             (i + 1).to_string(),
-            received.map(|r| sanitize::line(&r.replace('T', " ")).into_owned()).unwrap_or_default(),
+            received
+                .map(|r| sanitize::line(&r.replace('T', " ")).into_owned())
+                .unwrap_or_default(),
             duration,
             responses,
             statement,
@@ -275,13 +359,27 @@ fn memory_rows(t: &mut Table, label: &str, v: &Value, depth: usize) {
     match v {
         Value::Object(map) => {
             if !label.is_empty() {
-                let total = map.get("total").and_then(Value::as_u64).map(units::format_bytes).unwrap_or_default();
+                let total = map
+                    .get("total")
+                    .and_then(Value::as_u64)
+                    .map(units::format_bytes)
+                    .unwrap_or_default();
                 let parts: Vec<String> = map
                     .iter()
                     .filter(|(k, v)| *k != "total" && v.is_u64())
-                    .map(|(k, v)| format!("{} {}", sanitize::line(k), units::format_bytes(v.as_u64().unwrap_or(0))))
+                    .map(|(k, v)| {
+                        format!(
+                            "{} {}",
+                            sanitize::line(k),
+                            units::format_bytes(v.as_u64().unwrap_or(0))
+                        )
+                    })
                     .collect();
-                let text = if parts.is_empty() { total } else { format!("{total} ({})", parts.join(", ")) };
+                let text = if parts.is_empty() {
+                    total
+                } else {
+                    format!("{total} ({})", parts.join(", "))
+                };
                 t.add_row(vec![format!("{indent}{label}"), text]);
             } else if let Some(total) = map.get("total").and_then(Value::as_u64) {
                 t.add_row(vec!["total".to_string(), units::format_bytes(total)]);
@@ -296,7 +394,9 @@ fn memory_rows(t: &mut Table, label: &str, v: &Value, depth: usize) {
             }
         }
         Value::Number(n) => {
-            let text = n.as_u64().map_or_else(|| n.to_string(), units::format_bytes);
+            let text = n
+                .as_u64()
+                .map_or_else(|| n.to_string(), units::format_bytes);
             t.add_row(vec![format!("{indent}{label}"), text]);
         }
         other => {
@@ -317,7 +417,10 @@ pub fn fields(resource: &Value, ctx: &Context<'_>) -> Vec<(String, String)> {
     };
     out.push(("id".into(), text(resource.get("id"))));
     for rel in ["services", "filters"] {
-        if let Some(items) = resource.pointer(&format!("/relationships/{rel}/data")).and_then(Value::as_array) {
+        if let Some(items) = resource
+            .pointer(&format!("/relationships/{rel}/data"))
+            .and_then(Value::as_array)
+        {
             let ids: Vec<String> = items.iter().map(|i| text(i.get("id"))).collect();
             out.push((rel.trim_end_matches('s').to_string(), ids.join(",")));
         }
@@ -360,7 +463,13 @@ mod tests {
     }
 
     fn ctx() -> Context<'static> {
-        Context { maxscale: "127.0.0.1:8989", remote_name: None, width: 100, palette: Palette { enabled: false }, now: 0 }
+        Context {
+            maxscale: "127.0.0.1:8989",
+            remote_name: None,
+            width: 100,
+            palette: Palette { enabled: false },
+            now: 0,
+        }
     }
 
     #[test]
@@ -387,7 +496,10 @@ mod tests {
         ] {
             assert!(text.contains(needle), "missing {needle:?} in\n{text}");
         }
-        assert!(!text.contains("Database"), "maxctrl's always-empty Database row is gone");
+        assert!(
+            !text.contains("Database"),
+            "maxctrl's always-empty Database row is gone"
+        );
         for line in text.lines() {
             assert!(unicode_width::UnicodeWidthStr::width(line) <= 100, "{line}");
         }
@@ -395,7 +507,8 @@ mod tests {
 
     #[test]
     fn unknown_attributes_are_shown() {
-        let v = serde_json::json!({"id": "5", "attributes": {"brand_new": {"x": 1}}, "extra": true});
+        let v =
+            serde_json::json!({"id": "5", "attributes": {"brand_new": {"x": 1}}, "extra": true});
         let text = render(&v, &ctx());
         assert!(text.contains("Other attributes"));
         assert!(text.contains("brand_new"));
@@ -409,7 +522,10 @@ mod tests {
         let text = render(&v, &ctx());
         assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
         assert!(text.contains(r"\e]52;c;AAAA\x07"));
-        assert!(text.contains("SELECT 1\n") && text.contains(r"FROM t\e[2J"), "{text}");
+        assert!(
+            text.contains("SELECT 1\n") && text.contains(r"FROM t\e[2J"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -419,9 +535,18 @@ mod tests {
         assert_eq!(get("id"), Some("3"));
         assert_eq!(get("service"), Some("RW-Split-Router"));
         assert_eq!(get("connected"), Some("2026-11-28T09:19:32Z"));
-        assert_eq!(get("client.connection_attributes.app"), Some("fixture-capture"));
+        assert_eq!(
+            get("client.connection_attributes.app"),
+            Some("fixture-capture")
+        );
         assert_eq!(get("connections.0.server"), Some("server1"));
-        assert_eq!(get("queries.2.statement"), Some("SELECT v FROM t1 WHERE id = 2"));
-        assert_eq!(get("links.self"), Some("http://127.0.0.1:8989/v1/sessions/3/"));
+        assert_eq!(
+            get("queries.2.statement"),
+            Some("SELECT v FROM t1 WHERE id = 2")
+        );
+        assert_eq!(
+            get("links.self"),
+            Some("http://127.0.0.1:8989/v1/sessions/3/")
+        );
     }
 }

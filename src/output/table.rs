@@ -32,13 +32,28 @@ pub struct Table<'a> {
 
 impl Table<'_> {
     /// Writes the header and one line per session.
-    pub fn write(&self, out: &mut dyn Write, sessions: &[Session], marks: Option<&[Mark]>) -> io::Result<()> {
+    pub fn write(
+        &self,
+        out: &mut dyn Write,
+        sessions: &[Session],
+        marks: Option<&[Mark]>,
+    ) -> io::Result<()> {
         let cells: Vec<Vec<String>> = sessions
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(r, s)| {
+                let new = marks.and_then(|m| m.get(r)) == Some(&Mark::New);
                 self.columns
                     .iter()
-                    .map(|c| sanitize::line(&c.cell(s, self.labels)).into_owned())
+                    .map(|c| {
+                        let text = sanitize::line(&c.cell(s, self.labels)).into_owned();
+                        // new rows are marked in text too, for terminals without color
+                        if new && *c == Column::Id {
+                            format!("+{text}")
+                        } else {
+                            text
+                        }
+                    })
                     .collect()
             })
             .collect();
@@ -46,7 +61,11 @@ impl Table<'_> {
         let mut line = String::new();
         for (i, col) in self.columns.iter().enumerate() {
             let text = pad(&truncate(col.header(), widths[i]), widths[i], col.numeric());
-            push_cell(&mut line, &self.palette.header(&text), i + 1 == self.columns.len());
+            push_cell(
+                &mut line,
+                &self.palette.header(&text),
+                i + 1 == self.columns.len(),
+            );
         }
         writeln!(out, "{}", line.trim_end())?;
         for (r, row) in cells.iter().enumerate() {
@@ -81,7 +100,7 @@ impl Table<'_> {
                 .columns
                 .iter()
                 .enumerate()
-                .filter(|(i, c)| c.kind() == crate::columns::Kind::Text && widths[*i] > MIN_TEXT.max(c.header().width()))
+                .filter(|(i, c)| widths[*i] > min_width(**c))
                 .max_by_key(|(i, _)| widths[*i]);
             match widest {
                 Some((i, _)) => widths[i] -= 1,
@@ -89,6 +108,16 @@ impl Table<'_> {
             }
         }
         widths
+    }
+}
+
+/// How narrow a column may get: numbers never shrink, a timestamp keeps its 19 characters
+/// (only an unparseable one is cut), text keeps a few characters.
+fn min_width(c: Column) -> usize {
+    match c.kind() {
+        crate::columns::Kind::Text => MIN_TEXT.max(c.header().width()),
+        crate::columns::Kind::Time => 19,
+        _ => usize::MAX,
     }
 }
 
@@ -135,7 +164,12 @@ mod tests {
     fn render(sessions: &[Session], width: usize, color: bool) -> String {
         let cols = Column::defaults(false);
         let labels = vec!["h".to_string()];
-        let t = Table { columns: &cols, labels: &labels, width, palette: Palette { enabled: color } };
+        let t = Table {
+            columns: &cols,
+            labels: &labels,
+            width,
+            palette: Palette { enabled: color },
+        };
         let mut out = Vec::new();
         t.write(&mut out, sessions, None).unwrap();
         String::from_utf8(out).unwrap()
@@ -176,7 +210,11 @@ mod tests {
     #[test]
     fn long_and_hostile_values_fit_and_are_escaped() {
         let long = "x".repeat(10_000);
-        let text = render(&[session("1", &long), session("2", "\u{1b}[2J\u{202e}evil")], 80, false);
+        let text = render(
+            &[session("1", &long), session("2", "\u{1b}[2J\u{202e}evil")],
+            80,
+            false,
+        );
         for line in text.lines() {
             assert!(line.width() <= 80, "{}: {line}", line.width());
         }

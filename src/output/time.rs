@@ -16,11 +16,16 @@ pub struct Stamp {
     pub utc: bool,
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 fn month(s: &str) -> Option<u32> {
     let lower = s.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == lower).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .map(|i| i as u32 + 1)
 }
 
 fn hms(s: &str) -> Option<(u32, u32, u32)> {
@@ -48,7 +53,15 @@ impl Stamp {
         if !(1..=31).contains(&day) || year.abs() > 9999 {
             return None;
         }
-        Some(Stamp { year, month, day, hour, minute, second, utc })
+        Some(Stamp {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            utc,
+        })
     }
 
     /// RFC 3339: `2024-01-05T07:24:06Z`, or without an offset for the zoneless asctime form.
@@ -56,7 +69,12 @@ impl Stamp {
     pub fn rfc3339(&self) -> String {
         format!(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
-            self.year, self.month, self.day, self.hour, self.minute, self.second,
+            self.year,
+            self.month,
+            self.day,
+            self.hour,
+            self.minute,
+            self.second,
             if self.utc { "Z" } else { "" }
         )
     }
@@ -104,7 +122,11 @@ pub fn query_millis(text: &str) -> Option<i64> {
     let month = u32::try_from(mo).ok().filter(|m| (1..=12).contains(m))?;
     let day = u32::try_from(day).ok()?;
     Some(
-        (days_from_civil(y, month, day) * 86400 + i64::from(h) * 3600 + i64::from(mi) * 60 + i64::from(s)) * 1000
+        (days_from_civil(y, month, day) * 86400
+            + i64::from(h) * 3600
+            + i64::from(mi) * 60
+            + i64::from(s))
+            * 1000
             + ms,
     )
 }
@@ -132,7 +154,10 @@ mod tests {
         let s = Stamp::parse("Thu Jul 20 07:28:51 2023").unwrap();
         assert_eq!(s.rfc3339(), "2023-07-20T07:28:51");
         assert!(!s.utc);
-        assert_eq!(Stamp::parse("Mon Jul  3 11:10:39 2017").unwrap().rfc3339(), "2017-07-03T11:10:39");
+        assert_eq!(
+            Stamp::parse("Mon Jul  3 11:10:39 2017").unwrap().rfc3339(),
+            "2017-07-03T11:10:39"
+        );
     }
 
     #[test]

@@ -79,7 +79,13 @@ pub fn write_fields(out: &mut dyn Write, fields: &[(String, String)]) -> io::Res
 /// Flattens a JSON value into `prefix.key` / `prefix.N` fields; scalars as text (strings
 /// unquoted, null as empty), empty objects and arrays as `{}` / `[]`.
 pub fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
-    let join = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
+    let join = |k: &str| {
+        if prefix.is_empty() {
+            k.to_string()
+        } else {
+            format!("{prefix}.{k}")
+        }
+    };
     match value {
         Value::Object(map) if !map.is_empty() => {
             for (k, v) in map {
@@ -109,7 +115,7 @@ mod tests {
             id: "1".into(),
             user: Some("a\tb\nc\\d\u{1b}".into()),
             connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
-            idle: Some(22.399_999_999_999_999),
+            idle: Some(22.4),
             memory: Some(67_337),
             services: vec!["s1".into(), "s2".into()],
             backends: vec!["b1".into(), "b2".into()],

@@ -1,1 +1,143 @@
-//! placeholder
+//! Config file and environment: precedence (flags, environment, config, defaults) and the
+//! permission check.
+
+use std::os::unix::fs::PermissionsExt;
+
+use crate::util::*;
+
+fn write_cnf(dir: &std::path::Path, name: &str, text: &str, mode: u32) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    path
+}
+
+fn secret_server() -> MockServer {
+    start(MockConfig {
+        user: "ops".into(),
+        password: "pw1".into(),
+        ..MockConfig::default()
+    })
+}
+
+#[test]
+fn default_config_file_in_home_is_read() {
+    let server = secret_server();
+    let m = mxs(&["sessions", "list", "--tsv"]);
+    write_cnf(
+        &m.home,
+        ".maxctrl.cnf",
+        &format!(
+            "[maxctrl]\nhosts = {}\nu = ops\np = pw1\n",
+            server.endpoint()
+        ),
+        0o600,
+    );
+    let run = m.run();
+    run.ok();
+    assert_eq!(run.stdout.lines().count(), 3);
+}
+
+#[test]
+fn mxs_section_wins_and_flags_win_over_environment_over_config() {
+    let server = secret_server();
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().to_path_buf();
+    let cnf = format!(
+        "[maxctrl]\nhosts = 127.0.0.1:1\nuser = wrong\npassword = wrong\n[mxs]\nhosts = {}\n",
+        server.endpoint()
+    );
+    write_cnf(&home, ".maxctrl.cnf", &cnf, 0o600);
+    // config's user is wrong: 401
+    mxs(&["sessions", "list", "--tsv"])
+        .env("HOME", &home)
+        .run()
+        .code(4);
+    // environment beats the config file
+    let m2 = mxs(&["sessions", "list", "--tsv"])
+        .env("HOME", &home)
+        .env("MXS_USER", "ops")
+        .env("MXS_PASSWORD", "pw1");
+    m2.run().ok();
+    // flags beat the environment
+    let m3 = mxs(&["sessions", "list", "--tsv", "-u", "ops", "-p", "pw1"])
+        .env("HOME", &home)
+        .env("MXS_USER", "nobody");
+    m3.run().ok();
+    let m4 = mxs(&["sessions", "list", "--tsv", "-p", "bad"])
+        .env("HOME", &home)
+        .env("MXS_USER", "ops")
+        .env("MXS_PASSWORD", "pw1");
+    m4.run().code(4);
+}
+
+#[test]
+fn explicit_config_and_output_key() {
+    let server = real();
+    let m = mxs(&[]);
+    let path = write_cnf(
+        &m.home,
+        "x.cnf",
+        &format!("[mxs]\nhosts = {}\noutput = json\n", server.endpoint()),
+        0o600,
+    );
+    let run = m
+        .args(&["-c", path.to_str().unwrap(), "sessions", "list"])
+        .run();
+    run.ok();
+    assert_eq!(run.json()["data"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn group_or_world_accessible_config_is_refused() {
+    for mode in [0o644, 0o604, 0o620, 0o660] {
+        let m = mxs(&["sessions", "list"]);
+        let path = write_cnf(&m.home, ".maxctrl.cnf", "[maxctrl]\np = secret\n", mode);
+        let run = m.run();
+        run.code(2).clean().one_error();
+        run.stderr_has(path.to_str().unwrap())
+            .stderr_has(&format!("chmod 600 {}", path.display()));
+    }
+}
+
+#[test]
+fn group_readable_config_works_with_a_warning() {
+    let server = real();
+    let m = mxs(&["sessions", "list", "--tsv"]);
+    write_cnf(
+        &m.home,
+        ".maxctrl.cnf",
+        &format!("[maxctrl]\nhosts = {}\n", server.endpoint()),
+        0o640,
+    );
+    let run = m.run();
+    run.ok().stderr_has("readable by its group");
+}
+
+#[test]
+fn config_errors_name_file_and_line() {
+    let m = mxs(&["sessions", "list"]);
+    let path = write_cnf(
+        &m.home,
+        ".maxctrl.cnf",
+        "[maxctrl]\nhosts = x\nfrobnicate = 1\n",
+        0o600,
+    );
+    let run = m.run();
+    run.code(2).one_error().stderr_has(&format!(
+        "{} line 3: unknown key 'frobnicate'",
+        path.display()
+    ));
+    let run = mxs(&["-c", "/nonexistent/x.cnf", "sessions", "list"]).run();
+    run.code(2).stderr_has("/nonexistent/x.cnf");
+}
+
+#[test]
+fn environment_hosts() {
+    let server = real();
+    let run = mxs(&["sessions", "list", "--tsv"])
+        .env("MXS_HOSTS", server.endpoint())
+        .run();
+    run.ok();
+    assert_eq!(run.stdout.lines().count(), 3);
+}

@@ -9,13 +9,30 @@ fn table_of_the_real_capture_is_sorted_and_aligned() {
     run.ok().clean();
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 4, "{}", run.stdout);
-    for col in ["ID", "USER", "HOST", "CONNECTED", "IDLE", "SERVICE", "BACKENDS", "MEMORY", "I/O"] {
+    for col in [
+        "ID",
+        "USER",
+        "HOST",
+        "CONNECTED",
+        "IDLE",
+        "SERVICE",
+        "BACKENDS",
+        "MEMORY",
+        "I/O",
+    ] {
         assert!(lines[0].contains(col), "{col} missing: {}", lines[0]);
     }
     // MaxScale answered 2, 3, 1: the table is in id order.
-    let ids: Vec<&str> = lines[1..].iter().map(|l| l.split_whitespace().next().unwrap()).collect();
+    let ids: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
     assert_eq!(ids, ["1", "2", "3"]);
-    assert!(lines[1].contains("maxuser") && lines[1].contains("127.0.0.1") && lines[1].contains("RW-Split-Router"));
+    assert!(
+        lines[1].contains("maxuser")
+            && lines[1].contains("127.0.0.1")
+            && lines[1].contains("RW-Split-Router")
+    );
     assert!(lines[1].contains("2026-11-28 09:19:31"), "{}", lines[1]);
     assert!(lines[2].contains("22.4s"), "{}", lines[2]);
     assert!(lines[2].contains("66.0 KiB"), "{}", lines[2]);
@@ -30,10 +47,15 @@ fn table_of_the_real_capture_is_sorted_and_aligned() {
 #[test]
 fn ls_alias_and_color_always() {
     let server = real();
-    let run = mxs(&["sessions", "ls", "--color", "always"]).hosts(&server).run();
+    let run = mxs(&["sessions", "ls", "--color", "always"])
+        .hosts(&server)
+        .run();
     run.ok();
     assert!(run.stdout.contains("\u{1b}["), "header is styled");
-    let run = mxs(&["sessions", "ls"]).hosts(&server).env("CLICOLOR_FORCE", "1").run();
+    let run = mxs(&["sessions", "ls"])
+        .hosts(&server)
+        .env("CLICOLOR_FORCE", "1")
+        .run();
     assert!(run.stdout.contains("\u{1b}["));
 }
 
@@ -51,11 +73,27 @@ fn tsv_follows_the_contract() {
     let f: Vec<&str> = lines[0].split('\t').collect();
     assert_eq!(
         f,
-        ["1", "maxuser", "127.0.0.1", "", "35858", "RW-Split-Router", "Session started", "2026-11-28T09:19:31Z", "0", "server1", "2371", "0", ep.as_str()]
+        [
+            "1",
+            "maxuser",
+            "127.0.0.1",
+            "",
+            "35858",
+            "RW-Split-Router",
+            "Session started",
+            "2026-11-28T09:19:31Z",
+            "0",
+            "server1",
+            "2371",
+            "0",
+            ep.as_str()
+        ]
     );
     let f: Vec<&str> = lines[1].split('\t').collect();
     assert_eq!(f[8], "22.4");
-    let run = mxs(&["sessions", "list", "--tsv", "--header"]).hosts(&server).run();
+    let run = mxs(&["sessions", "list", "--tsv", "--header"])
+        .hosts(&server)
+        .run();
     assert_eq!(
         run.stdout.lines().next().unwrap(),
         "id\tuser\tremote\tremote_name\tport\tservice\tstate\tconnected\tidle\tbackends\tmemory\tio_activity\tmaxscale"
@@ -67,7 +105,11 @@ fn tsv_of_old_versions_keeps_columns_and_asctime_has_no_offset() {
     let server = version(Version::V2_2);
     let run = mxs(&["sessions", "list", "--tsv"]).hosts(&server).run();
     run.ok();
-    let lines: Vec<Vec<&str>> = run.stdout.lines().map(|l| l.split('\t').collect()).collect();
+    let lines: Vec<Vec<&str>> = run
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').collect())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0][0], "9");
     assert_eq!(lines[0][2], "::ffff:127.0.0.1");
@@ -82,15 +124,25 @@ fn json_is_lossless_for_every_version() {
     for v in VERSIONS {
         let server = version(v);
         let raw = raw_get(&server, "/v1/sessions");
-        let run = mxs(&["sessions", "list", "-o", "json"]).hosts(&server).run();
+        let run = mxs(&["sessions", "list", "-o", "json"])
+            .hosts(&server)
+            .run();
         run.ok().clean();
         let out = run.json();
         let data = out["data"].as_array().unwrap();
         let raw_data = raw["data"].as_array().unwrap();
         assert_eq!(data.len(), raw_data.len(), "{v:?}");
         for (mine, theirs) in data.iter().zip(raw_data) {
-            assert_eq!(mine["meta"]["maxscale"], server.endpoint().as_str(), "{v:?}");
-            assert_eq!(without_meta(mine.clone()), *theirs, "{v:?}: every key survives");
+            assert_eq!(
+                mine["meta"]["maxscale"],
+                server.endpoint().as_str(),
+                "{v:?}"
+            );
+            assert_eq!(
+                without_meta(mine.clone()),
+                *theirs,
+                "{v:?}: every key survives"
+            );
         }
         assert_eq!(out["meta"]["sources"][0]["links"], raw["links"], "{v:?}");
         // jq-style access works whatever the version
@@ -103,7 +155,10 @@ fn json_keeps_the_servers_number_text() {
     let server = real();
     let run = mxs(&["sessions", "list", "--json"]).hosts(&server).run();
     assert!(run.stdout.contains("22.399999999999999"), "{}", run.stdout);
-    assert!(!run.stdout.contains("\n"[..0].trim()) || run.stdout.lines().count() == 1, "compact when piped");
+    assert!(
+        !run.stdout.contains("\n"[..0].trim()) || run.stdout.lines().count() == 1,
+        "compact when piped"
+    );
 }
 
 #[test]
@@ -122,7 +177,9 @@ fn every_version_renders_in_every_format() {
 #[test]
 fn jsonl_has_one_line_per_session() {
     let server = generated(250, 7);
-    let run = mxs(&["sessions", "list", "-o", "jsonl"]).hosts(&server).run();
+    let run = mxs(&["sessions", "list", "-o", "jsonl"])
+        .hosts(&server)
+        .run();
     run.ok();
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 250);
@@ -164,7 +221,11 @@ fn several_hosts_are_merged_with_a_maxscale_column() {
     assert_eq!(out["data"].as_array().unwrap().len(), 4);
     assert_eq!(out["meta"]["sources"].as_array().unwrap().len(), 2);
     let run = mxs(&["-H", &hosts, "sessions", "list", "--tsv"]).run();
-    let last: Vec<&str> = run.stdout.lines().map(|l| l.rsplit('\t').next().unwrap()).collect();
+    let last: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect();
     assert!(last.contains(&a.endpoint().as_str()) && last.contains(&b.endpoint().as_str()));
     // each run asked both hosts once
     assert_eq!(a.requests().len(), 3);
@@ -180,7 +241,10 @@ fn requests_carry_preemptive_basic_auth_and_no_password_in_the_url() {
     assert_eq!(reqs[0].method, "GET");
     assert_eq!(reqs[0].path, "/v1/sessions");
     assert_eq!(reqs[0].query, None);
-    assert_eq!(reqs[0].header("authorization"), Some("Basic YWRtaW46bWFyaWFkYg=="));
+    assert_eq!(
+        reqs[0].header("authorization"),
+        Some("Basic YWRtaW46bWFyaWFkYg==")
+    );
 }
 
 #[test]
@@ -200,6 +264,15 @@ fn closed_pipe_is_success() {
     drop(reader);
     let out = child.wait_with_output().unwrap();
     assert!(!first.is_empty());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

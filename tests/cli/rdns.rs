@@ -1,1 +1,161 @@
-//! placeholder
+//! Reverse DNS: client-side through the system resolver (only /etc/hosts entries: 127.0.0.1 and
+//! ::ffff:127.0.0.1 are localhost) or the test fake, and server-side through the mock's rdns=true.
+
+use crate::util::*;
+
+#[test]
+fn client_side_names_in_every_format() {
+    let server = real();
+    let run = mxs(&["sessions", "list", "--rdns", "--no-rdns-cache"])
+        .hosts(&server)
+        .run();
+    run.ok().clean();
+    assert!(
+        run.stdout.lines().nth(1).unwrap().contains("localhost"),
+        "{}",
+        run.stdout
+    );
+    let run = mxs(&["sessions", "list", "--rdns", "--tsv", "--no-rdns-cache"])
+        .hosts(&server)
+        .run();
+    let f: Vec<&str> = run.stdout.lines().next().unwrap().split('\t').collect();
+    assert_eq!((f[2], f[3]), ("127.0.0.1", "localhost"));
+    let run = mxs(&["sessions", "list", "--rdns", "--json", "--no-rdns-cache"])
+        .hosts(&server)
+        .run();
+    let out = run.json();
+    for d in out["data"].as_array().unwrap() {
+        assert_eq!(d["attributes"]["remote"], "127.0.0.1", "never rewritten");
+        assert_eq!(d["meta"]["remote_name"], "localhost");
+    }
+    // the server was not asked to resolve
+    assert!(server.requests().iter().all(|r| r.query.is_none()));
+    let run = mxs(&["sessions", "show", "2", "--rdns", "--no-rdns-cache"])
+        .hosts(&server)
+        .run();
+    run.ok()
+        .stdout_has("localhost")
+        .stdout_has("127.0.0.1 port");
+}
+
+#[test]
+fn mapped_ipv6_resolves_as_ipv4() {
+    let server = version(Version::V2_2);
+    let run = mxs(&[
+        "sessions",
+        "list",
+        "--rdns=client",
+        "--tsv",
+        "--no-rdns-cache",
+    ])
+    .hosts(&server)
+    .run();
+    let f: Vec<&str> = run.stdout.lines().next().unwrap().split('\t').collect();
+    assert_eq!((f[2], f[3]), ("::ffff:127.0.0.1", "localhost"));
+}
+
+#[test]
+fn server_side_rdns_asks_maxscale() {
+    let server = real();
+    let run = mxs(&["sessions", "list", "--rdns=server", "--tsv"])
+        .hosts(&server)
+        .run();
+    run.ok();
+    assert_eq!(server.requests()[0].query.as_deref(), Some("rdns=true"));
+    let f: Vec<&str> = run.stdout.lines().next().unwrap().split('\t').collect();
+    assert_eq!(f[2], "localhost", "MaxScale rewrites remote itself");
+    mxs(&["sessions", "show", "1", "--rdns=server"])
+        .hosts(&server)
+        .run()
+        .ok();
+    assert_eq!(server.requests()[1].query.as_deref(), Some("rdns=true"));
+}
+
+#[test]
+fn failed_lookups_are_not_errors() {
+    let server = generated(200, 5);
+    let run = mxs(&["sessions", "list", "--rdns", "--tsv"])
+        .hosts(&server)
+        .env("MXS_TEST_RESOLVER", "fail")
+        .run();
+    run.ok().clean().stderr_has("not resolved");
+    assert!(run.stdout.lines().all(|l| l.split('\t').nth(3) == Some("")));
+    let run = mxs(&["sessions", "list", "--rdns", "--json"])
+        .hosts(&server)
+        .env("MXS_TEST_RESOLVER", "fail")
+        .run();
+    assert!(
+        run.json()["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["meta"]["remote_name"].is_null())
+    );
+}
+
+#[test]
+fn fake_names_are_used_for_every_distinct_address() {
+    let server = start(MockConfig {
+        sessions: Some(300),
+        addresses: Some(40),
+        seed: 9,
+        ..MockConfig::default()
+    });
+    let run = mxs(&["sessions", "list", "--rdns", "--tsv"])
+        .hosts(&server)
+        .env("MXS_TEST_RESOLVER", "delay=1ms")
+        .run();
+    run.ok();
+    for line in run.stdout.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert!(
+            f[3].starts_with("host-") && f[3].ends_with(".test"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_dead_resolver_costs_at_most_the_deadline() {
+    let server = generated(100, 5);
+    let t = std::time::Instant::now();
+    let run = mxs(&[
+        "sessions",
+        "list",
+        "--rdns",
+        "--rdns-deadline",
+        "300ms",
+        "--tsv",
+    ])
+    .hosts(&server)
+    .env("MXS_TEST_RESOLVER", "hang")
+    .run();
+    run.ok().stderr_has("timed out");
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        t.elapsed()
+    );
+    assert_eq!(run.stdout.lines().count(), 100);
+}
+
+#[test]
+fn the_cache_is_kept_between_runs() {
+    let server = generated(50, 5);
+    let cache = tempfile::tempdir().unwrap();
+    let run = |spec: &str| {
+        mxs(&["sessions", "list", "--rdns", "--tsv"])
+            .hosts(&server)
+            .env("XDG_CACHE_HOME", cache.path())
+            .env("MXS_TEST_RESOLVER", spec)
+            .run()
+    };
+    let first = run("delay=1ms");
+    first.ok();
+    assert!(cache.path().join("mxs/rdns.tsv").exists());
+    // a resolver that fails now: every name still comes from the cache
+    let second = run("fail");
+    second.ok();
+    assert_eq!(first.stdout, second.stdout);
+    assert!(second.stderr.is_empty(), "{}", second.stderr);
+}

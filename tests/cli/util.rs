@@ -20,14 +20,17 @@ pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
-    pub raw_stdout: Vec<u8>,
 }
 
 impl Run {
     /// Asserts the exit code, showing the output when it is not the expected one.
     #[track_caller]
     pub fn code(&self, expected: i32) -> &Self {
-        assert_eq!(self.code, expected, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, expected,
+            "exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
@@ -38,44 +41,77 @@ impl Run {
 
     #[track_caller]
     pub fn stderr_has(&self, needle: &str) -> &Self {
-        assert!(self.stderr.contains(needle), "stderr lacks {needle:?}:\n{}", self.stderr);
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
         self
     }
 
     #[track_caller]
     pub fn stdout_has(&self, needle: &str) -> &Self {
-        assert!(self.stdout.contains(needle), "stdout lacks {needle:?}:\n{}", self.stdout);
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}:\n{}",
+            self.stdout
+        );
         self
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
     }
 
     /// Neither stream carries a raw control character (other than newline, and tab on stdout),
     /// and nothing panicked.
     #[track_caller]
     pub fn clean(&self) -> &Self {
-        for (name, text, tab_ok) in [("stdout", &self.stdout, true), ("stderr", &self.stderr, false)] {
+        for (name, text, tab_ok) in [
+            ("stdout", &self.stdout, true),
+            ("stderr", &self.stderr, false),
+        ] {
             if let Some(c) = text.chars().find(|c| {
-                (c.is_control() && *c != '\n' && !(tab_ok && *c == '\t')) || ('\u{202a}'..='\u{202e}').contains(c) || ('\u{2066}'..='\u{2069}').contains(c)
+                (c.is_control() && *c != '\n' && !(tab_ok && *c == '\t'))
+                    || ('\u{202a}'..='\u{202e}').contains(c)
+                    || ('\u{2066}'..='\u{2069}').contains(c)
             }) {
                 panic!("raw {c:?} on {name}:\n{text}");
             }
         }
         assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
-        assert!(!self.stderr.contains("RUST_BACKTRACE"), "panic:\n{}", self.stderr);
+        assert!(
+            !self.stderr.contains("RUST_BACKTRACE"),
+            "panic:\n{}",
+            self.stderr
+        );
         self
     }
 
     /// Error output is one `mxs: error:` line, optionally followed by one hint line.
     #[track_caller]
     pub fn one_error(&self) -> &Self {
-        let lines: Vec<&str> = self.stderr.lines().filter(|l| !l.starts_with("mxs: warning") && !l.starts_with("mxs: reverse")).collect();
-        assert!(!lines.is_empty() && lines[0].starts_with("mxs: error: "), "stderr:\n{}", self.stderr);
-        let errors = lines.iter().filter(|l| l.starts_with("mxs: error: ")).count();
+        let lines: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|l| !l.starts_with("mxs: warning") && !l.starts_with("mxs: reverse"))
+            .collect();
+        assert!(
+            !lines.is_empty() && lines[0].starts_with("mxs: error: "),
+            "stderr:\n{}",
+            self.stderr
+        );
+        let errors = lines
+            .iter()
+            .filter(|l| l.starts_with("mxs: error: "))
+            .count();
         assert_eq!(errors, 1, "stderr:\n{}", self.stderr);
-        assert!(lines.len() <= 2 && lines.get(1).is_none_or(|l| l.starts_with("  hint: ")), "stderr:\n{}", self.stderr);
+        assert!(
+            lines.len() <= 2 && lines.get(1).is_none_or(|l| l.starts_with("  hint: ")),
+            "stderr:\n{}",
+            self.stderr
+        );
         self
     }
 }
@@ -90,7 +126,12 @@ pub fn mxs(args: &[&str]) -> Mxs {
         .env("LANG", "C.UTF-8")
         .args(args);
     let path = home.path().to_path_buf();
-    Mxs { cmd, stdin: None, _home: home, home: path }
+    Mxs {
+        cmd,
+        stdin: None,
+        _home: home,
+        home: path,
+    }
 }
 
 impl Mxs {
@@ -119,20 +160,26 @@ impl Mxs {
     }
 
     pub fn run(mut self) -> Run {
-        self.cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        self.cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         let mut child = self.cmd.spawn().expect("spawn mxs");
         let input = self.stdin.take().unwrap_or_default();
         let mut stdin = child.stdin.take().expect("stdin");
         let writer = std::thread::spawn(move || {
             let _ = stdin.write_all(&input);
         });
-        let Output { status, stdout, stderr } = child.wait_with_output().expect("wait");
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = child.wait_with_output().expect("wait");
         let _ = writer.join();
         Run {
             code: status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&stdout).into_owned(),
             stderr: String::from_utf8_lossy(&stderr).into_owned(),
-            raw_stdout: stdout,
         }
     }
 }
@@ -147,15 +194,25 @@ pub fn real() -> MockServer {
 }
 
 pub fn version(v: Version) -> MockServer {
-    start(MockConfig { version: v, ..MockConfig::default() })
+    start(MockConfig {
+        version: v,
+        ..MockConfig::default()
+    })
 }
 
 pub fn generated(n: usize, seed: u64) -> MockServer {
-    start(MockConfig { sessions: Some(n), seed, ..MockConfig::default() })
+    start(MockConfig {
+        sessions: Some(n),
+        seed,
+        ..MockConfig::default()
+    })
 }
 
 pub fn faulty(fault: Fault) -> MockServer {
-    start(MockConfig { fault: Some(fault), ..MockConfig::default() })
+    start(MockConfig {
+        fault: Some(fault),
+        ..MockConfig::default()
+    })
 }
 
 pub const VERSIONS: [Version; 7] = [
@@ -179,7 +236,11 @@ pub fn raw_get(server: &MockServer, path: &str) -> serde_json::Value {
     .expect("write");
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).expect("read");
-    let split = buf.windows(4).position(|w| w == b"\r\n\r\n").expect("headers") + 4;
+    let split = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers")
+        + 4;
     serde_json::from_slice(&buf[split..]).expect("json body")
 }
 

@@ -1,1 +1,76 @@
-//! placeholder
+//! The live view, driven in a pseudo-terminal (`script`), and its pipe form.
+
+use crate::util::*;
+
+#[test]
+fn on_a_pipe_one_snapshot_per_interval() {
+    let server = real();
+    let run = mxs(&["sessions", "watch", "100ms", "--count", "3"])
+        .hosts(&server)
+        .run();
+    run.ok().clean();
+    let snapshots: Vec<&str> = run.stdout.split("\n\n").collect();
+    assert_eq!(snapshots.len(), 3, "{}", run.stdout);
+    for s in snapshots {
+        assert_eq!(s.trim_end().lines().count(), 3);
+        assert!(s.lines().all(|l| l.matches('\t').count() == 12));
+    }
+    let run = mxs(&["sessions", "watch", "100ms", "--count", "2", "-o", "jsonl"])
+        .hosts(&server)
+        .run();
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["data"].as_array().unwrap().len(), 3);
+    assert_eq!(server.requests().len(), 5);
+}
+
+#[test]
+fn in_a_terminal_it_refreshes_in_place_and_restores_the_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` to make a pseudo-terminal");
+        return;
+    }
+    let server = start(MockConfig {
+        churn: true,
+        ..MockConfig::default()
+    });
+    let bin = env!("CARGO_BIN_EXE_mxs");
+    let cmd = format!(
+        "{bin} -H {} sessions watch 200ms --count 3",
+        server.endpoint()
+    );
+    let run = mxs(&[]);
+    let mut m = run;
+    m.command().env("TERM", "xterm").env("COLUMNS", "120");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .env("HOME", &m.home)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("\u{1b}[?1049h"),
+        "entered the alternate screen"
+    );
+    assert!(text.contains("\u{1b}[?1049l"), "left the alternate screen");
+    assert!(text.rfind("\u{1b}[?1049l") > text.rfind("\u{1b}[?1049h"));
+    assert!(text.contains("mxs sessions watch"));
+    // the mock changes its sessions between requests: new and closed ones are noted
+    assert!(
+        text.contains("1 new, 1 closed since the last refresh"),
+        "{text}"
+    );
+    assert_eq!(server.requests().len(), 3);
+}

@@ -269,6 +269,9 @@ pub struct MockConfig {
     pub fault: Option<Fault>,
     /// Serve sessions carrying hostile strings.
     pub evil: bool,
+    /// Sessions come and go: each list request closes the session with the lowest id and
+    /// opens one with a new id (for live views).
+    pub churn: bool,
     /// Serve HTTPS with these files.
     pub tls: Option<TlsFiles>,
 }
@@ -288,6 +291,7 @@ impl Default for MockConfig {
             latency: Duration::ZERO,
             fault: None,
             evil: false,
+            churn: false,
             tls: None,
         }
     }

@@ -33,6 +33,8 @@ pub struct State {
     pub scheme: &'static str,
     last_modified: String,
     cache: Mutex<HashMap<CacheKey, Arc<OnceLock<Arc<Rendered>>>>>,
+    /// List requests served so far (for `churn`).
+    lists: std::sync::atomic::AtomicUsize,
 }
 
 /// The version whose rules apply (generated data of the real version follows 24.02).
@@ -55,6 +57,7 @@ impl State {
             scheme,
             last_modified,
             cache: Mutex::new(HashMap::new()),
+            lists: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -288,6 +291,9 @@ impl State {
                 return self.error(400, &detail, style, false);
             }
         };
+        if self.config.churn {
+            return self.list_churn(base, &opts);
+        }
         if transform.is_none() {
             if let Some(c) = self.dataset.canned_list(&opts) {
                 let body = to_vec(&c.body, opts.style, base);
@@ -327,6 +333,46 @@ impl State {
             self_link.as_str().unwrap_or(""),
             opts,
             transform.unwrap_or(&noop),
+        );
+        let etag = quoted_sha1(&body);
+        self.json_response(200, body, Some(etag))
+    }
+
+    /// The list after `k` earlier list requests: the `k` lowest ids closed, `k` new ones opened.
+    fn list_churn(&self, base: &str, opts: &QueryOptions) -> Response {
+        let k = self.lists.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let mut rows: Vec<Value> = self.dataset.rows().collect();
+        let id_of = |r: &Value| r["id"].as_str().map_or(0, atoi);
+        rows.sort_by_key(id_of);
+        let max = rows.iter().map(id_of).max().unwrap_or(0);
+        let templates = rows.clone();
+        rows.drain(..k.min(rows.len()));
+        for j in 0..k {
+            let Some(template) = templates.get(j % templates.len().max(1)) else {
+                break;
+            };
+            let old = template["id"].as_str().unwrap_or("").to_string();
+            let new = (max + 1 + j as u64).to_string();
+            let text = serde_json::to_string(template).unwrap_or_default();
+            let text = text.replace(&format!("sessions/{old}/"), &format!("sessions/{new}/"));
+            let mut row: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            row["id"] = Value::String(new);
+            rows.push(row);
+        }
+        let mut rows = rows.into_iter().map(|mut r| {
+            if opts.rdns {
+                self.rdns(&mut r);
+            }
+            resolve_links(&mut r, base);
+            r
+        });
+        let mut self_link = Value::String(self.dataset.list_self());
+        resolve_links(&mut self_link, base);
+        let body = query::render_collection(
+            &mut rows,
+            self_link.as_str().unwrap_or(""),
+            opts,
+            &|_: &mut Value| {},
         );
         let etag = quoted_sha1(&body);
         self.json_response(200, body, Some(etag))

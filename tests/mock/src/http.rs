@@ -124,6 +124,11 @@ pub fn read_request(conn: &mut impl Read) -> Result<Request, ReadError> {
             Ok(0) | Err(_) => return Err(ReadError::Io),
             Ok(n) => buf.extend_from_slice(&chunk[..n]),
         }
+        // Not HTTP at all (a TLS ClientHello, say): answer 400 at once, as a real server does,
+        // instead of waiting for a blank line that never comes.
+        if !buf.is_empty() && !buf[0].is_ascii_uppercase() {
+            return Err(ReadError::Malformed);
+        }
     };
     let head = std::str::from_utf8(&buf[..head_end]).map_err(|_| ReadError::Malformed)?;
     let mut lines = head.split("\r\n");

@@ -52,6 +52,9 @@ struct Cli {
     /// Serve sessions with hostile strings (terminal escapes, bidi, controls, ...)
     #[arg(long)]
     evil: bool,
+    /// Sessions come and go: each list request closes the lowest id and opens a new one
+    #[arg(long)]
+    churn: bool,
     /// Misbehave on the sessions endpoints ("help" lists the modes)
     #[arg(long, value_name = "MODE")]
     fault: Option<String>,
@@ -119,6 +122,7 @@ fn config(cli: &Cli) -> Result<MockConfig, String> {
         latency: Duration::from_millis(cli.latency),
         fault,
         evil: cli.evil,
+        churn: cli.churn,
         tls,
     })
 }
