@@ -1,0 +1,477 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'mxs'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'mxs' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Client sessions: list, show, summarise, watch')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;sessions' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, one row each, sorted by id')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, one row each, sorted by id')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;sessions;list' {
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N sessions (after filtering and sorting)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Table columns to print, in order (comma-separated)')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Refresh every INTERVAL until interrupted (same as `sessions watch`) [default: 2s]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Print every column')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;sessions;ls' {
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N sessions (after filtering and sorting)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Table columns to print, in order (comma-separated)')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Refresh every INTERVAL until interrupted (same as `sessions watch`) [default: 2s]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Print every column')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;sessions;show' {
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;sessions;summary' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Group by these (comma-separated or repeated): user, host, service, backend, state, maxscale')
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N sessions (after filtering and sorting)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;sessions;watch' {
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N refreshes (default: until interrupted)')
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N sessions (after filtering and sorting)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Table columns to print, in order (comma-separated)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Print every column')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;sessions;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, one row each, sorted by id')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;sessions;help;list' {
+            break
+        }
+        'mxs;sessions;help;show' {
+            break
+        }
+        'mxs;sessions;help;summary' {
+            break
+        }
+        'mxs;sessions;help;watch' {
+            break
+        }
+        'mxs;sessions;help;help' {
+            break
+        }
+        'mxs;generate' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (mxs.1 and one page per subcommand) into DIR')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;generate;completions' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;generate;man' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;generate;help' {
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (mxs.1 and one page per subcommand) into DIR')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;generate;help;completions' {
+            break
+        }
+        'mxs;generate;help;man' {
+            break
+        }
+        'mxs;generate;help;help' {
+            break
+        }
+        'mxs;help' {
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Client sessions: list, show, summarise, watch')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;help;sessions' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, one row each, sorted by id')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            break
+        }
+        'mxs;help;sessions;list' {
+            break
+        }
+        'mxs;help;sessions;show' {
+            break
+        }
+        'mxs;help;sessions;summary' {
+            break
+        }
+        'mxs;help;sessions;watch' {
+            break
+        }
+        'mxs;help;generate' {
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (mxs.1 and one page per subcommand) into DIR')
+            break
+        }
+        'mxs;help;generate;completions' {
+            break
+        }
+        'mxs;help;generate;man' {
+            break
+        }
+        'mxs;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

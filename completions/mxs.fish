@@ -1,0 +1,357 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_mxs_global_optspecs
+    string join \n H/hosts= u/user= p/password= password-stdin s/secure tls-ca-cert= tls-cert= tls-key= tls-verify-server-cert= t/timeout= max-response-size= c/config= o/output= json tsv header color= h/help V/version
+end
+
+function __fish_mxs_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_mxs_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_mxs_using_subcommand
+    set -l cmd (__fish_mxs_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c mxs -n "__fish_mxs_needs_command" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_needs_command" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_needs_command" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_needs_command" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_needs_command" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_needs_command" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_needs_command" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_needs_command" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_needs_command" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_needs_command" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_needs_command" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_needs_command" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_needs_command" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_needs_command" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_needs_command" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_needs_command" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_needs_command" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_needs_command" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_needs_command" -f -a "sessions" -d 'Client sessions: list, show, summarise, watch'
+complete -c mxs -n "__fish_mxs_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c mxs -n "__fish_mxs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "list" -d 'List sessions, one row each, sorted by id'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "ls" -d 'List sessions, one row each, sorted by id'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "show" -d 'Show everything about one or more sessions'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "watch" -d 'Refresh the session list in place until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l rdns -d 'Resolve client addresses to host names: client (default) or server' -r -f -a "client\t'On this machine, in parallel, with deadlines'
+server\t'By MaxScale (rdns=true)'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l rdns-timeout -d 'Deadline of one lookup [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l rdns-deadline -d 'Deadline of the whole resolution [default: 5s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l rdns-concurrency -d 'Lookups in flight at once [default: 64]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s w -l where -d 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l sort -d 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N sessions (after filtering and sorting)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l columns -d 'Table columns to print, in order (comma-separated)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l watch -d 'Refresh every INTERVAL until interrupted (same as `sessions watch`) [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-rdns-cache -d 'Do not read or write the reverse-DNS cache file'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l wide -d 'Print every column'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l rdns -d 'Resolve client addresses to host names: client (default) or server' -r -f -a "client\t'On this machine, in parallel, with deadlines'
+server\t'By MaxScale (rdns=true)'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l rdns-timeout -d 'Deadline of one lookup [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l rdns-deadline -d 'Deadline of the whole resolution [default: 5s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l rdns-concurrency -d 'Lookups in flight at once [default: 64]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s w -l where -d 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l limit -d 'Print at most N sessions (after filtering and sorting)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l columns -d 'Table columns to print, in order (comma-separated)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l watch -d 'Refresh every INTERVAL until interrupted (same as `sessions watch`) [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l no-rdns-cache -d 'Do not read or write the reverse-DNS cache file'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l wide -d 'Print every column'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l rdns -d 'Resolve client addresses to host names: client (default) or server' -r -f -a "client\t'On this machine, in parallel, with deadlines'
+server\t'By MaxScale (rdns=true)'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l rdns-timeout -d 'Deadline of one lookup [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l rdns-deadline -d 'Deadline of the whole resolution [default: 5s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l rdns-concurrency -d 'Lookups in flight at once [default: 64]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l no-rdns-cache -d 'Do not read or write the reverse-DNS cache file'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l by -d 'Group by these (comma-separated or repeated): user, host, service, backend, state, maxscale' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l rdns -d 'Resolve client addresses to host names: client (default) or server' -r -f -a "client\t'On this machine, in parallel, with deadlines'
+server\t'By MaxScale (rdns=true)'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l rdns-timeout -d 'Deadline of one lookup [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l rdns-deadline -d 'Deadline of the whole resolution [default: 5s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l rdns-concurrency -d 'Lookups in flight at once [default: 64]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s w -l where -d 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l sort -d 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l limit -d 'Print at most N sessions (after filtering and sorting)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l no-rdns-cache -d 'Do not read or write the reverse-DNS cache file'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l count -d 'Stop after N refreshes (default: until interrupted)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l rdns -d 'Resolve client addresses to host names: client (default) or server' -r -f -a "client\t'On this machine, in parallel, with deadlines'
+server\t'By MaxScale (rdns=true)'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l rdns-timeout -d 'Deadline of one lookup [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l rdns-deadline -d 'Deadline of the whole resolution [default: 5s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l rdns-concurrency -d 'Lookups in flight at once [default: 64]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s w -l where -d 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l sort -d 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l limit -d 'Print at most N sessions (after filtering and sorting)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l columns -d 'Table columns to print, in order (comma-separated)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l no-rdns-cache -d 'Do not read or write the reverse-DNS cache file'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l wide -d 'Print every column'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, one row each, sorted by id'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show everything about one or more sessions'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Refresh the session list in place until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Write man pages (mxs.1 and one page per subcommand) into DIR'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write man pages (mxs.1 and one page per subcommand) into DIR'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions generate help" -f -a "sessions" -d 'Client sessions: list, show, summarise, watch'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions generate help" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List sessions, one row each, sorted by id'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'Show everything about one or more sessions'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "summary" -d 'Count sessions, memory and idle time per group'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "watch" -d 'Refresh the session list in place until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print a shell completion script'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Write man pages (mxs.1 and one page per subcommand) into DIR'
