@@ -5,3 +5,4 @@ pub mod client;
 pub mod model;
 pub mod scan;
 pub mod tls;
+pub mod walk;

@@ -3,85 +3,17 @@
 //! and strict about the shape of what it reads (an id must be a string, `attributes` an object),
 //! so a broken server is reported rather than rendered as empty rows.
 
-use std::borrow::Cow;
+use super::walk::{self, ElementError};
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
-
-#[derive(Deserialize)]
-struct Resource<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    #[serde(borrow)]
-    attributes: Option<Attributes<'a>>,
-    #[serde(borrow, default)]
-    relationships: Option<Relationships<'a>>,
-}
-
-#[derive(Deserialize)]
-struct Attributes<'a> {
-    #[serde(borrow, default)]
-    state: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    user: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    remote: Option<Cow<'a, str>>,
-    #[serde(default)]
-    port: Option<u64>,
-    #[serde(borrow, default)]
-    connected: Option<Cow<'a, str>>,
-    #[serde(default)]
-    idle: Option<f64>,
-    #[serde(default)]
-    seconds_alive: Option<f64>,
-    #[serde(default)]
-    memory: Option<Memory>,
-    #[serde(default)]
-    io_activity: Option<u64>,
-    #[serde(default)]
-    thread: Option<u64>,
-    #[serde(borrow, default)]
-    connections: Option<Vec<Backend<'a>>>,
-    #[serde(borrow, default)]
-    queries: Option<Vec<Query<'a>>>,
-}
-
-#[derive(Deserialize)]
-struct Memory {
-    #[serde(default)]
-    total: Option<u64>,
-}
-
-#[derive(Deserialize)]
-struct Backend<'a> {
-    #[serde(borrow, default)]
-    server: Option<Cow<'a, str>>,
-    #[serde(default, rename = "connection_id")]
-    _connection_id: Option<IgnoredAny>,
-}
-
-#[derive(Deserialize)]
-struct Query<'a> {
-    #[serde(borrow, default)]
-    statement: Option<Cow<'a, str>>,
-}
-
-#[derive(Deserialize)]
-struct Relationships<'a> {
-    #[serde(borrow, default)]
-    services: Option<Relation<'a>>,
-}
-
-#[derive(Deserialize)]
-struct Relation<'a> {
-    #[serde(borrow, default)]
-    data: Option<Vec<RelationItem<'a>>>,
-}
-
-#[derive(Deserialize)]
-struct RelationItem<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
+/// How much of a resource [`Session::parse_for_list`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The id, and that `attributes` is an object.
+    Shape,
+    /// Every list column but the last query.
+    List,
+    /// Every list column.
+    WithQuery,
 }
 
 /// One session, owned, as the list views need it.
@@ -111,52 +43,74 @@ pub struct Session {
 }
 
 impl Session {
-    /// Parses one resource object. Errors are serde's (with places inside `bytes`) or name the
-    /// missing part.
+    /// Parses one resource object. Errors are [`ElementError`]s placed inside `bytes`.
     pub fn parse(bytes: &[u8], host: usize) -> anyhow::Result<Session> {
-        if bytes.first() != Some(&b'{') {
-            anyhow::bail!("a session must be a JSON object, found {}", describe(bytes));
+        Ok(Session::parse_element(bytes, host, Detail::WithQuery)?)
+    }
+
+    /// [`Session::parse`] reading only what `detail` asks for: a list of 100,000 sessions rarely
+    /// shows the last query (the largest string kept per session), and JSON passed straight
+    /// through needs only the shape checked.
+    pub fn parse_for_list(bytes: &[u8], host: usize, detail: Detail) -> anyhow::Result<Session> {
+        Ok(Session::parse_element(bytes, host, detail)?)
+    }
+
+    fn parse_element(doc: &[u8], host: usize, detail: Detail) -> Result<Session, ElementError> {
+        if doc.first() != Some(&b'{') {
+            return Err(walk::error_at(
+                doc,
+                0,
+                false,
+                format!("a session must be a JSON object, found {}", describe(doc)),
+            ));
         }
-        let r: Resource<'_> = serde_json::from_slice(bytes)?;
-        let Some(a) = r.attributes else {
-            anyhow::bail!(
-                "session {} has no \"attributes\" object",
-                crate::output::sanitize::line(&r.id)
-            );
-        };
-        let own = |c: Option<Cow<'_, str>>| c.map(Cow::into_owned);
-        Ok(Session {
+        let mut s = Session {
             host,
-            id: r.id.into_owned(),
-            user: own(a.user),
-            remote: own(a.remote),
-            remote_name: None,
-            unresolved: false,
-            port: a.port,
-            services: r
-                .relationships
-                .and_then(|rel| rel.services)
-                .and_then(|s| s.data)
-                .map(|d| d.into_iter().map(|i| i.id.into_owned()).collect())
-                .unwrap_or_default(),
-            state: own(a.state),
-            connected: own(a.connected),
-            idle: a.idle,
-            seconds_alive: a.seconds_alive,
-            memory: a.memory.and_then(|m| m.total),
-            io_activity: a.io_activity,
-            thread: a.thread,
-            backends: a
-                .connections
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|b| b.server.map(Cow::into_owned))
-                .collect(),
-            last_query: a
-                .queries
-                .and_then(|q| q.into_iter().rev().find_map(|q| q.statement))
-                .map(Cow::into_owned),
-        })
+            ..Session::default()
+        };
+        let (mut id, mut attributes) = (None, false);
+        walk::visit(doc, 0, |key, at| {
+            Ok(match key {
+                b"id" => {
+                    let (v, end) = walk::parse_at::<String>(doc, at, "id")?;
+                    id = Some(v);
+                    Some(end)
+                }
+                b"attributes" if doc[at] == b'{' && detail == Detail::Shape => {
+                    attributes = true;
+                    None
+                }
+                b"attributes" if doc[at] == b'{' => {
+                    attributes = true;
+                    Some(walk::visit(doc, at, |k, at| {
+                        attribute(doc, &mut s, k, at, detail == Detail::WithQuery)
+                    })?)
+                }
+                b"relationships" if doc[at] == b'{' => Some(walk::visit(doc, at, |k, at| {
+                    if k == b"services" && doc[at] == b'{' {
+                        return Ok(Some(relation_ids(doc, at, &mut s.services)?));
+                    }
+                    Ok(None)
+                })?),
+                _ => None,
+            })
+        })?;
+        let Some(id) = id else {
+            return Err(walk::error_at(doc, 0, false, "a session has no \"id\""));
+        };
+        if !attributes {
+            return Err(walk::error_at(
+                doc,
+                0,
+                false,
+                format!(
+                    "session {} has no \"attributes\" object",
+                    crate::output::sanitize::line(&id)
+                ),
+            ));
+        }
+        s.id = id;
+        Ok(s)
     }
 
     /// The numeric id, for sorting (ids are decimal strings; anything else sorts last).
@@ -170,6 +124,110 @@ impl Session {
     pub fn host_display(&self) -> Option<&str> {
         self.remote_name.as_deref().or(self.remote.as_deref())
     }
+}
+
+/// Reads one member of `attributes` into the session; `None` leaves it to be skipped.
+fn attribute(
+    doc: &[u8],
+    s: &mut Session,
+    key: &[u8],
+    at: usize,
+    want_query: bool,
+) -> Result<Option<usize>, ElementError> {
+    fn set<T: serde::de::DeserializeOwned>(
+        doc: &[u8],
+        at: usize,
+        path: &str,
+        slot: &mut Option<T>,
+    ) -> Result<Option<usize>, ElementError> {
+        let (v, end) = walk::parse_at::<Option<T>>(doc, at, path)?;
+        *slot = v;
+        Ok(Some(end))
+    }
+    match key {
+        b"user" => set(doc, at, "attributes.user", &mut s.user),
+        b"remote" => set(doc, at, "attributes.remote", &mut s.remote),
+        b"state" => set(doc, at, "attributes.state", &mut s.state),
+        b"connected" => set(doc, at, "attributes.connected", &mut s.connected),
+        b"port" => set(doc, at, "attributes.port", &mut s.port),
+        b"idle" => set(doc, at, "attributes.idle", &mut s.idle),
+        b"seconds_alive" => set(doc, at, "attributes.seconds_alive", &mut s.seconds_alive),
+        b"io_activity" => set(doc, at, "attributes.io_activity", &mut s.io_activity),
+        b"thread" => set(doc, at, "attributes.thread", &mut s.thread),
+        b"memory" if doc[at] == b'{' => Ok(Some(walk::visit(doc, at, |k, at| {
+            if k == b"total" {
+                set(doc, at, "attributes.memory.total", &mut s.memory)
+            } else {
+                Ok(None)
+            }
+        })?)),
+        b"connections" if doc[at] == b'[' => {
+            let (items, end) = walk::items(doc, at)?;
+            for &(start, _) in &items {
+                if doc[start] == b'{' {
+                    walk::visit(doc, start, |k, at| {
+                        if k == b"server" {
+                            let (name, end) = walk::parse_at::<Option<String>>(
+                                doc,
+                                at,
+                                "attributes.connections[].server",
+                            )?;
+                            s.backends.extend(name);
+                            return Ok(Some(end));
+                        }
+                        Ok(None)
+                    })?;
+                }
+            }
+            Ok(Some(end))
+        }
+        b"queries" if want_query && doc[at] == b'[' => {
+            // the last statement only (queries are oldest first)
+            let (items, end) = walk::items(doc, at)?;
+            for &(start, _) in items.iter().rev() {
+                if doc[start] != b'{' {
+                    continue;
+                }
+                let mut found = false;
+                walk::visit(doc, start, |k, at| {
+                    if k == b"statement" {
+                        found = true;
+                        return set(doc, at, "attributes.queries[].statement", &mut s.last_query);
+                    }
+                    Ok(None)
+                })?;
+                if found {
+                    break;
+                }
+            }
+            Ok(Some(end))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The ids of a relationship object's `data` into `ids`; returns the object's end.
+fn relation_ids(doc: &[u8], at: usize, ids: &mut Vec<String>) -> Result<usize, ElementError> {
+    walk::visit(doc, at, |k, at| {
+        if k != b"data" || doc[at] != b'[' {
+            return Ok(None);
+        }
+        let (items, end) = walk::items(doc, at)?;
+        for &(start, _) in &items {
+            if doc[start] == b'{' {
+                walk::visit(doc, start, |k, at| {
+                    if k == b"id" {
+                        let (id, end) =
+                            walk::parse_at::<String>(doc, at, "relationships.services.data[].id")?;
+                        ids.push(id);
+                        return Ok(Some(end));
+                    }
+                    Ok(None)
+                })?;
+            }
+        }
+        Ok(Some(end))
+    })
 }
 
 /// A short description of a JSON value's type, for error messages.

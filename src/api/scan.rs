@@ -10,8 +10,14 @@ use std::io::{self, Read};
 
 /// What the scanner found.
 pub enum Event<'a> {
-    /// An element of the top-level `data` array, counted from 0.
-    Element { index: usize, bytes: &'a [u8] },
+    /// An element of the top-level `data` array, counted from 0, with the line and column
+    /// (1-based) where it starts in the body.
+    Element {
+        index: usize,
+        bytes: &'a [u8],
+        line: u64,
+        column: u64,
+    },
     /// A `data` member that is not an array (a single resource, or a wrong shape).
     Data { bytes: &'a [u8] },
     /// Another top-level member: the key's raw JSON string (with quotes) and the value.
@@ -76,6 +82,65 @@ impl From<io::Error> for ScanError {
 }
 
 const CHUNK: usize = 256 * 1024;
+
+/// The error for a value (`what`, e.g. `data[3]`) that starts at `line`/`column` of the body
+/// and was refused by its parser: serde's places inside the value become places in the body, and
+/// serde's syntax errors are reported as invalid JSON.
+#[must_use]
+pub fn locate(what: &str, line: u64, column: u64, error: anyhow::Error) -> ScanError {
+    let to_body = |el: u64, ec: u64| {
+        if el <= 1 {
+            (line, column + ec.saturating_sub(1))
+        } else {
+            (line + el - 1, ec)
+        }
+    };
+    let error = match error.downcast::<super::walk::ElementError>() {
+        Ok(e) => {
+            let (l, c) = to_body(e.line, e.column);
+            if e.syntax {
+                return ScanError::Syntax {
+                    line: l,
+                    column: c,
+                    message: format!("{} (in {what})", e.message),
+                };
+            }
+            return ScanError::Rejected {
+                place: format!("{what} (line {line} column {column})"),
+                error: anyhow::anyhow!("{} at line {l} column {c}", e.message),
+            };
+        }
+        Err(other) => other,
+    };
+    let error = match error.downcast::<serde_json::Error>() {
+        Ok(e) => {
+            let (el, ec) = (e.line() as u64, e.column() as u64);
+            let (l, c) = if el <= 1 {
+                (line, column + ec.saturating_sub(1))
+            } else {
+                (line + el - 1, ec)
+            };
+            let text = e.to_string();
+            let text = text
+                .rsplit_once(" at line ")
+                .map_or(text.as_str(), |(m, _)| m)
+                .to_string();
+            if (e.is_syntax() || e.is_eof()) && !text.contains("recursion limit") {
+                return ScanError::Syntax {
+                    line: l,
+                    column: c,
+                    message: format!("{text} (in {what})"),
+                };
+            }
+            anyhow::anyhow!("{text} at line {l} column {c}")
+        }
+        Err(other) => other,
+    };
+    ScanError::Rejected {
+        place: format!("{what} (line {line} column {column})"),
+        error,
+    }
+}
 
 struct Scanner<R> {
     reader: R,
@@ -210,9 +275,11 @@ impl<R: Read> Scanner<R> {
         if upto <= self.counted {
             return;
         }
-        for i in memchr::memchr_iter(b'\n', &self.buf[self.counted..upto]) {
-            self.line += 1;
-            self.line_start = self.base + (self.counted + i) as u64 + 1;
+        let range = &self.buf[self.counted..upto];
+        let n = count_newlines(range);
+        if let Some(last) = memchr::memrchr(b'\n', range) {
+            self.line += n as u64;
+            self.line_start = self.base + (self.counted + last) as u64 + 1;
         }
         self.counted = upto;
     }
@@ -240,35 +307,7 @@ impl<R: Read> Scanner<R> {
 
     fn rejected(&mut self, start: usize, what: &str, error: anyhow::Error) -> ScanError {
         let (line, column) = self.place(start);
-        // serde reports places inside the element; make them places in the body.
-        let error = match error.downcast::<serde_json::Error>() {
-            Ok(e) => {
-                let (el, ec) = (e.line() as u64, e.column() as u64);
-                let (l, c) = if el <= 1 {
-                    (line, column + ec.saturating_sub(1))
-                } else {
-                    (line + el - 1, ec)
-                };
-                let text = e.to_string();
-                let text = text
-                    .rsplit_once(" at line ")
-                    .map_or(text.as_str(), |(m, _)| m)
-                    .to_string();
-                if (e.is_syntax() || e.is_eof()) && !text.contains("recursion limit") {
-                    return ScanError::Syntax {
-                        line: l,
-                        column: c,
-                        message: format!("{text} (in {what})"),
-                    };
-                }
-                anyhow::anyhow!("{text} at line {l} column {c}")
-            }
-            Err(other) => other,
-        };
-        ScanError::Rejected {
-            place: format!("{what} (line {line} column {column})"),
-            error,
-        }
+        locate(what, line, column, error)
     }
 
     /// Skips whitespace; returns the next byte without consuming it, or None at EOF.
@@ -334,9 +373,12 @@ impl<R: Read> Scanner<R> {
             }
             let end = self.capture(self.pos)?;
             let start = self.pos;
+            let (line, column) = self.place(start);
             on(Event::Element {
                 index,
                 bytes: &self.buf[start..end],
+                line,
+                column,
             })
             .map_err(|e| self.rejected(start, &format!("data[{index}]"), e))?;
             self.pos = end;
@@ -356,6 +398,29 @@ impl<R: Read> Scanner<R> {
     }
 }
 
+/// Counts `\n` bytes. Pretty JSON has a newline every few dozen bytes, too dense for
+/// `memchr_iter`; sums over 64-byte blocks (each fits a `u8`) vectorize.
+fn count_newlines(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(64);
+    let mut n: usize = (&mut chunks)
+        .map(|c| usize::from(c.iter().map(|b| u8::from(*b == b'\n')).sum::<u8>()))
+        .sum();
+    n += chunks.remainder().iter().filter(|b| **b == b'\n').count();
+    n
+}
+
+/// The length of the JSON value at the start of `bytes` (which hold all of it), or `None` when
+/// it is incomplete or does not start like a value. Only strings and brackets are checked.
+#[must_use]
+pub fn value_len(bytes: &[u8]) -> Option<usize> {
+    let mut state = ValueState::default();
+    match state.feed(bytes) {
+        Feed::Done(n) => Some(n),
+        Feed::More if state.scalar => Some(bytes.len()),
+        Feed::More | Feed::Invalid(_) => None,
+    }
+}
+
 #[derive(Default)]
 struct ValueState {
     started: bool,
@@ -363,6 +428,11 @@ struct ValueState {
     in_string: bool,
     escaped: bool,
     scalar: bool,
+    /// The container's brackets (`{}` or `[]`). Only these are counted: in well-formed JSON the
+    /// other kind is balanced inside, and whatever is captured is validated by its parser, so
+    /// the scan can jump between the three interesting bytes with `memchr3`.
+    open: u8,
+    close: u8,
 }
 
 enum Feed {
@@ -381,7 +451,8 @@ impl ValueState {
             };
             self.started = true;
             match b {
-                b'{' | b'[' => self.depth = 1,
+                b'{' => (self.depth, self.open, self.close) = (1, b'{', b'}'),
+                b'[' => (self.depth, self.open, self.close) = (1, b'[', b']'),
                 b'"' => self.in_string = true,
                 b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => self.scalar = true,
                 _ => return Feed::Invalid(0),
@@ -423,26 +494,24 @@ impl ValueState {
                     }
                 }
             }
-            while i < bytes.len() {
-                match bytes[i] {
-                    b'"' => {
-                        self.in_string = true;
-                        i += 1;
-                        break;
-                    }
-                    b'{' | b'[' => self.depth += 1,
-                    b'}' | b']' => {
-                        self.depth -= 1;
-                        if self.depth == 0 {
-                            return Feed::Done(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
+            loop {
+                let Some(k) = memchr::memchr3(b'"', self.open, self.close, &bytes[i..]) else {
+                    return Feed::More;
+                };
+                i += k;
+                let b = bytes[i];
                 i += 1;
-            }
-            if !self.in_string {
-                return Feed::More;
+                if b == b'"' {
+                    self.in_string = true;
+                    break;
+                } else if b == self.open {
+                    self.depth += 1;
+                } else {
+                    self.depth -= 1;
+                    if self.depth == 0 {
+                        return Feed::Done(i);
+                    }
+                }
             }
         }
     }
@@ -469,7 +538,7 @@ mod tests {
         let mut out = Vec::new();
         let cb = |e: Event<'_>| {
             out.push(match e {
-                Event::Element { index, bytes } => {
+                Event::Element { index, bytes, .. } => {
                     format!("E{index}:{}", String::from_utf8_lossy(bytes))
                 }
                 Event::Data { bytes } => format!("D:{}", String::from_utf8_lossy(bytes)),
@@ -590,6 +659,18 @@ mod tests {
             text.contains("invalid type: integer `1`, expected a string at line 3 column 12"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn newlines_are_counted_in_blocks() {
+        let text: Vec<u8> = (0..1000u32)
+            .map(|i| if i % 7 == 0 { b'\n' } else { b'x' })
+            .collect();
+        assert_eq!(
+            count_newlines(&text),
+            text.iter().filter(|b| **b == b'\n').count()
+        );
+        assert_eq!(count_newlines(b""), 0);
     }
 
     #[test]

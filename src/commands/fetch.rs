@@ -2,10 +2,11 @@
 //! through the scanner and handing out parsed sessions as they arrive. Per-host failures are
 //! collected, not fatal, so the other hosts' output is still printed.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 
 use crate::api::client::Client;
-use crate::api::model::{Session, describe};
+use crate::api::model::{Detail, Session, describe};
 use crate::api::scan::{self, Event, ScanError};
 use crate::endpoint::Endpoint;
 use crate::error::{ExitKind, Failure};
@@ -83,6 +84,7 @@ pub fn list<F>(
     client: &Client,
     endpoints: &[Endpoint],
     path: &str,
+    detail: Detail,
     on_session: F,
 ) -> Vec<HostOutcome>
 where
@@ -96,7 +98,7 @@ where
             .map(|(host, endpoint)| {
                 scope.spawn(move || HostOutcome {
                     host,
-                    result: list_one(client, endpoint, host, path, on_session),
+                    result: list_one(client, endpoint, host, path, detail, on_session),
                 })
             })
             .collect();
@@ -113,15 +115,26 @@ where
     })
 }
 
+/// Elements handed from the scanning thread to the parsing thread, many at a time.
+#[derive(Default)]
+struct Batch {
+    buf: Vec<u8>,
+    /// (index in `data`, range in `buf`, line, column)
+    items: Vec<(usize, std::ops::Range<usize>, u64, u64)>,
+}
+
+const BATCH_BYTES: usize = 512 * 1024;
+
 fn list_one<F>(
     client: &Client,
     endpoint: &Endpoint,
     host: usize,
     path: &str,
+    detail: Detail,
     on_session: &F,
 ) -> anyhow::Result<Members>
 where
-    F: Fn(Session, &[u8]) -> anyhow::Result<()>,
+    F: Fn(Session, &[u8]) -> anyhow::Result<()> + Sync,
 {
     let body = client.get(endpoint, path).map_err(|f| {
         if f.kind == ExitKind::NotFound {
@@ -134,20 +147,73 @@ where
     })?;
     let request = format!("GET {}", body.url);
     let mut members = Vec::new();
-    scan::scan(body, |event| match event {
-        Event::Element { bytes, .. } => on_session(Session::parse(bytes, host)?, bytes),
-        Event::Data { bytes } => Err(anyhow::anyhow!(
-            "\"data\" is {}, expected the array of sessions",
-            describe(bytes)
-        )),
-        Event::Member { key, value } => {
-            crate::output::json::validate(key)?;
-            crate::output::json::validate(value)?;
-            members.push((key.to_vec(), value.to_vec()));
+    // One thread scans the body as it arrives, another parses and hands out the sessions: the
+    // two halves of the work overlap on two cores.
+    let failed = AtomicBool::new(false);
+    let (tx, rx) = mpsc::sync_channel::<Batch>(4);
+    let (scanned, parsed) = std::thread::scope(|scope| {
+        let failed = &failed;
+        let parser = scope.spawn(move || -> Result<(), ScanError> {
+            for batch in rx {
+                for (index, range, line, column) in &batch.items {
+                    let bytes = &batch.buf[range.clone()];
+                    if let Err(e) = Session::parse_for_list(bytes, host, detail)
+                        .and_then(|s| on_session(s, bytes))
+                    {
+                        failed.store(true, Ordering::Relaxed);
+                        return Err(scan::locate(&format!("data[{index}]"), *line, *column, e));
+                    }
+                }
+            }
             Ok(())
+        });
+        let mut batch = Batch::default();
+        let scanned = scan::scan(body, |event| match event {
+            Event::Element {
+                index,
+                bytes,
+                line,
+                column,
+            } => {
+                if failed.load(Ordering::Relaxed) {
+                    anyhow::bail!("stopped: the parser failed");
+                }
+                let at = batch.buf.len();
+                batch.buf.extend_from_slice(bytes);
+                batch.items.push((index, at..batch.buf.len(), line, column));
+                if batch.buf.len() >= BATCH_BYTES {
+                    tx.send(std::mem::take(&mut batch))
+                        .map_err(|_| anyhow::anyhow!("stopped: the parser failed"))?;
+                }
+                Ok(())
+            }
+            Event::Data { bytes } => Err(anyhow::anyhow!(
+                "\"data\" is {}, expected the array of sessions",
+                describe(bytes)
+            )),
+            Event::Member { key, value } => {
+                crate::output::json::validate(key)?;
+                crate::output::json::validate(value)?;
+                members.push((key.to_vec(), value.to_vec()));
+                Ok(())
+            }
+        });
+        // Elements captured before a scan error are still parsed: a broken element is a more
+        // precise report than the truncation that follows it.
+        if !batch.items.is_empty() {
+            let _ = tx.send(batch);
         }
-    })
-    .map_err(|e| scan_failure(e, &request, true))?;
+        drop(tx);
+        let parsed = parser.join().unwrap_or_else(|_| {
+            Err(ScanError::Io(std::io::Error::other(
+                "the parser thread panicked",
+            )))
+        });
+        (scanned, parsed)
+    });
+    // The parser's error is the real one when the scanner stopped because of it.
+    parsed.map_err(|e| scan_failure(e, &request, true))?;
+    scanned.map_err(|e| scan_failure(e, &request, true))?;
     Ok(members)
 }
 

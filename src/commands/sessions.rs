@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use anyhow::Context as _;
 
-use crate::api::model::Session;
+use crate::api::model::{Detail, Session};
 use crate::cli::{Format, ListArgs, RdnsMode, ShowArgs};
 use crate::columns::Column;
 use crate::commands::{Ctx, fetch, resolve_names};
@@ -74,12 +74,19 @@ pub fn fetch_sessions(
     cache: &mut rdns::Cache,
     selection: &Selection,
     keep_bytes: bool,
+    want_query: bool,
 ) -> anyhow::Result<Fetched> {
     let collected = Mutex::new(Vec::new());
+    let detail = if want_query || selection.uses(Column::Query) {
+        Detail::WithQuery
+    } else {
+        Detail::List
+    };
     let outcomes = fetch::list(
         &ctx.client,
         &ctx.settings.connection.endpoints,
         list_path(rdns),
+        detail,
         |s, bytes| {
             let raw = if keep_bytes {
                 json::validate(bytes)?;
@@ -155,7 +162,14 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Option<ExitKind>> {
         return list_json_streaming(ctx, &rdns, format == Format::Jsonl);
     }
     let mut cache = rdns_cache(&rdns);
-    let fetched = fetch_sessions(ctx, &rdns, &mut cache, &selection, json_format)?;
+    let fetched = fetch_sessions(
+        ctx,
+        &rdns,
+        &mut cache,
+        &selection,
+        json_format,
+        columns.contains(&Column::Query),
+    )?;
     cache.save();
     let mut out = ctx.stdout();
     match format {
@@ -243,9 +257,9 @@ fn list_json_streaming(ctx: &Ctx, rdns: &Rdns, lines: bool) -> anyhow::Result<Op
         &ctx.client,
         &ctx.settings.connection.endpoints,
         list_path(rdns),
+        Detail::Shape,
         |s, bytes| {
-            std::str::from_utf8(bytes)
-                .map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
+            // write_resource validates the bytes (UTF-8 and grammar) as it copies them
             let m = meta(ctx, &s, rdns);
             let mut guard = sink
                 .lock()
@@ -451,7 +465,7 @@ fn document(
             } else {
                 Layout::Compact
             },
-        );
+        )?;
     }
     buf.extend_from_slice(if pretty { b"\n}" } else { b"}" });
     Ok(())

@@ -152,7 +152,7 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
     let selection = Selection::parse(&args.select)?;
     let rdns = ctx.settings.rdns(&args.rdns)?;
     let mut cache = rdns_cache(&rdns);
-    let fetched = fetch_sessions(ctx, &rdns, &mut cache, &selection, false)?;
+    let fetched = fetch_sessions(ctx, &rdns, &mut cache, &selection, false, false)?;
     cache.save();
     let sessions: Vec<Session> = fetched.items.into_iter().map(|(s, _)| s).collect();
     let groups = summarise(&sessions, &by, &ctx.labels);
@@ -237,7 +237,7 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
                         &serde_json::to_vec(item)?,
                         &mut buf,
                         crate::output::json::Layout::Compact,
-                    );
+                    )?;
                     buf.push(b'\n');
                 }
             } else {
@@ -247,7 +247,7 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
                 } else {
                     crate::output::json::Layout::Compact
                 };
-                crate::output::json::reformat(&serde_json::to_vec(&doc)?, &mut buf, layout);
+                crate::output::json::reformat(&serde_json::to_vec(&doc)?, &mut buf, layout)?;
                 buf.push(b'\n');
             }
             out.write_all(&buf)?;

@@ -88,7 +88,14 @@ pub fn run(ctx: &Ctx, w: &Watch<'_>) -> anyhow::Result<Option<ExitKind>> {
     loop {
         let started = Instant::now();
         let json_out = matches!(o.format, Format::Json | Format::Jsonl);
-        let fetched = fetch_sessions(ctx, &rdns, &mut cache, &selection, json_out)?;
+        let fetched = fetch_sessions(
+            ctx,
+            &rdns,
+            &mut cache,
+            &selection,
+            json_out,
+            columns.contains(&Column::Query),
+        )?;
         let mut out = ctx.stdout();
         if json_out {
             let mut buf = format!("{{\"time\":\"{}\",\"data\":[", clock()).into_bytes();
@@ -150,7 +157,14 @@ fn live(
     let mut refreshes = 0u64;
     loop {
         let started = Instant::now();
-        match fetch_sessions(ctx, rdns, cache, selection, false) {
+        match fetch_sessions(
+            ctx,
+            rdns,
+            cache,
+            selection,
+            false,
+            columns.contains(&Column::Query),
+        ) {
             Ok(fetched) => {
                 let now: Vec<Session> = fetched.items.into_iter().map(|(s, _)| s).collect();
                 let keys: HashSet<(usize, String)> =

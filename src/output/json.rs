@@ -19,6 +19,7 @@
 
 use std::io::{self, Write};
 
+use crate::api::walk::{self, ElementError};
 use crate::output::sanitize::is_unsafe;
 
 /// What mxs adds to a resource.
@@ -56,76 +57,231 @@ fn newline(out: &mut Vec<u8>, layout: Layout, depth: usize) {
     }
 }
 
-/// Copies one JSON value token by token in `layout`, escaping terminal-unsafe characters inside
-/// strings. The input must be valid JSON (callers validate it first).
-pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) {
-    let mut depth = 0usize;
-    let mut i = 0;
+/// Where the tokenizer is in the grammar.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Value,
+    /// After `[`: a value or `]`.
+    ValueOrClose,
+    /// After `{`: a key or `}`.
+    KeyOrClose,
+    /// After `,` in an object.
+    Key,
+    Colon,
+    /// After a value inside a container.
+    CommaOrClose,
+    /// After the top-level value.
+    End,
+}
+
+/// Copies one JSON value token by token in `layout`, validating it on the way (grammar,
+/// string escapes, numbers, literals; UTF-8 is the caller's or [`validate`]'s to check) and
+/// escaping terminal-unsafe characters inside strings. One pass, no recursion: depth is only a
+/// counter, so a hostile nesting depth costs nothing. On error, `out` holds a partial copy.
+pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) -> Result<(), ElementError> {
     let pretty = matches!(layout, Layout::Pretty(_));
+    let err = |at: usize, msg: &str| walk::error_at(bytes, at, true, msg);
+    let mut stack: Vec<u8> = Vec::new();
+    let mut expect = Expect::Value;
+    let mut i = 0;
+    let after_value = |stack: &Vec<u8>| {
+        if stack.is_empty() {
+            Expect::End
+        } else {
+            Expect::CommaOrClose
+        }
+    };
     while i < bytes.len() {
         let b = bytes[i];
         match b {
-            b' ' | b'\n' | b'\r' | b'\t' => i += 1,
+            b' ' | b'\n' | b'\r' | b'\t' => {
+                i = skip_ws(bytes, i);
+                continue;
+            }
             b'"' => {
-                let end = string_end(bytes, i);
+                let end = string_end(bytes, i).ok_or_else(|| err(i, "unterminated string"))?;
+                check_string(&bytes[i..end]).map_err(|k| err(i + k, "invalid string"))?;
+                expect = match expect {
+                    Expect::KeyOrClose | Expect::Key => Expect::Colon,
+                    Expect::Value | Expect::ValueOrClose => after_value(&stack),
+                    _ => return Err(err(i, "unexpected string")),
+                };
                 copy_string(&bytes[i..end], out);
                 i = end;
+                continue;
             }
             b'{' | b'[' => {
-                // keep empty containers on one line
+                if !matches!(expect, Expect::Value | Expect::ValueOrClose) {
+                    return Err(err(i, "unexpected bracket"));
+                }
                 let close = if b == b'{' { b'}' } else { b']' };
-                let next = bytes[i + 1..]
-                    .iter()
-                    .position(|c| !matches!(c, b' ' | b'\n' | b'\r' | b'\t'));
-                if next.is_some_and(|n| bytes[i + 1 + n] == close) {
+                let next = skip_ws(bytes, i + 1);
+                if bytes.get(next) == Some(&close) {
+                    // keep empty containers on one line
                     out.push(b);
                     out.push(close);
-                    i += 2 + next.unwrap_or(0);
+                    expect = after_value(&stack);
+                    i = next + 1;
                     continue;
                 }
                 out.push(b);
-                depth += 1;
-                newline(out, layout, depth);
-                i += 1;
+                stack.push(b);
+                expect = if b == b'{' {
+                    Expect::KeyOrClose
+                } else {
+                    Expect::ValueOrClose
+                };
+                newline(out, layout, stack.len());
             }
             b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                newline(out, layout, depth);
+                let open = if b == b'}' { b'{' } else { b'[' };
+                let ok = stack.last() == Some(&open)
+                    && matches!(
+                        expect,
+                        Expect::CommaOrClose | Expect::KeyOrClose | Expect::ValueOrClose
+                    );
+                if !ok {
+                    return Err(err(i, "unexpected closing bracket"));
+                }
+                stack.pop();
+                newline(out, layout, stack.len());
                 out.push(b);
-                i += 1;
+                expect = after_value(&stack);
             }
             b',' => {
+                if expect != Expect::CommaOrClose {
+                    return Err(err(i, "unexpected ','"));
+                }
+                expect = if stack.last() == Some(&b'{') {
+                    Expect::Key
+                } else {
+                    Expect::Value
+                };
                 out.push(b',');
-                newline(out, layout, depth);
-                i += 1;
+                newline(out, layout, stack.len());
             }
             b':' => {
+                if expect != Expect::Colon {
+                    return Err(err(i, "unexpected ':'"));
+                }
+                expect = Expect::Value;
                 out.push(b':');
                 if pretty {
                     out.push(b' ');
                 }
-                i += 1;
             }
             _ => {
-                out.push(b);
-                i += 1;
+                if !matches!(expect, Expect::Value | Expect::ValueOrClose) {
+                    return Err(err(i, "unexpected value"));
+                }
+                let len =
+                    scalar_len(&bytes[i..]).ok_or_else(|| err(i, "invalid number or literal"))?;
+                out.extend_from_slice(&bytes[i..i + len]);
+                expect = after_value(&stack);
+                i += len;
+                continue;
             }
+        }
+        i += 1;
+    }
+    if expect == Expect::End {
+        Ok(())
+    } else {
+        Err(err(bytes.len(), "unexpected end of the value"))
+    }
+}
+
+/// Skips whitespace, eight spaces at a time where it can (pretty JSON indents deeply).
+fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
+    const SPACES: [u8; 8] = [b' '; 8];
+    loop {
+        while bytes.get(i..i + 8) == Some(&SPACES[..]) {
+            i += 8;
+        }
+        match bytes.get(i) {
+            Some(b' ' | b'\n' | b'\r' | b'\t') => i += 1,
+            _ => return i,
         }
     }
 }
 
+/// The length of a number or literal at the start of `bytes`, if it is a valid one.
+fn scalar_len(bytes: &[u8]) -> Option<usize> {
+    for lit in [&b"true"[..], b"false", b"null"] {
+        if bytes.starts_with(lit) {
+            return Some(lit.len());
+        }
+    }
+    let digits = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let mut i = usize::from(bytes.first() == Some(&b'-'));
+    match bytes.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => i += digits(i),
+        _ => return None,
+    }
+    if bytes.get(i) == Some(&b'.') {
+        let n = digits(i + 1);
+        if n == 0 {
+            return None;
+        }
+        i += 1 + n;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let n = digits(i);
+        if n == 0 {
+            return None;
+        }
+        i += n;
+    }
+    Some(i)
+}
+
+/// Checks a string token (with its quotes): no raw control characters, valid escapes. Returns
+/// the offset of the first problem.
+fn check_string(token: &[u8]) -> Result<(), usize> {
+    let inner = &token[1..token.len() - 1];
+    if inner.iter().fold(u8::MAX, |m, b| m.min(*b)) < 0x20 {
+        return Err(1 + inner.iter().position(|b| *b < 0x20).unwrap_or(0));
+    }
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &inner[i..]) {
+        i += k + 1;
+        match inner.get(i) {
+            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 1,
+            Some(b'u')
+                if inner
+                    .get(i + 1..i + 5)
+                    .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) =>
+            {
+                i += 5
+            }
+            _ => return Err(i),
+        }
+    }
+    Ok(())
+}
+
 /// The index just past the closing quote of the string starting at `start`.
-fn string_end(bytes: &[u8], start: usize) -> usize {
+fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
-    while let Some(k) = memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+    while let Some(k) = memchr::memchr2(b'"', b'\\', &bytes[i.min(bytes.len())..]) {
         i += k;
         if bytes[i] == b'\\' {
             i += 2;
         } else {
-            return i + 1;
+            return Some(i + 1);
         }
     }
-    bytes.len()
+    None
 }
 
 /// Copies a JSON string token, writing terminal-unsafe characters as `\uXXXX`.
@@ -148,11 +304,11 @@ fn copy_string(token: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// Validates a resource object (syntax and UTF-8) before it is passed through.
+/// Validates a JSON value (grammar and UTF-8) before it is passed through.
 pub fn validate(bytes: &[u8]) -> anyhow::Result<()> {
     std::str::from_utf8(bytes)
         .map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
-    serde_json::from_slice::<serde::de::IgnoredAny>(bytes)?;
+    reformat(bytes, &mut Vec::new(), Layout::Compact)?;
     Ok(())
 }
 
@@ -174,11 +330,13 @@ pub fn write_resource(
                 }
             }
         }
-        reformat(&serde_json::to_vec(&v)?, out, layout);
+        reformat(&serde_json::to_vec(&v)?, out, layout)?;
         return Ok(());
     }
     let start = out.len();
-    reformat(bytes, out, layout);
+    std::str::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
+    reformat(bytes, out, layout)?;
     // Remove the closing brace (and its newline and indent), add meta, close again.
     let close = out.iter().rposition(|b| *b == b'}').unwrap_or(out.len());
     let empty = out[start..close].ends_with(b"{");
@@ -203,7 +361,7 @@ pub fn write_resource(
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
-    reformat(&serde_json::to_vec(&members)?, out, depth);
+    reformat(&serde_json::to_vec(&members)?, out, depth)?;
     newline(out, layout, 0);
     out.push(b'}');
     Ok(())
@@ -219,7 +377,7 @@ fn has_top_level_meta(bytes: &[u8]) -> bool {
     while i < bytes.len() {
         match bytes[i] {
             b'"' => {
-                let end = string_end(bytes, i);
+                let end = string_end(bytes, i).unwrap_or(bytes.len());
                 if depth == 1 && &bytes[i..end] == b"\"meta\"" {
                     let rest = &bytes[end..];
                     if rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':') {
@@ -329,7 +487,8 @@ impl<W: Write> Collection<W> {
             } else {
                 Layout::Compact
             },
-        );
+        )
+        .map_err(io::Error::other)?;
         buf.extend_from_slice(if pretty { b"\n}\n" } else { b"}\n" });
         self.out.write_all(&buf)?;
         Ok(self.out)

@@ -38,26 +38,24 @@ impl Table<'_> {
         sessions: &[Session],
         marks: Option<&[Mark]>,
     ) -> io::Result<()> {
-        let cells: Vec<Vec<String>> = sessions
-            .iter()
-            .enumerate()
-            .map(|(r, s)| {
-                let new = marks.and_then(|m| m.get(r)) == Some(&Mark::New);
-                self.columns
-                    .iter()
-                    .map(|c| {
-                        let text = sanitize::line(&c.cell(s, self.labels)).into_owned();
-                        // new rows are marked in text too, for terminals without color
-                        if new && *c == Column::Id {
-                            format!("+{text}")
-                        } else {
-                            text
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        let widths = self.fit(&cells);
+        // Two passes over the cells, measuring then printing, rather than holding every cell of
+        // a 100,000-row table at once.
+        let cell = |r: usize, c: Column| -> String {
+            let text = sanitize::line(&c.cell(&sessions[r], self.labels)).into_owned();
+            // new rows are marked in text too, for terminals without color
+            if c == Column::Id && marks.and_then(|m| m.get(r)) == Some(&Mark::New) {
+                format!("+{text}")
+            } else {
+                text
+            }
+        };
+        let mut natural: Vec<usize> = self.columns.iter().map(|c| c.header().width()).collect();
+        for r in 0..sessions.len() {
+            for (w, c) in natural.iter_mut().zip(self.columns) {
+                *w = (*w).max(cell(r, *c).width());
+            }
+        }
+        let widths = self.fit(natural);
         let mut line = String::new();
         for (i, col) in self.columns.iter().enumerate() {
             let text = pad(&truncate(col.header(), widths[i]), widths[i], col.numeric());
@@ -68,12 +66,15 @@ impl Table<'_> {
             );
         }
         writeln!(out, "{}", line.trim_end())?;
-        for (r, row) in cells.iter().enumerate() {
+        for (r, session) in sessions.iter().enumerate() {
             line.clear();
-            let session = &sessions[r];
             let mark = marks.and_then(|m| m.get(r)).copied().unwrap_or(Mark::Plain);
             for (i, col) in self.columns.iter().enumerate() {
-                let text = pad(&truncate(&row[i], widths[i]), widths[i], col.numeric());
+                let text = pad(
+                    &truncate(&cell(r, *col), widths[i]),
+                    widths[i],
+                    col.numeric(),
+                );
                 let styled = match (mark, col) {
                     (Mark::New, Column::Id) => self.palette.new_row(&text),
                     (_, Column::Host) if session.unresolved => self.palette.muted(&text),
@@ -87,13 +88,7 @@ impl Table<'_> {
     }
 
     /// Column widths: natural, then narrowed (widest text column first) to fit `self.width`.
-    fn fit(&self, cells: &[Vec<String>]) -> Vec<usize> {
-        let mut widths: Vec<usize> = self.columns.iter().map(|c| c.header().width()).collect();
-        for row in cells {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.width());
-            }
-        }
+    fn fit(&self, mut widths: Vec<usize>) -> Vec<usize> {
         let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
         while total(&widths) > self.width {
             let widest = self

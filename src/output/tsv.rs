@@ -47,25 +47,41 @@ fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// One list line.
+/// One list line, written field by field (no allocation for plain values).
 pub fn write_row(out: &mut dyn Write, s: &Session, labels: &[String]) -> io::Result<()> {
-    let f = |v: Option<&str>| sanitize::tsv(v.unwrap_or("")).into_owned();
-    let fields = [
-        f(Some(&s.id)),
-        f(s.user.as_deref()),
-        f(s.remote.as_deref()),
-        f(s.remote_name.as_deref()),
-        opt(s.port),
-        f(Some(&s.services.join(","))),
-        f(s.state.as_deref()),
-        f(s.connected.as_deref().map(time::rfc3339_or_raw).as_deref()),
-        opt(s.idle),
-        f(Some(&s.backends.join(","))),
-        opt(s.memory),
-        opt(s.io_activity),
-        f(labels.get(s.host).map(String::as_str)),
-    ];
-    writeln!(out, "{}", fields.join("\t"))
+    let text = |out: &mut dyn Write, v: Option<&str>| {
+        out.write_all(sanitize::tsv(v.unwrap_or("")).as_bytes())
+    };
+    let list = |out: &mut dyn Write, items: &[String]| -> io::Result<()> {
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(sanitize::tsv(item).as_bytes())?;
+        }
+        Ok(())
+    };
+    text(out, Some(&s.id))?;
+    out.write_all(b"\t")?;
+    text(out, s.user.as_deref())?;
+    out.write_all(b"\t")?;
+    text(out, s.remote.as_deref())?;
+    out.write_all(b"\t")?;
+    text(out, s.remote_name.as_deref())?;
+    write!(out, "\t{}\t", opt(s.port))?;
+    list(out, &s.services)?;
+    out.write_all(b"\t")?;
+    text(out, s.state.as_deref())?;
+    out.write_all(b"\t")?;
+    text(
+        out,
+        s.connected.as_deref().map(time::rfc3339_or_raw).as_deref(),
+    )?;
+    write!(out, "\t{}\t", opt(s.idle))?;
+    list(out, &s.backends)?;
+    write!(out, "\t{}\t{}\t", opt(s.memory), opt(s.io_activity))?;
+    text(out, labels.get(s.host).map(String::as_str))?;
+    out.write_all(b"\n")
 }
 
 /// One `show` block: `key<TAB>value` lines.
