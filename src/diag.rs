@@ -56,6 +56,39 @@ impl Diag {
     }
 }
 
+impl Diag {
+    /// Runs `work`, showing `what: <status()>` on stderr while it takes longer than a moment
+    /// (only on a terminal), refreshed a few times a second and erased at the end.
+    pub fn while_running<T: Send>(
+        &self,
+        what: &'static str,
+        status: impl Fn() -> String + Sync,
+        work: impl FnOnce() -> T + Send,
+    ) -> T {
+        if !self.tty {
+            return work();
+        }
+        let done = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let ticker = scope.spawn(|| {
+                let mut progress = self.progress(what);
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    std::thread::park_timeout(Duration::from_millis(100));
+                    if !done.load(std::sync::atomic::Ordering::Relaxed) {
+                        progress.status(&status());
+                    }
+                }
+                progress.finish();
+            });
+            let result = work();
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            ticker.thread().unpark();
+            let _ = ticker.join();
+            result
+        })
+    }
+}
+
 /// `what: done/total` on one erasable stderr line.
 pub struct Progress {
     what: &'static str,

@@ -84,13 +84,9 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
     if conn.endpoints.iter().any(|e| e.https) && !conn.tls.verify {
         diag.warning("--tls-verify-server-cert=false: the server's certificate is not checked");
     }
-    if settings.plain_http_warning && diag.tty {
-        if let Some(e) = conn.endpoints.iter().find(|e| !e.https && !e.is_loopback()) {
-            diag.warning(&format!(
-                "credentials are sent unencrypted over plain HTTP to {} (use --secure or https://; \
-                 silence with plain-http-warning = false in the [mxs] section)",
-                e.label
-            ));
+    if diag.tty {
+        if let Some(w) = settings.plain_http_warning() {
+            diag.warning(&w);
         }
     }
     let password = password(&settings)?;

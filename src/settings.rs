@@ -357,6 +357,25 @@ impl Settings {
             .map(|h| PathBuf::from(h).join(".cache").join("mxs"))
     }
 
+    /// The warning for Basic credentials sent over plain HTTP to a host that is not loopback
+    /// (once per run; the caller shows it only on a terminal), unless the config silences it.
+    #[must_use]
+    pub fn plain_http_warning(&self) -> Option<String> {
+        if !self.plain_http_warning {
+            return None;
+        }
+        let e = self
+            .connection
+            .endpoints
+            .iter()
+            .find(|e| !e.https && !e.is_loopback())?;
+        Some(format!(
+            "credentials are sent unencrypted over plain HTTP to {} (use --secure or https://; \
+             silence with plain-http-warning = false in the [mxs] section)",
+            e.label
+        ))
+    }
+
     /// Whether standard input is a terminal (for the password prompt).
     #[must_use]
     pub fn stdin_tty(&self) -> bool {
@@ -475,6 +494,42 @@ mod tests {
         };
         let set = resolve(conn, OutputArgs::default(), env(&[], false)).unwrap();
         assert!(!format!("{set:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn plain_http_to_a_remote_host_warns_unless_silenced() {
+        let conn = |hosts: &str| ConnectionArgs {
+            hosts: Some(hosts.into()),
+            ..Default::default()
+        };
+        let s = resolve(
+            conn("mx1.example:8989,127.0.0.1"),
+            OutputArgs::default(),
+            env(&[], true),
+        )
+        .unwrap();
+        assert!(s.plain_http_warning().unwrap().contains("mx1.example:8989"));
+        let s = resolve(
+            conn("127.0.0.1,localhost,https://mx1"),
+            OutputArgs::default(),
+            env(&[], true),
+        )
+        .unwrap();
+        assert_eq!(s.plain_http_warning(), None);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.cnf");
+        std::fs::write(&path, "[mxs]\nplain-http-warning = false\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let args = ConnectionArgs {
+            config: Some(path),
+            ..conn("mx1.example")
+        };
+        let s = resolve(args, OutputArgs::default(), env(&[], true)).unwrap();
+        assert_eq!(s.plain_http_warning(), None);
     }
 
     #[test]

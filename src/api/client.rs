@@ -3,6 +3,8 @@
 //! failure into a one-line [`Failure`] with the right exit code; never formats output.
 
 use std::io::{self, Read};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use reqwest::StatusCode;
@@ -22,6 +24,8 @@ pub struct Client {
     password: Secret,
     timeout: Duration,
     max_size: u64,
+    /// Body bytes received so far, over every request (for progress).
+    received: Arc<AtomicU64>,
 }
 
 impl std::fmt::Debug for Client {
@@ -39,6 +43,7 @@ pub struct Body {
     inner: Response,
     read: u64,
     max: u64,
+    received: Arc<AtomicU64>,
     pub url: String,
 }
 
@@ -46,6 +51,7 @@ impl Read for Body {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
+        self.received.fetch_add(n as u64, Ordering::Relaxed);
         if self.read > self.max {
             return Err(io::Error::other(TooLarge(self.max)));
         }
@@ -97,7 +103,14 @@ impl Client {
             password,
             timeout: conn.timeout,
             max_size: conn.max_response_size,
+            received: Arc::default(),
         })
+    }
+
+    /// Body bytes received so far by every request of this client.
+    #[must_use]
+    pub fn received(&self) -> u64 {
+        self.received.load(Ordering::Relaxed)
     }
 
     /// `GET` an API path (e.g. `v1/sessions?rdns=true`) and check the status. A 404 comes back as
@@ -133,6 +146,7 @@ impl Client {
                 inner: response,
                 read: 0,
                 max: self.max_size,
+                received: Arc::clone(&self.received),
                 url,
             });
         }

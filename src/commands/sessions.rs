@@ -77,30 +77,33 @@ pub fn fetch_sessions(
     want_query: bool,
 ) -> anyhow::Result<Fetched> {
     let collected = Mutex::new(Vec::new());
+    let status = || crate::units::format_bytes(ctx.client.received());
     let detail = if want_query || selection.uses(Column::Query) {
         Detail::WithQuery
     } else {
         Detail::List
     };
-    let outcomes = fetch::list(
-        &ctx.client,
-        &ctx.settings.connection.endpoints,
-        list_path(rdns),
-        detail,
-        |s, bytes| {
-            let raw = if keep_bytes {
-                json::validate(bytes)?;
-                Some(bytes.to_vec())
-            } else {
-                None
-            };
-            collected
-                .lock()
-                .map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?
-                .push((s, raw));
-            Ok(())
-        },
-    );
+    let outcomes = ctx.diag.while_running("receiving sessions", status, || {
+        fetch::list(
+            &ctx.client,
+            &ctx.settings.connection.endpoints,
+            list_path(rdns),
+            detail,
+            |s, bytes| {
+                let raw = if keep_bytes {
+                    json::validate(bytes)?;
+                    Some(bytes.to_vec())
+                } else {
+                    None
+                };
+                collected
+                    .lock()
+                    .map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?
+                    .push((s, raw));
+                Ok(())
+            },
+        )
+    });
     let mut items = collected.into_inner().unwrap_or_default();
     let (sources, failures) = split_outcomes(ctx, outcomes);
     if rdns.mode == Some(RdnsMode::Client) {
@@ -253,29 +256,32 @@ fn list_json_streaming(ctx: &Ctx, rdns: &Rdns, lines: bool) -> anyhow::Result<Op
             ctx.settings.output.pretty_json,
         )?)
     });
-    let outcomes = fetch::list(
-        &ctx.client,
-        &ctx.settings.connection.endpoints,
-        list_path(rdns),
-        Detail::Shape,
-        |s, bytes| {
-            // write_resource validates the bytes (UTF-8 and grammar) as it copies them
-            let m = meta(ctx, &s, rdns);
-            let mut guard = sink
-                .lock()
-                .map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?;
-            match &mut *guard {
-                Sink::Doc(doc) => doc.push(bytes, &m),
-                Sink::Lines(w, buf) => {
-                    buf.clear();
-                    json::write_resource(buf, bytes, &m, Layout::Compact)?;
-                    buf.push(b'\n');
-                    w.write_all(buf)?;
-                    Ok(())
+    let status = || crate::units::format_bytes(ctx.client.received());
+    let outcomes = ctx.diag.while_running("receiving sessions", status, || {
+        fetch::list(
+            &ctx.client,
+            &ctx.settings.connection.endpoints,
+            list_path(rdns),
+            Detail::Shape,
+            |s, bytes| {
+                // write_resource validates the bytes (UTF-8 and grammar) as it copies them
+                let m = meta(ctx, &s, rdns);
+                let mut guard = sink
+                    .lock()
+                    .map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?;
+                match &mut *guard {
+                    Sink::Doc(doc) => doc.push(bytes, &m),
+                    Sink::Lines(w, buf) => {
+                        buf.clear();
+                        json::write_resource(buf, bytes, &m, Layout::Compact)?;
+                        buf.push(b'\n');
+                        w.write_all(buf)?;
+                        Ok(())
+                    }
                 }
-            }
-        },
-    );
+            },
+        )
+    });
     let (sources, failures) = split_outcomes(ctx, outcomes);
     if let Ok(Sink::Doc(doc)) = sink.into_inner() {
         doc.finish(&sources)?;

@@ -74,3 +74,38 @@ fn in_a_terminal_it_refreshes_in_place_and_restores_the_terminal() {
     );
     assert_eq!(server.requests().len(), 3);
 }
+
+#[test]
+fn progress_shows_on_a_terminal_only_while_slow() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` to make a pseudo-terminal");
+        return;
+    }
+    let server = start(MockConfig {
+        latency: std::time::Duration::from_millis(900),
+        ..MockConfig::default()
+    });
+    let bin = env!("CARGO_BIN_EXE_mxs");
+    let cmd = format!("{bin} -H {} sessions list --tsv", server.endpoint());
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("receiving sessions: "), "{text}");
+    assert!(text.contains("\u{1b}[2K"), "the progress line is erased");
+    // and never when stderr is not a terminal
+    let run = mxs(&["sessions", "list", "--tsv"]).hosts(&server).run();
+    run.ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
