@@ -166,3 +166,73 @@ fn password(settings: &Settings) -> anyhow::Result<Secret> {
         PasswordSource::Prompt => read_line(),
     }
 }
+
+/// The inputs that fuzzing found troublesome (`fuzz/regressions/`), replayed through the decoder
+/// and every renderer without a nightly toolchain.
+#[cfg(test)]
+mod fuzz_regressions {
+    use crate::api::model::Session;
+    use crate::api::scan::{self, Event};
+    use crate::columns::Column;
+    use crate::output::json::{self, Layout, Meta};
+    use crate::output::style::Palette;
+    use crate::output::{sanitize, show, table::Table, tsv};
+
+    #[test]
+    fn every_regression_renders_safely() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+        let labels = ["mx:8989".to_string()];
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).expect("fuzz/regressions") {
+            let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+            seen += 1;
+            let _ = scan::scan(&bytes[..], |event| {
+                let element = match event {
+                    Event::Element { bytes, .. } | Event::Data { bytes } => bytes,
+                    Event::Member { .. } => return Ok(()),
+                };
+                if let Ok(s) = Session::parse(element, 0) {
+                    let mut out = Vec::new();
+                    let t = Table {
+                        columns: &Column::ALL,
+                        labels: &labels,
+                        width: 80,
+                        palette: Palette { enabled: false },
+                    };
+                    t.write(&mut out, std::slice::from_ref(&s), None)?;
+                    tsv::write_row(&mut out, &s, &labels)?;
+                    let text = String::from_utf8(out)?;
+                    assert!(
+                        !text
+                            .chars()
+                            .any(|c| c != '\n' && c != '\t' && sanitize::is_unsafe(c)),
+                        "{text}"
+                    );
+                }
+                if json::validate(element).is_ok() {
+                    let meta = Meta {
+                        maxscale: "mx",
+                        remote_name: Some(None),
+                    };
+                    let mut out = Vec::new();
+                    json::write_resource(&mut out, element, &meta, Layout::Compact)?;
+                    let text = String::from_utf8(out)?;
+                    assert_eq!(text.matches("\"maxscale\":\"mx\"").count(), 1, "{text}");
+                }
+                if let Ok(v) = serde_json::from_slice::<serde_json::Value>(element) {
+                    let ctx = show::Context {
+                        maxscale: "mx",
+                        remote_name: None,
+                        width: 80,
+                        palette: Palette { enabled: false },
+                        now: 0,
+                    };
+                    let _ = show::render(&v, &ctx);
+                    let _ = show::fields(&v, &ctx);
+                }
+                Ok(())
+            });
+        }
+        assert!(seen >= 6, "the regression inputs are there");
+    }
+}

@@ -75,7 +75,7 @@ fn skip_ws(doc: &[u8], mut i: usize) -> usize {
 }
 
 /// The end of the value starting at `doc[start]`.
-fn value_end(doc: &[u8], start: usize) -> Result<usize, ElementError> {
+pub fn value_end(doc: &[u8], start: usize) -> Result<usize, ElementError> {
     if start >= doc.len() {
         return Err(error_at(doc, start, true, "expected a value"));
     }

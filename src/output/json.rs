@@ -319,23 +319,14 @@ pub fn write_resource(
     meta: &Meta<'_>,
     layout: Layout,
 ) -> anyhow::Result<()> {
-    if has_top_level_meta(bytes) {
-        // Rare: the server sent a meta of its own. Merge through a tree.
-        let mut v: serde_json::Value = serde_json::from_slice(bytes)?;
-        if let Some(obj) = v.as_object_mut() {
-            let entry = obj.entry("meta").or_insert_with(|| serde_json::json!({}));
-            if let Some(m) = entry.as_object_mut() {
-                for (k, val) in meta.members() {
-                    m.insert(k.to_string(), val);
-                }
-            }
-        }
-        reformat(&serde_json::to_vec(&v)?, out, layout)?;
+    std::str::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
+    if let Some(merged) = merge_server_meta(bytes, meta)? {
+        // Rare: the server sent a meta of its own; ours went inside it.
+        reformat(&merged, out, layout)?;
         return Ok(());
     }
     let start = out.len();
-    std::str::from_utf8(bytes)
-        .map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
     reformat(bytes, out, layout)?;
     // Remove the closing brace (and its newline and indent), add meta, close again.
     let close = out.iter().rposition(|b| *b == b'}').unwrap_or(out.len());
@@ -367,33 +358,58 @@ pub fn write_resource(
     Ok(())
 }
 
-/// Whether the object has a `meta` member at its top level.
-fn has_top_level_meta(bytes: &[u8]) -> bool {
-    if memchr::memmem::find(bytes, b"\"meta\"").is_none() {
-        return false;
+/// When the resource has a top-level `meta` member (however its name is escaped), the resource
+/// with mxs's members added inside it; a `meta` that is not an object is kept as `meta.server`.
+/// `None` when there is no such member. Works on the bytes, so the server's values (numbers,
+/// escapes) pass through untouched.
+fn merge_server_meta(bytes: &[u8], meta: &Meta<'_>) -> anyhow::Result<Option<Vec<u8>>> {
+    if memchr::memmem::find(bytes, b"meta").is_none() && memchr::memchr(b'\\', bytes).is_none() {
+        return Ok(None);
     }
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                let end = string_end(bytes, i).unwrap_or(bytes.len());
-                if depth == 1 && &bytes[i..end] == b"\"meta\"" {
-                    let rest = &bytes[end..];
-                    if rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':') {
-                        return true;
-                    }
-                }
-                i = end;
-                continue;
-            }
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
+    let mut found = None;
+    walk::visit(bytes, 0, |key, at| {
+        let is_meta = if key.contains(&b'\\') {
+            serde_json::from_slice::<String>(&[b"\"", key, b"\""].concat())
+                .is_ok_and(|k| k == "meta")
+        } else {
+            key == b"meta"
+        };
+        if !is_meta {
+            return Ok(None);
         }
-        i += 1;
+        let end = walk::value_end(bytes, at)?;
+        found = Some((at, end));
+        Ok(Some(end))
+    })?;
+    let Some((at, end)) = found else {
+        return Ok(None);
+    };
+    let members: serde_json::Map<String, serde_json::Value> = meta
+        .members()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    let members = serde_json::to_vec(&members)?;
+    let members = &members[1..members.len() - 1];
+    let mut merged = Vec::with_capacity(bytes.len() + members.len() + 16);
+    if bytes[at] == b'{' {
+        let inner_empty = bytes[at + 1..end - 1].iter().all(u8::is_ascii_whitespace);
+        merged.extend_from_slice(&bytes[..end - 1]);
+        if !inner_empty {
+            merged.push(b',');
+        }
+        merged.extend_from_slice(members);
+        merged.extend_from_slice(&bytes[end - 1..]);
+    } else {
+        merged.extend_from_slice(&bytes[..at]);
+        merged.extend_from_slice(b"{\"server\":");
+        merged.extend_from_slice(&bytes[at..end]);
+        merged.push(b',');
+        merged.extend_from_slice(members);
+        merged.push(b'}');
+        merged.extend_from_slice(&bytes[end..]);
     }
-    false
+    Ok(Some(merged))
 }
 
 /// One host's other top-level members: its label and (raw key, raw value) pairs.
@@ -544,6 +560,23 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["meta"]["x"], 1);
         assert_eq!(v["meta"]["maxscale"], "mx:8989");
+        // an escaped name is still meta; a meta that is not an object is kept as meta.server
+        let text = one(
+            br#"{"id":"1","\u006deta":{"x":1e400,"s":"\udc00"}}"#,
+            &meta(),
+            Layout::Compact,
+        );
+        assert_eq!(
+            text,
+            r#"{"id":"1","\u006deta":{"x":1e400,"s":"\udc00","maxscale":"mx:8989"}}"#
+        );
+        let text = one(br#"{"id":"1","meta":7}"#, &meta(), Layout::Compact);
+        assert_eq!(
+            text,
+            r#"{"id":"1","meta":{"server":7,"maxscale":"mx:8989"}}"#
+        );
+        let text = one(br#"{"id":"1","meta":{ }}"#, &meta(), Layout::Compact);
+        assert_eq!(text, r#"{"id":"1","meta":{"maxscale":"mx:8989"}}"#);
         // a nested "meta" key is not the resource's meta
         let text = one(
             br#"{"attributes":{"meta":1},"id":"1"}"#,

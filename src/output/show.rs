@@ -309,7 +309,7 @@ fn queries_table(queries: &[Value], ctx: &Context<'_>) -> Table {
             received.and_then(time::query_millis),
             completed.and_then(time::query_millis),
         ) {
-            (Some(r), Some(c)) => format!("{}ms", c - r),
+            (Some(r), Some(c)) => format!("{}ms", c.saturating_sub(r)),
             (Some(_), None) if completed.is_none() => "running".into(),
             _ => String::new(),
         };

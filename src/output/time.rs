@@ -50,7 +50,7 @@ impl Stamp {
         let day: u32 = day.parse().ok()?;
         let month = month(mon)?;
         let year: i64 = year.parse().ok()?;
-        if !(1..=31).contains(&day) || year.abs() > 9999 {
+        if !(1..=31).contains(&day) || year.unsigned_abs() > 9999 {
             return None;
         }
         Some(Stamp {
@@ -116,6 +116,9 @@ pub fn query_millis(text: &str) -> Option<i64> {
     let (date, time) = text.split_once('T')?;
     let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
     let (y, mo, day) = (d.next()??, d.next()??, d.next()??);
+    if y.unsigned_abs() > 9999 {
+        return None;
+    }
     let (clock, frac) = time.split_once('.').unwrap_or((time, "0"));
     let (h, mi, s) = hms(clock)?;
     let ms: i64 = format!("{frac:0<3}").get(..3)?.parse().ok()?;
@@ -166,6 +169,11 @@ mod tests {
         let b = query_millis("2026-11-28T09:19:33.5").unwrap();
         assert_eq!(b - a, 1118);
         assert_eq!(query_millis("nope"), None);
+        assert_eq!(query_millis("99999999999999-01-01T00:00:00.000"), None);
+        assert_eq!(
+            Stamp::parse("Fri, 05 Jan -9223372036854775808 07:24:06 GMT"),
+            None
+        );
     }
 
     #[test]

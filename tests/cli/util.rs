@@ -215,15 +215,8 @@ pub fn faulty(fault: Fault) -> MockServer {
     })
 }
 
-pub const VERSIONS: [Version; 7] = [
-    Version::V2_2,
-    Version::V2_5,
-    Version::V6_4,
-    Version::V22_08,
-    Version::V23_02,
-    Version::V24_02,
-    Version::Real24_02_4,
-];
+/// Every dataset the mock serves: the documented responses of each version and the captures.
+pub const VERSIONS: [Version; 7] = Version::ALL;
 
 /// A raw GET against the mock (for comparing with what mxs prints).
 pub fn raw_get(server: &MockServer, path: &str) -> serde_json::Value {
@@ -250,6 +243,29 @@ pub fn without_meta(mut v: serde_json::Value) -> serde_json::Value {
         o.remove("meta");
     }
     v
+}
+
+/// Whether `script` (util-linux) is there to make a pseudo-terminal.
+pub fn have_pty() -> bool {
+    Command::new("script").arg("--version").output().is_ok()
+}
+
+/// Runs a shell command line in a pseudo-terminal (`script`), with a scrubbed environment and
+/// `TERM=xterm`; returns its exit code and everything it wrote to the terminal.
+pub fn in_pty(command_line: &str) -> (Option<i32>, String) {
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = Command::new("script")
+        .args(["-qec", command_line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .env("HOME", home.path())
+        .output()
+        .expect("run script");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 /// An address on which nothing listens.

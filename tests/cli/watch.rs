@@ -30,11 +30,7 @@ fn on_a_pipe_one_snapshot_per_interval() {
 
 #[test]
 fn in_a_terminal_it_refreshes_in_place_and_restores_the_terminal() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
+    if !have_pty() {
         eprintln!("skipped: no `script` to make a pseudo-terminal");
         return;
     }
@@ -43,23 +39,11 @@ fn in_a_terminal_it_refreshes_in_place_and_restores_the_terminal() {
         ..MockConfig::default()
     });
     let bin = env!("CARGO_BIN_EXE_mxs");
-    let cmd = format!(
+    let (code, text) = in_pty(&format!(
         "{bin} -H {} sessions watch 200ms --count 3",
         server.endpoint()
-    );
-    let run = mxs(&[]);
-    let mut m = run;
-    m.command().env("TERM", "xterm").env("COLUMNS", "120");
-    let out = std::process::Command::new("script")
-        .args(["-qec", &cmd, "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("TERM", "xterm")
-        .env("HOME", &m.home)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{text}");
+    ));
+    assert_eq!(code, Some(0), "{text}");
     assert!(
         text.contains("\u{1b}[?1049h"),
         "entered the alternate screen"
@@ -72,16 +56,13 @@ fn in_a_terminal_it_refreshes_in_place_and_restores_the_terminal() {
         text.contains("1 new, 1 closed since the last refresh"),
         "{text}"
     );
+    assert!(text.contains("+4"), "new rows are marked: {text}");
     assert_eq!(server.requests().len(), 3);
 }
 
 #[test]
 fn progress_shows_on_a_terminal_only_while_slow() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
+    if !have_pty() {
         eprintln!("skipped: no `script` to make a pseudo-terminal");
         return;
     }
@@ -90,18 +71,11 @@ fn progress_shows_on_a_terminal_only_while_slow() {
         ..MockConfig::default()
     });
     let bin = env!("CARGO_BIN_EXE_mxs");
-    let cmd = format!("{bin} -H {} sessions list --tsv", server.endpoint());
-    let home = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new("script")
-        .args(["-qec", &cmd, "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("TERM", "xterm")
-        .env("HOME", home.path())
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{text}");
+    let (code, text) = in_pty(&format!(
+        "{bin} -H {} sessions list --tsv",
+        server.endpoint()
+    ));
+    assert_eq!(code, Some(0), "{text}");
     assert!(text.contains("receiving sessions: "), "{text}");
     assert!(text.contains("\u{1b}[2K"), "the progress line is erased");
     // and never when stderr is not a terminal
