@@ -47,12 +47,10 @@ pub fn main() -> ExitCode {
         }
     };
     let env = Env::from_process();
-    let stderr_color = env.stderr_tty
-        && env.vars.get("NO_COLOR").is_none_or(String::is_empty)
-        && env.vars.get("TERM").is_none_or(|t| t != "dumb");
+    // Until the settings are resolved (their errors need printing too), stderr follows `auto`.
     let mut diag = Diag {
         palette: Palette {
-            enabled: stderr_color,
+            enabled: settings::decide_color(&env, cli::ColorWhen::Auto, env.stderr_tty),
         },
         tty: env.stderr_tty,
     };
@@ -73,10 +71,7 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
         return generate(g);
     }
     let settings = Settings::resolve(&cli.connection, &cli.output, env)?;
-    if settings.output.stderr_tty && !settings.output.color && diag.palette.enabled {
-        // --color never also keeps stderr plain
-        diag.palette.enabled = cli.output.color != Some(cli::ColorWhen::Never);
-    }
+    diag.palette.enabled = settings.output.stderr_color;
     for w in &settings.warnings {
         diag.warning(w);
     }

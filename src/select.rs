@@ -311,9 +311,14 @@ impl Selection {
     /// items: a session is a few hundred bytes, and moving 100,000 of them around costs more
     /// than comparing them.
     pub fn order_by<T>(&self, items: &mut [T], labels: &[String], get: impl Fn(&T) -> &Session) {
+        // the final tie-break, numeric id then host, computed once per item
+        let ids: Vec<(u64, usize)> = items
+            .iter()
+            .map(|t| (get(t).id_number(), get(t).host))
+            .collect();
         let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (get(&items[a]), get(&items[b]));
+        order.sort_by(|&ia, &ib| {
+            let (a, b) = (get(&items[ia]), get(&items[ib]));
             for key in &self.sort {
                 let o = cmp_values(&key.column.value(a, labels), &key.column.value(b, labels));
                 let o = if key.descending { o.reverse() } else { o };
@@ -321,7 +326,11 @@ impl Selection {
                     return o;
                 }
             }
-            (a.id_number(), &a.id, a.host).cmp(&(b.id_number(), &b.id, b.host))
+            ids[ia]
+                .0
+                .cmp(&ids[ib].0)
+                .then_with(|| a.id.cmp(&b.id))
+                .then(ids[ia].1.cmp(&ids[ib].1))
         });
         apply_permutation(items, order);
     }

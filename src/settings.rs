@@ -122,6 +122,8 @@ pub struct Output {
     pub format: Format,
     pub header: bool,
     pub color: bool,
+    /// Color for messages on stderr, by the same rules applied to stderr.
+    pub stderr_color: bool,
     /// The width tables must fit: the terminal's, else `COLUMNS`, else a fixed 160.
     pub width: usize,
     pub stdout_tty: bool,
@@ -259,17 +261,8 @@ impl Settings {
             })?,
             (None, None) => ColorWhen::Auto,
         };
-        let color = match color_when {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => {
-                env.var("CLICOLOR_FORCE")
-                    .is_some_and(|v| !v.is_empty() && v != "0")
-                    || (env.stdout_tty
-                        && env.var_nonempty("NO_COLOR").is_none()
-                        && env.var("TERM") != Some("dumb"))
-            }
-        };
+        let color = decide_color(&env, color_when, env.stdout_tty);
+        let stderr_color = decide_color(&env, color_when, env.stderr_tty);
         let width = env
             .term_width
             .or_else(|| env.var("COLUMNS").and_then(|c| c.parse().ok()))
@@ -279,6 +272,7 @@ impl Settings {
             format,
             header: out.header,
             color,
+            stderr_color,
             width,
             stdout_tty: env.stdout_tty,
             stderr_tty: env.stderr_tty,
@@ -380,6 +374,23 @@ impl Settings {
     #[must_use]
     pub fn stdin_tty(&self) -> bool {
         self.env.stdin_tty
+    }
+}
+
+/// `--color`: `auto` colors a terminal (`tty`) unless `NO_COLOR` is set and non-empty or `TERM`
+/// is `dumb`; `CLICOLOR_FORCE` (non-empty, not `0`) forces it.
+#[must_use]
+pub fn decide_color(env: &Env, when: ColorWhen, tty: bool) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            env.var("CLICOLOR_FORCE")
+                .is_some_and(|v| !v.is_empty() && v != "0")
+                || (tty
+                    && env.var_nonempty("NO_COLOR").is_none()
+                    && env.var("TERM") != Some("dumb"))
+        }
     }
 }
 

@@ -21,18 +21,16 @@ pub struct HostOutcome {
 }
 
 /// Turns a scanner error into a failure with the right exit code and the request named.
-pub fn scan_failure(err: ScanError, request: &str, timeout_hint: bool) -> anyhow::Error {
+pub fn scan_failure(err: ScanError, request: &str) -> anyhow::Error {
     if let ScanError::Io(io) = &err {
         if io.kind() == std::io::ErrorKind::TimedOut || io.to_string().contains("timed out") {
-            let f = Failure::new(
-                ExitKind::Unreachable,
-                format!("{request}: timed out while reading the response"),
+            return anyhow::Error::new(
+                Failure::new(
+                    ExitKind::Unreachable,
+                    format!("{request}: timed out while reading the response"),
+                )
+                .with_hint("raise --timeout"),
             );
-            return anyhow::Error::new(if timeout_hint {
-                f.with_hint("raise --timeout")
-            } else {
-                f
-            });
         }
         if let Some(inner) = io
             .get_ref()
@@ -61,14 +59,11 @@ pub fn scan_failure(err: ScanError, request: &str, timeout_hint: bool) -> anyhow
             format!("{request}: the connection failed while reading the response: {text}"),
         ));
     }
-    if let ScanError::Rejected { error, .. } = &err {
-        if crate::error::is_broken_pipe(error) {
-            let ScanError::Rejected { error, .. } = err else {
-                unreachable!()
-            };
-            return error;
-        }
-    }
+    // A closed stdout found while writing an element is not the server's fault.
+    let err = match err {
+        ScanError::Rejected { error, .. } if crate::error::is_broken_pipe(&error) => return error,
+        other => other,
+    };
     anyhow::Error::new(Failure::new(
         ExitKind::Other,
         format!(
@@ -212,8 +207,8 @@ where
         (scanned, parsed)
     });
     // The parser's error is the real one when the scanner stopped because of it.
-    parsed.map_err(|e| scan_failure(e, &request, true))?;
-    scanned.map_err(|e| scan_failure(e, &request, true))?;
+    parsed.map_err(|e| scan_failure(e, &request))?;
+    scanned.map_err(|e| scan_failure(e, &request))?;
     Ok(members)
 }
 
@@ -293,7 +288,7 @@ fn show_one(
         }
         Ok(())
     })
-    .map_err(|e| scan_failure(e, &request, true))?;
+    .map_err(|e| scan_failure(e, &request))?;
     let resource = resource.ok_or_else(|| {
         Failure::new(
             ExitKind::Other,

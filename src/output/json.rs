@@ -99,14 +99,20 @@ pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) -> Result<(), E
                 continue;
             }
             b'"' => {
-                let end = string_end(bytes, i).ok_or_else(|| err(i, "unterminated string"))?;
-                check_string(&bytes[i..end]).map_err(|k| err(i + k, "invalid string"))?;
+                let (end, escaped) =
+                    string_end(bytes, i).ok_or_else(|| err(i, "unterminated string"))?;
+                let plain_ascii = check_string(&bytes[i..end], escaped)
+                    .map_err(|k| err(i + k, "invalid string"))?;
                 expect = match expect {
                     Expect::KeyOrClose | Expect::Key => Expect::Colon,
                     Expect::Value | Expect::ValueOrClose => after_value(&stack),
                     _ => return Err(err(i, "unexpected string")),
                 };
-                copy_string(&bytes[i..end], out);
+                if plain_ascii {
+                    out.extend_from_slice(&bytes[i..end]);
+                } else {
+                    copy_string(&bytes[i..end], out);
+                }
                 i = end;
                 continue;
             }
@@ -247,10 +253,20 @@ fn scalar_len(bytes: &[u8]) -> Option<usize> {
 
 /// Checks a string token (with its quotes): no raw control characters, valid escapes. Returns
 /// the offset of the first problem.
-fn check_string(token: &[u8]) -> Result<(), usize> {
+/// Returns whether the string is plain printable ASCII (nothing to escape for a terminal).
+/// `escaped`: whether it holds a backslash at all (the scan for its end knows).
+fn check_string(token: &[u8], escaped: bool) -> Result<bool, usize> {
     let inner = &token[1..token.len() - 1];
-    if inner.iter().fold(u8::MAX, |m, b| m.min(*b)) < 0x20 {
+    // one pass that vectorizes: the smallest and the largest byte
+    let (lo, hi) = inner
+        .iter()
+        .fold((u8::MAX, 0u8), |(lo, hi), b| (lo.min(*b), hi.max(*b)));
+    if lo < 0x20 {
         return Err(1 + inner.iter().position(|b| *b < 0x20).unwrap_or(0));
+    }
+    let plain = hi < 0x7f;
+    if !escaped {
+        return Ok(plain);
     }
     let mut i = 0;
     while let Some(k) = memchr::memchr(b'\\', &inner[i..]) {
@@ -267,18 +283,21 @@ fn check_string(token: &[u8]) -> Result<(), usize> {
             _ => return Err(i),
         }
     }
-    Ok(())
+    Ok(plain)
 }
 
-/// The index just past the closing quote of the string starting at `start`.
-fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
+/// The index just past the closing quote of the string starting at `start`, and whether the
+/// string holds an escape.
+fn string_end(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
     let mut i = start + 1;
+    let mut escaped = false;
     while let Some(k) = memchr::memchr2(b'"', b'\\', &bytes[i.min(bytes.len())..]) {
         i += k;
         if bytes[i] == b'\\' {
+            escaped = true;
             i += 2;
         } else {
-            return Some(i + 1);
+            return Some((i + 1, escaped));
         }
     }
     None
@@ -286,10 +305,6 @@ fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// Copies a JSON string token, writing terminal-unsafe characters as `\uXXXX`.
 fn copy_string(token: &[u8], out: &mut Vec<u8>) {
-    if token.iter().all(|b| *b < 0x7f) {
-        out.extend_from_slice(token);
-        return;
-    }
     let text = String::from_utf8_lossy(token);
     let mut buf = [0u16; 2];
     for c in text.chars() {

@@ -67,7 +67,15 @@ impl Stamp {
     /// RFC 3339: `2024-01-05T07:24:06Z`, or without an offset for the zoneless asctime form.
     #[must_use]
     pub fn rfc3339(&self) -> String {
-        format!(
+        let mut out = Vec::with_capacity(20);
+        let _ = self.write_rfc3339(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// [`Stamp::rfc3339`] written straight to `out`.
+    pub fn write_rfc3339(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        write!(
+            out,
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
             self.year,
             self.month,

@@ -43,8 +43,12 @@ pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", LIST_COLUMNS.join("\t"))
 }
 
-fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+/// A number, or nothing when absent.
+fn num<T: std::fmt::Display>(out: &mut dyn Write, v: Option<T>) -> io::Result<()> {
+    match v {
+        Some(v) => write!(out, "{v}"),
+        None => Ok(()),
+    }
 }
 
 /// One list line, written field by field (no allocation for plain values).
@@ -68,18 +72,27 @@ pub fn write_row(out: &mut dyn Write, s: &Session, labels: &[String]) -> io::Res
     text(out, s.remote.as_deref())?;
     out.write_all(b"\t")?;
     text(out, s.remote_name.as_deref())?;
-    write!(out, "\t{}\t", opt(s.port))?;
+    out.write_all(b"\t")?;
+    num(out, s.port)?;
+    out.write_all(b"\t")?;
     list(out, &s.services)?;
     out.write_all(b"\t")?;
     text(out, s.state.as_deref())?;
     out.write_all(b"\t")?;
-    text(
-        out,
-        s.connected.as_deref().map(time::rfc3339_or_raw).as_deref(),
-    )?;
-    write!(out, "\t{}\t", opt(s.idle))?;
+    match s.connected.as_deref().map(|c| (c, time::Stamp::parse(c))) {
+        Some((_, Some(stamp))) => stamp.write_rfc3339(out)?,
+        Some((raw, None)) => text(out, Some(raw))?,
+        None => {}
+    }
+    out.write_all(b"\t")?;
+    num(out, s.idle)?;
+    out.write_all(b"\t")?;
     list(out, &s.backends)?;
-    write!(out, "\t{}\t{}\t", opt(s.memory), opt(s.io_activity))?;
+    out.write_all(b"\t")?;
+    num(out, s.memory)?;
+    out.write_all(b"\t")?;
+    num(out, s.io_activity)?;
+    out.write_all(b"\t")?;
     text(out, labels.get(s.host).map(String::as_str))?;
     out.write_all(b"\n")
 }
