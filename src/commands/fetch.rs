@@ -2,8 +2,9 @@
 //! through the scanner and handing out parsed sessions as they arrive. Per-host failures are
 //! collected, not fatal, so the other hosts' output is still printed.
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 
 use crate::api::client::Client;
 use crate::api::model::{Detail, Session, describe};
@@ -73,19 +74,23 @@ pub fn scan_failure(err: ScanError, request: &str) -> anyhow::Error {
     ))
 }
 
-/// GETs the session list from every endpoint concurrently, calling `on_session` for each
-/// session (from the host's thread) with the resource's raw bytes.
-pub fn list<F>(
+/// GETs the session list from every endpoint concurrently. Each session is parsed and passed
+/// to `prepare` on worker threads (in parallel, in any order); `commit` then receives the
+/// prepared values of each batch in document order, one host's batches at a time.
+pub fn list<P, F, C>(
     client: &Client,
     endpoints: &[Endpoint],
     path: &str,
     detail: Detail,
-    on_session: F,
+    prepare: F,
+    commit: C,
 ) -> Vec<HostOutcome>
 where
-    F: Fn(Session, &[u8]) -> anyhow::Result<()> + Sync,
+    P: Send,
+    F: Fn(Session, &[u8]) -> anyhow::Result<P> + Sync,
+    C: Fn(Vec<P>) -> anyhow::Result<()> + Sync,
 {
-    let on_session = &on_session;
+    let (prepare, commit) = (&prepare, &commit);
     std::thread::scope(|scope| {
         let handles: Vec<_> = endpoints
             .iter()
@@ -93,7 +98,7 @@ where
             .map(|(host, endpoint)| {
                 scope.spawn(move || HostOutcome {
                     host,
-                    result: list_one(client, endpoint, host, path, detail, on_session),
+                    result: list_one(client, endpoint, host, path, detail, prepare, commit),
                 })
             })
             .collect();
@@ -110,7 +115,7 @@ where
     })
 }
 
-/// Elements handed from the scanning thread to the parsing thread, many at a time.
+/// Elements handed from the scanning thread to the parsing threads, many at a time.
 #[derive(Default)]
 struct Batch {
     buf: Vec<u8>,
@@ -120,16 +125,43 @@ struct Batch {
 
 const BATCH_BYTES: usize = 512 * 1024;
 
-fn list_one<F>(
+/// Parsed batches waiting for their turn to be committed in document order.
+struct Reorder<P> {
+    next: usize,
+    waiting: BTreeMap<usize, Result<Vec<P>, ScanError>>,
+}
+
+impl<P> Reorder<P> {
+    /// Commits every batch whose turn has come; the first parse error (in document order)
+    /// is returned as `Ok(Some(error))`, a commit error as `Err`.
+    fn drain(
+        &mut self,
+        commit: &impl Fn(Vec<P>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<Option<ScanError>> {
+        while let Some(result) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            match result {
+                Ok(items) => commit(items)?,
+                Err(e) => return Ok(Some(e)),
+            }
+        }
+        Ok(None)
+    }
+}
+
+fn list_one<P, F, C>(
     client: &Client,
     endpoint: &Endpoint,
     host: usize,
     path: &str,
     detail: Detail,
-    on_session: &F,
+    prepare: &F,
+    commit: &C,
 ) -> anyhow::Result<Members>
 where
-    F: Fn(Session, &[u8]) -> anyhow::Result<()> + Sync,
+    P: Send,
+    F: Fn(Session, &[u8]) -> anyhow::Result<P> + Sync,
+    C: Fn(Vec<P>) -> anyhow::Result<()> + Sync,
 {
     let body = client.get(endpoint, path).map_err(|f| {
         if f.kind == ExitKind::NotFound {
@@ -142,26 +174,49 @@ where
     })?;
     let request = format!("GET {}", body.url);
     let mut members = Vec::new();
-    // One thread scans the body as it arrives, another parses and hands out the sessions: the
-    // two halves of the work overlap on two cores.
+    // This thread scans the body as it arrives and commits results in order; workers parse and
+    // prepare the batches in parallel, so the work spreads over every core.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
     let failed = AtomicBool::new(false);
-    let (tx, rx) = mpsc::sync_channel::<Batch>(4);
-    let (scanned, parsed) = std::thread::scope(|scope| {
-        let failed = &failed;
-        let parser = scope.spawn(move || -> Result<(), ScanError> {
-            for batch in rx {
-                for (index, range, line, column) in &batch.items {
-                    let bytes = &batch.buf[range.clone()];
-                    if let Err(e) = Session::parse_for_list(bytes, host, detail)
-                        .and_then(|s| on_session(s, bytes))
-                    {
-                        failed.store(true, Ordering::Relaxed);
-                        return Err(scan::locate(&format!("data[{index}]"), *line, *column, e));
+    let (tx, rx) = mpsc::sync_channel::<(usize, Batch)>(workers * 2);
+    let rx = Mutex::new(rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Vec<P>, ScanError>)>();
+    let outcome = std::thread::scope(|scope| -> anyhow::Result<Option<ScanError>> {
+        for _ in 0..workers {
+            let (rx, done_tx, failed) = (&rx, done_tx.clone(), &failed);
+            scope.spawn(move || {
+                loop {
+                    let job = rx.lock().ok().and_then(|r| r.recv().ok());
+                    let Some((seq, batch)) = job else { break };
+                    let mut out = Vec::with_capacity(batch.items.len());
+                    let mut result = Ok(());
+                    for (index, range, line, column) in &batch.items {
+                        let bytes = &batch.buf[range.clone()];
+                        match Session::parse_for_list(bytes, host, detail)
+                            .and_then(|s| prepare(s, bytes))
+                        {
+                            Ok(p) => out.push(p),
+                            Err(e) => {
+                                failed.store(true, Ordering::Relaxed);
+                                result =
+                                    Err(scan::locate(&format!("data[{index}]"), *line, *column, e));
+                                break;
+                            }
+                        }
+                    }
+                    if done_tx.send((seq, result.map(|()| out))).is_err() {
+                        break;
                     }
                 }
-            }
-            Ok(())
-        });
+            });
+        }
+        drop(done_tx);
+        let mut reorder = Reorder {
+            next: 0,
+            waiting: BTreeMap::new(),
+        };
+        let mut parse_error = None;
+        let mut seq = 0;
         let mut batch = Batch::default();
         let scanned = scan::scan(body, |event| match event {
             Event::Element {
@@ -177,8 +232,17 @@ where
                 batch.buf.extend_from_slice(bytes);
                 batch.items.push((index, at..batch.buf.len(), line, column));
                 if batch.buf.len() >= BATCH_BYTES {
-                    tx.send(std::mem::take(&mut batch))
+                    tx.send((seq, std::mem::take(&mut batch)))
                         .map_err(|_| anyhow::anyhow!("stopped: the parser failed"))?;
+                    seq += 1;
+                    while let Ok((s, r)) = done_rx.try_recv() {
+                        reorder.waiting.insert(s, r);
+                    }
+                    if let Some(e) = reorder.drain(commit)? {
+                        parse_error = Some(e);
+                        failed.store(true, Ordering::Relaxed);
+                        anyhow::bail!("stopped: the parser failed");
+                    }
                 }
                 Ok(())
             }
@@ -196,19 +260,27 @@ where
         // Elements captured before a scan error are still parsed: a broken element is a more
         // precise report than the truncation that follows it.
         if !batch.items.is_empty() {
-            let _ = tx.send(batch);
+            let _ = tx.send((seq, batch));
         }
         drop(tx);
-        let parsed = parser.join().unwrap_or_else(|_| {
-            Err(ScanError::Io(std::io::Error::other(
-                "the parser thread panicked",
-            )))
-        });
-        (scanned, parsed)
+        if parse_error.is_some() {
+            return Ok(parse_error);
+        }
+        for (s, r) in done_rx {
+            reorder.waiting.insert(s, r);
+            if let Some(e) = reorder.drain(commit)? {
+                return Ok(Some(e));
+            }
+        }
+        match scanned {
+            Ok(()) => Ok(None),
+            Err(e) => Ok(Some(e)),
+        }
     });
-    // The parser's error is the real one when the scanner stopped because of it.
-    parsed.map_err(|e| scan_failure(e, &request))?;
-    scanned.map_err(|e| scan_failure(e, &request))?;
+    // The parsers' error, in document order, comes first; then the scanner's.
+    if let Some(e) = outcome? {
+        return Err(scan_failure(e, &request));
+    }
     Ok(members)
 }
 

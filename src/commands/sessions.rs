@@ -96,10 +96,13 @@ pub fn fetch_sessions(
                 } else {
                     None
                 };
+                Ok((s, raw))
+            },
+            |batch| {
                 collected
                     .lock()
                     .map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?
-                    .push((s, raw));
+                    .extend(batch);
                 Ok(())
             },
         )
@@ -245,11 +248,12 @@ pub fn render_table(
 fn list_json_streaming(ctx: &Ctx, rdns: &Rdns, lines: bool) -> anyhow::Result<Option<ExitKind>> {
     enum Sink<'a> {
         Doc(Collection<&'a mut (dyn Write + Send)>),
-        Lines(&'a mut (dyn Write + Send), Vec<u8>),
+        Lines(&'a mut (dyn Write + Send)),
     }
+    let pretty = ctx.settings.output.pretty_json && !lines;
     let mut out = ctx.stdout();
     let sink = Mutex::new(if lines {
-        Sink::Lines(&mut out, Vec::new())
+        Sink::Lines(&mut out)
     } else {
         Sink::Doc(Collection::start(
             &mut out as &mut (dyn Write + Send),
@@ -263,22 +267,26 @@ fn list_json_streaming(ctx: &Ctx, rdns: &Rdns, lines: bool) -> anyhow::Result<Op
             &ctx.settings.connection.endpoints,
             list_path(rdns),
             Detail::Shape,
+            // rendering validates the bytes (UTF-8 and grammar) as it copies them
             |s, bytes| {
-                // write_resource validates the bytes (UTF-8 and grammar) as it copies them
-                let m = meta(ctx, &s, rdns);
+                let mut rendered =
+                    Collection::<Vec<u8>>::render(bytes, &meta(ctx, &s, rdns), pretty)?;
+                if lines {
+                    rendered.push(b'\n');
+                }
+                Ok(rendered)
+            },
+            |batch| {
                 let mut guard = sink
                     .lock()
                     .map_err(|_| anyhow::anyhow!("internal error: lock poisoned"))?;
-                match &mut *guard {
-                    Sink::Doc(doc) => doc.push(bytes, &m),
-                    Sink::Lines(w, buf) => {
-                        buf.clear();
-                        json::write_resource(buf, bytes, &m, Layout::Compact)?;
-                        buf.push(b'\n');
-                        w.write_all(buf)?;
-                        Ok(())
+                for rendered in batch {
+                    match &mut *guard {
+                        Sink::Doc(doc) => doc.push_rendered(&rendered)?,
+                        Sink::Lines(w) => w.write_all(&rendered)?,
                     }
                 }
+                Ok(())
             },
         )
     });

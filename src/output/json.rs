@@ -459,6 +459,30 @@ impl<W: Write> Collection<W> {
     }
 
     pub fn push(&mut self, bytes: &[u8], meta: &Meta<'_>) -> anyhow::Result<()> {
+        let rendered =
+            Collection::<W>::render(bytes, meta, matches!(self.layout, Layout::Pretty(_)))?;
+        self.push_rendered(&rendered)?;
+        Ok(())
+    }
+
+    /// A resource as [`Collection::push_rendered`] wants it (done apart, on any thread).
+    pub fn render(bytes: &[u8], meta: &Meta<'_>, pretty: bool) -> anyhow::Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(bytes.len());
+        write_resource(
+            &mut out,
+            bytes,
+            meta,
+            if pretty {
+                Layout::Pretty(2)
+            } else {
+                Layout::Compact
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// Appends a resource made by [`Collection::render`].
+    pub fn push_rendered(&mut self, rendered: &[u8]) -> io::Result<()> {
         self.buf.clear();
         if self.count > 0 {
             self.buf.push(b',');
@@ -466,8 +490,8 @@ impl<W: Write> Collection<W> {
         if matches!(self.layout, Layout::Pretty(_)) {
             self.buf.extend_from_slice(b"\n    ");
         }
-        write_resource(&mut self.buf, bytes, meta, self.layout)?;
         self.out.write_all(&self.buf)?;
+        self.out.write_all(rendered)?;
         self.count += 1;
         Ok(())
     }
