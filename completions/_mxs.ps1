@@ -355,6 +355,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             break
         }
         'mxs;generate;completions' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every shell''s script into DIR instead (mxs.bash, _mxs, mxs.fish, mxs.elv, _mxs.ps1)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
             [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')

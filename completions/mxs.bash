@@ -282,12 +282,16 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__generate__subcmd__completions)
-            opts="-H -u -p -s -t -c -o -h -V --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --timeout --max-response-size --config --output --json --tsv --header --color --help --version bash elvish fish powershell zsh"
+            opts="-H -u -p -s -t -c -o -h -V --dir --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --timeout --max-response-size --config --output --json --tsv --header --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --hosts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

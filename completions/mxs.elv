@@ -338,6 +338,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mxs;generate;completions'= {
+            cand --dir 'Write every shell''s script into DIR instead (mxs.bash, _mxs, mxs.fish, mxs.elv, _mxs.ps1)'
             cand -H 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
             cand --hosts 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
             cand -u 'Admin API user [default: admin]'

@@ -293,6 +293,7 @@ complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_su
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Print a shell completion script'
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Write man pages (mxs.1 and one page per subcommand) into DIR'
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l dir -d 'Write every shell\'s script into DIR instead (mxs.bash, _mxs, mxs.fish, mxs.elv, _mxs.ps1)' -r -F
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s u -l user -d 'Admin API user [default: admin]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s p -l password -d 'Admin API password [default: mariadb]' -r

@@ -365,9 +365,12 @@ pub struct WatchArgs {
 pub enum GenerateCommand {
     /// Print a shell completion script
     Completions {
-        /// The shell
-        #[arg(value_name = "SHELL", value_enum)]
-        shell: clap_complete::Shell,
+        /// The shell (print its script on stdout)
+        #[arg(value_name = "SHELL", value_enum, required_unless_present = "dir")]
+        shell: Option<clap_complete::Shell>,
+        /// Write every shell's script into DIR instead (mxs.bash, _mxs, mxs.fish, mxs.elv, _mxs.ps1)
+        #[arg(long, value_name = "DIR", conflicts_with = "shell")]
+        dir: Option<PathBuf>,
     },
     /// Write man pages (mxs.1 and one page per subcommand) into DIR
     Man {

@@ -131,10 +131,17 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
 
 fn generate(cmd: &GenerateCommand) -> anyhow::Result<Option<ExitKind>> {
     match cmd {
-        GenerateCommand::Completions { shell } => {
+        GenerateCommand::Completions {
+            shell: Some(shell), ..
+        } => {
             let mut out = std::io::stdout().lock();
             out.write_all(&commands::generate::completions(*shell))?;
             out.flush()?;
+        }
+        GenerateCommand::Completions { dir, .. } => {
+            commands::generate::write_completions(
+                dir.as_deref().unwrap_or(std::path::Path::new(".")),
+            )?;
         }
         GenerateCommand::Man { dir } => commands::generate::write_man(dir)?,
     }

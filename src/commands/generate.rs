@@ -79,6 +79,26 @@ pub fn write_man(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The shells whose scripts are committed in `completions/`.
+pub const SHELLS: [clap_complete::Shell; 5] = [
+    clap_complete::Shell::Bash,
+    clap_complete::Shell::Zsh,
+    clap_complete::Shell::Fish,
+    clap_complete::Shell::Elvish,
+    clap_complete::Shell::PowerShell,
+];
+
+/// Writes every shell's completion script into `dir`.
+pub fn write_completions(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for shell in SHELLS {
+        let path = dir.join(completion_file(shell));
+        std::fs::write(&path, completions(shell))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
 /// The file name of a shell's completion script in `completions/`.
 #[must_use]
 pub fn completion_file(shell: clap_complete::Shell) -> &'static str {
