@@ -150,7 +150,8 @@ fn split_outcomes(
     (sources, failures)
 }
 
-fn meta<'a>(ctx: &'a Ctx, s: &'a Session, rdns: &Rdns) -> Meta<'a> {
+/// What mxs adds to a resource in JSON output.
+pub fn meta<'a>(ctx: &'a Ctx, s: &'a Session, rdns: &Rdns) -> Meta<'a> {
     Meta {
         maxscale: &ctx.labels[s.host],
         remote_name: (rdns.mode == Some(RdnsMode::Client)).then_some(s.remote_name.as_deref()),

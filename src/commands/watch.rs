@@ -18,9 +18,9 @@ use crate::api::model::Session;
 use crate::cli::{Format, RdnsArgs, SelectArgs};
 use crate::columns::Column;
 use crate::commands::Ctx;
-use crate::commands::sessions::{fetch_sessions, rdns_cache, table_columns};
+use crate::commands::sessions::{fetch_sessions, meta, rdns_cache, table_columns};
 use crate::error::{ExitKind, Failure};
-use crate::output::json::{self, Layout, Meta};
+use crate::output::json::{self, Layout};
 use crate::output::table::Mark;
 use crate::output::{sanitize, tsv};
 use crate::select::Selection;
@@ -103,14 +103,10 @@ pub fn run(ctx: &Ctx, w: &Watch<'_>) -> anyhow::Result<Option<ExitKind>> {
                 if i > 0 {
                     buf.push(b',');
                 }
-                let m = Meta {
-                    maxscale: &ctx.labels[s.host],
-                    remote_name: None,
-                };
                 json::write_resource(
                     &mut buf,
                     raw.as_deref().unwrap_or_default(),
-                    &m,
+                    &meta(ctx, s, &rdns),
                     Layout::Compact,
                 )?;
             }
