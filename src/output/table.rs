@@ -3,6 +3,7 @@
 //! fixed one off a terminal so output is deterministic) by narrowing the widest text columns and
 //! cutting their cells with an ellipsis.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
@@ -13,6 +14,7 @@ use crate::output::sanitize;
 use crate::output::style::Palette;
 
 const GAP: usize = 2;
+const GAP_TEXT: &str = "  ";
 const MIN_TEXT: usize = 6;
 
 /// How a row is marked.
@@ -39,50 +41,69 @@ impl Table<'_> {
         marks: Option<&[Mark]>,
     ) -> io::Result<()> {
         // Two passes over the cells, measuring then printing, rather than holding every cell of
-        // a 100,000-row table at once.
-        let cell = |r: usize, c: Column| -> String {
-            let text = sanitize::line(&c.cell(&sessions[r], self.labels)).into_owned();
+        // a 100,000-row table at once; plain text cells are borrowed, not copied.
+        let cell = |r: usize, c: Column| -> Cow<'_, str> {
+            let text = match c.cell(&sessions[r], self.labels) {
+                Cow::Borrowed(b) => sanitize::line(b),
+                Cow::Owned(o) => Cow::Owned(sanitize::line(&o).into_owned()),
+            };
             // new rows are marked in text too, for terminals without color
             if c == Column::Id && marks.and_then(|m| m.get(r)) == Some(&Mark::New) {
-                format!("+{text}")
+                Cow::Owned(format!("+{text}"))
             } else {
                 text
             }
         };
-        let mut natural: Vec<usize> = self.columns.iter().map(|c| c.header().width()).collect();
+        let mut natural: Vec<usize> = self.columns.iter().map(|c| width(c.header())).collect();
         for r in 0..sessions.len() {
             for (w, c) in natural.iter_mut().zip(self.columns) {
-                *w = (*w).max(cell(r, *c).width());
+                *w = (*w).max(width(&cell(r, *c)));
             }
         }
         let widths = self.fit(natural);
+        let last = self.columns.len().saturating_sub(1);
         let mut line = String::new();
         for (i, col) in self.columns.iter().enumerate() {
             let text = pad(&truncate(col.header(), widths[i]), widths[i], col.numeric());
-            push_cell(
-                &mut line,
-                &self.palette.header(&text),
-                i + 1 == self.columns.len(),
-            );
+            line.push_str(&self.palette.header(&text));
+            if i < last {
+                line.push_str(GAP_TEXT);
+            }
         }
         writeln!(out, "{}", line.trim_end())?;
         for (r, session) in sessions.iter().enumerate() {
             line.clear();
             let mark = marks.and_then(|m| m.get(r)).copied().unwrap_or(Mark::Plain);
             for (i, col) in self.columns.iter().enumerate() {
-                let text = pad(
-                    &truncate(&cell(r, *col), widths[i]),
-                    widths[i],
-                    col.numeric(),
-                );
-                let styled = match (mark, col) {
-                    (Mark::New, Column::Id) => self.palette.new_row(&text),
-                    (_, Column::Host) if session.unresolved => self.palette.muted(&text),
-                    _ => text,
+                let text = cell(r, *col);
+                let text = if width(&text) > widths[i] {
+                    Cow::Owned(truncate(&text, widths[i]))
+                } else {
+                    text
                 };
-                push_cell(&mut line, &styled, i + 1 == self.columns.len());
+                let fill = widths[i].saturating_sub(width(&text));
+                let styled = match (mark, col) {
+                    (Mark::New, Column::Id) => Some(self.palette.new_row(&text)),
+                    (_, Column::Host) if session.unresolved => Some(self.palette.muted(&text)),
+                    _ => None,
+                };
+                let shown = styled.as_deref().unwrap_or(&text);
+                if col.numeric() {
+                    line.extend(std::iter::repeat_n(' ', fill));
+                    line.push_str(shown);
+                } else {
+                    line.push_str(shown);
+                    if i < last {
+                        line.extend(std::iter::repeat_n(' ', fill));
+                    }
+                }
+                if i < last {
+                    line.push_str(GAP_TEXT);
+                }
             }
-            writeln!(out, "{}", line.trim_end())?;
+            line.push('\n');
+            out.write_all(line.trim_end_matches([' ', '\n']).as_bytes())?;
+            out.write_all(b"\n")?;
         }
         Ok(())
     }
@@ -110,23 +131,25 @@ impl Table<'_> {
 /// (only an unparseable one is cut), text keeps a few characters.
 fn min_width(c: Column) -> usize {
     match c.kind() {
-        crate::columns::Kind::Text => MIN_TEXT.max(c.header().width()),
+        crate::columns::Kind::Text => MIN_TEXT.max(width(c.header())),
         crate::columns::Kind::Time => 19,
         _ => usize::MAX,
     }
 }
 
-fn push_cell(line: &mut String, text: &str, last: bool) {
-    line.push_str(text);
-    if !last {
-        line.push_str(&" ".repeat(GAP));
+/// Display width: the byte length for ASCII (every cell, nearly always), else Unicode's.
+fn width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
     }
 }
 
 /// Cuts `text` to `width` display columns, ending in `…` when cut.
 #[must_use]
 pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
+    if self::width(text) <= width {
         return text.to_string();
     }
     let mut out = String::new();
@@ -144,7 +167,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 }
 
 fn pad(text: &str, width: usize, right: bool) -> String {
-    let fill = width.saturating_sub(text.width());
+    let fill = width.saturating_sub(self::width(text));
     if right {
         format!("{}{text}", " ".repeat(fill))
     } else {

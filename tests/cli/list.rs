@@ -276,3 +276,39 @@ fn closed_pipe_is_success() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn json_keeps_the_servers_order_across_parallel_batches() {
+    // ~5 MB: many batches, parsed by several workers, written in document order
+    let server = generated(1000, 21);
+    let raw = raw_get(&server, "/v1/sessions");
+    let want: Vec<&str> = raw["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    for fmt in ["json", "jsonl"] {
+        let run = mxs(&["sessions", "list", "-o", fmt]).hosts(&server).run();
+        run.ok();
+        let got: Vec<String> = if fmt == "json" {
+            run.json()["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["id"].as_str().unwrap().to_string())
+                .collect()
+        } else {
+            run.stdout
+                .lines()
+                .map(|l| {
+                    serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        };
+        assert_eq!(got, want, "{fmt}");
+    }
+}
