@@ -173,6 +173,13 @@ pub fn scan<R: Read>(
         line: 1,
         line_start: 0,
     };
+    // A UTF-8 byte-order mark is not JSON, but some proxies and servers add one.
+    if s.skip_ws()? == Some(0xEF) {
+        while s.len - s.pos < 3 && s.fill(s.pos)? {}
+        if s.buf[s.pos..s.len].starts_with(b"\xEF\xBB\xBF") {
+            s.pos += 3;
+        }
+    }
     match s.skip_ws()? {
         Some(b'{') => s.pos += 1,
         Some(_) => return Err(s.syntax(s.pos, "expected the document to be a JSON object")),
@@ -576,6 +583,17 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        for trickle in [false, true] {
+            assert_eq!(
+                events(b"\xEF\xBB\xBF{\"data\":[{}]}", trickle).unwrap(),
+                ["E0:{}"]
+            );
+        }
+        assert!(events(b"\xEF\xBB{}", false).is_err());
     }
 
     #[test]
