@@ -181,13 +181,15 @@ where
     let (tx, rx) = mpsc::sync_channel::<(usize, Batch)>(workers * 2);
     let rx = Mutex::new(rx);
     let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Vec<P>, ScanError>)>();
+    // Emptied batches go back to the scanner: big buffers are reused, not reallocated.
+    let (free_tx, free_rx) = mpsc::channel::<Batch>();
     let outcome = std::thread::scope(|scope| -> anyhow::Result<Option<ScanError>> {
         for _ in 0..workers {
-            let (rx, done_tx, failed) = (&rx, done_tx.clone(), &failed);
+            let (rx, done_tx, free_tx, failed) = (&rx, done_tx.clone(), free_tx.clone(), &failed);
             scope.spawn(move || {
                 loop {
                     let job = rx.lock().ok().and_then(|r| r.recv().ok());
-                    let Some((seq, batch)) = job else { break };
+                    let Some((seq, mut batch)) = job else { break };
                     let mut out = Vec::with_capacity(batch.items.len());
                     let mut result = Ok(());
                     for (index, range, line, column) in &batch.items {
@@ -207,6 +209,9 @@ where
                     if done_tx.send((seq, result.map(|()| out))).is_err() {
                         break;
                     }
+                    batch.buf.clear();
+                    batch.items.clear();
+                    let _ = free_tx.send(batch);
                 }
             });
         }
@@ -217,7 +222,14 @@ where
         };
         let mut parse_error = None;
         let mut seq = 0;
-        let mut batch = Batch::default();
+        drop(free_tx);
+        let fresh = || {
+            free_rx.try_recv().unwrap_or_else(|_| Batch {
+                buf: Vec::with_capacity(BATCH_BYTES + 64 * 1024),
+                items: Vec::with_capacity(256),
+            })
+        };
+        let mut batch = fresh();
         let scanned = scan::scan(body, |event| match event {
             Event::Element {
                 index,
@@ -232,7 +244,7 @@ where
                 batch.buf.extend_from_slice(bytes);
                 batch.items.push((index, at..batch.buf.len(), line, column));
                 if batch.buf.len() >= BATCH_BYTES {
-                    tx.send((seq, std::mem::take(&mut batch)))
+                    tx.send((seq, std::mem::replace(&mut batch, fresh())))
                         .map_err(|_| anyhow::anyhow!("stopped: the parser failed"))?;
                     seq += 1;
                     while let Ok((s, r)) = done_rx.try_recv() {
