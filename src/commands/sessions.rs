@@ -204,21 +204,36 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Option<ExitKind>> {
         }
         Format::Jsonl => {
             let mut buf = Vec::new();
-            for (s, raw) in &fetched.items {
-                buf.clear();
-                json::write_resource(
-                    &mut buf,
-                    raw.as_deref().unwrap_or_default(),
-                    &meta(ctx, s, &rdns),
-                    Layout::Compact,
-                )?;
-                buf.push(b'\n');
-                out.write_all(&buf)?;
-            }
+            write_compact(&mut buf, ctx, &fetched.items, &rdns, b"\n")?;
+            out.write_all(&buf)?;
         }
     }
     out.flush().context("writing the output")?;
     ctx.report_failures(fetched.failures)
+}
+
+/// Writes resources compact, each followed by `after` (a newline for JSON Lines), or with a
+/// comma between them when `after` is empty (inside a JSON array).
+pub fn write_compact(
+    buf: &mut Vec<u8>,
+    ctx: &Ctx,
+    items: &[(Session, Option<Vec<u8>>)],
+    rdns: &Rdns,
+    after: &[u8],
+) -> anyhow::Result<()> {
+    for (i, (s, raw)) in items.iter().enumerate() {
+        if after.is_empty() && i > 0 {
+            buf.push(b',');
+        }
+        json::write_resource(
+            buf,
+            raw.as_deref().unwrap_or_default(),
+            &meta(ctx, s, rdns),
+            Layout::Compact,
+        )?;
+        buf.extend_from_slice(after);
+    }
+    Ok(())
 }
 
 pub fn rdns_cache(rdns: &Rdns) -> rdns::Cache {

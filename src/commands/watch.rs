@@ -18,9 +18,8 @@ use crate::api::model::Session;
 use crate::cli::{Format, RdnsArgs, SelectArgs};
 use crate::columns::Column;
 use crate::commands::Ctx;
-use crate::commands::sessions::{fetch_sessions, meta, rdns_cache, table_columns};
+use crate::commands::sessions::{fetch_sessions, rdns_cache, table_columns, write_compact};
 use crate::error::{ExitKind, Failure};
-use crate::output::json::{self, Layout};
 use crate::output::table::Mark;
 use crate::output::{sanitize, tsv};
 use crate::select::Selection;
@@ -99,17 +98,7 @@ pub fn run(ctx: &Ctx, w: &Watch<'_>) -> anyhow::Result<Option<ExitKind>> {
         let mut out = ctx.stdout();
         if json_out {
             let mut buf = format!("{{\"time\":\"{}\",\"data\":[", clock()).into_bytes();
-            for (i, (s, raw)) in fetched.items.iter().enumerate() {
-                if i > 0 {
-                    buf.push(b',');
-                }
-                json::write_resource(
-                    &mut buf,
-                    raw.as_deref().unwrap_or_default(),
-                    &meta(ctx, s, &rdns),
-                    Layout::Compact,
-                )?;
-            }
+            write_compact(&mut buf, ctx, &fetched.items, &rdns, b"")?;
             buf.extend_from_slice(b"]}\n");
             out.write_all(&buf)?;
         } else {
