@@ -8,6 +8,8 @@
 
 use std::collections::HashSet;
 use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -135,6 +137,17 @@ fn live(
     cache: &mut crate::rdns::Cache,
 ) -> anyhow::Result<Option<ExitKind>> {
     let _screen = Screen::enter().context("setting up the terminal")?;
+    // Raw mode turns Ctrl-C into a key; a signal sent from outside (kill, a closed terminal)
+    // must also end the loop, so that the screen is restored on the way out.
+    let signalled = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&signalled))
+            .context("setting up signal handling")?;
+    }
     let mut previous: Option<HashSet<(usize, String)>> = None;
     let mut sessions: Vec<Session> = Vec::new();
     let mut marks: Vec<Mark> = Vec::new();
@@ -200,11 +213,14 @@ fn live(
         }
         // Wait for the next refresh, answering keys and resizes meanwhile.
         loop {
+            if signalled.load(Ordering::Relaxed) {
+                return Ok(None);
+            }
             let left = interval.saturating_sub(started.elapsed());
             if left.is_zero() {
                 break;
             }
-            if event::poll(left)? {
+            if event::poll(left.min(Duration::from_millis(100)))? {
                 match event::read()? {
                     Event::Key(KeyEvent {
                         code: KeyCode::Char('c'),

@@ -83,3 +83,27 @@ fn progress_shows_on_a_terminal_only_while_slow() {
     run.ok();
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
+
+#[test]
+fn a_signal_from_outside_restores_the_terminal() {
+    if !have_pty() {
+        eprintln!("skipped: no `script` to make a pseudo-terminal");
+        return;
+    }
+    let server = real();
+    let bin = env!("CARGO_BIN_EXE_mxs");
+    // `timeout` sends SIGTERM while watch waits for its next refresh
+    let (code, text) = in_pty(&format!(
+        "timeout --foreground -s TERM 1.5 {bin} -H {} sessions watch 10s",
+        server.endpoint()
+    ));
+    assert_eq!(code, Some(124), "timeout had to send the signal: {text}");
+    assert!(
+        text.contains("\u{1b}[?1049h"),
+        "entered the alternate screen: {text}"
+    );
+    assert!(
+        text.rfind("\u{1b}[?1049l") > text.rfind("\u{1b}[?1049h"),
+        "left the alternate screen after the signal: {text}"
+    );
+}
