@@ -478,6 +478,16 @@ fmt_time() { # fmt_time NAME LABEL: "mean ± stddev (min)" in ms
     echo "$(ms "$m") ± $(ms "$s") (min $(ms "$lo"))"
 }
 
+ratio_rows() { # ratio_rows GROUP BASE "LABEL:RSSKEY"...: table rows with time, ratio to BASE, RSS
+    local group=$1 base=$2 pair label key
+    shift 2
+    for pair in "$@"; do
+        label=${pair%:*} key=${pair##*:}
+        echo "| $label | $(fmt_time "$group" "$label") | $(calc "$(fig "$group" "$label" mean) / $base") |" \
+            "$(mib "$([ -n "$key" ] && echo "${RSS_KB[$key]:-n/a}" || echo n/a)") |"
+    done
+}
+
 summary() {
     local out=$RESULTS/summary.md n key label floor jqm m ratio_floor ratio_jq rss
     local largest=${SIZES[-1]%%:*}
@@ -522,12 +532,8 @@ summary() {
         echo
         echo "| command | wall (ms) | × curl -o /dev/null | peak RSS (MiB) |"
         echo "|---|---|---:|---:|"
-        floor=$(fig three "curl -o /dev/null" mean)
-        for pair in "curl -o /dev/null:three-curl" "curl | jq:" "mxs -o tsv:three-tsv"; do
-            label=${pair%:*} key=${pair##*:}
-            echo "| $label | $(fmt_time three "$label") | $(calc "$(fig three "$label" mean) / $floor") |" \
-                "$(mib "${RSS_KB[$key]:-n/a}") |"
-        done
+        ratio_rows three "$(fig three "curl -o /dev/null" mean)" \
+            "curl -o /dev/null:three-curl" "curl | jq:" "mxs -o tsv:three-tsv"
         echo
         echo "## 10 hosts × 1,000 sessions, 50 ms latency each"
         echo
@@ -535,11 +541,8 @@ summary() {
         echo "|---|---|---:|---:|"
         local one
         one=$(fig multihost "mxs -o tsv, 1 host" mean)
-        for pair in "curl -o /dev/null, 1 host:" "mxs -o tsv, 1 host:multi-one" "mxs -o tsv, 10 hosts:multi-ten"; do
-            label=${pair%:*} key=${pair##*:}
-            echo "| $label | $(fmt_time multihost "$label") | $(calc "$(fig multihost "$label" mean) / $one") |" \
-                "$(mib "${RSS_KB[$key]:-n/a}") |"
-        done
+        ratio_rows multihost "$one" \
+            "curl -o /dev/null, 1 host:" "mxs -o tsv, 1 host:multi-one" "mxs -o tsv, 10 hosts:multi-ten"
         echo
         echo "## Reverse DNS: 10,000 sessions / 1,000 addresses, fake resolver, 50 ms per lookup"
         echo

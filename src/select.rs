@@ -122,12 +122,20 @@ impl Condition {
         if self.column == Column::Host
             && matches!(self.op, Op::Eq | Op::Ne | Op::Match | Op::NoMatch)
         {
-            // host matches the address or the resolved name
-            let candidates = [s.remote.as_deref(), s.remote_name.as_deref()];
-            let any = candidates.iter().flatten().any(|c| self.test_text(c));
-            return match self.op {
-                Op::Ne | Op::NoMatch => !candidates.iter().flatten().any(|c| self.positive_text(c)),
-                _ => any,
+            // host matches the address or the resolved name (absent, it compares as empty)
+            let candidates: Vec<&str> = [s.remote.as_deref(), s.remote_name.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let hit = if candidates.is_empty() {
+                self.positive_text("")
+            } else {
+                candidates.iter().any(|c| self.positive_text(c))
+            };
+            return if matches!(self.op, Op::Ne | Op::NoMatch) {
+                !hit
+            } else {
+                hit
             };
         }
         match self.column.value(s, labels) {
@@ -382,7 +390,11 @@ mod tests {
         assert!(keep("connected<2024-02-01", &a));
         assert!(keep("connected>=2024-01-05T07:24:06Z", &a));
         assert!(keep("maxscale=mx", &a));
-        let b = s("8", None, None, 0);
+        let mut b = s("8", None, None, 0);
+        b.remote = None;
+        b.remote_name = None;
+        assert!(keep("host=", &b));
+        assert!(!keep("host!=", &b));
         assert!(!keep("user=maxuser", &b));
         assert!(keep("user!=maxuser", &b));
         assert!(keep("user=", &b));

@@ -116,7 +116,6 @@ where
 }
 
 /// Elements handed from the scanning thread to the parsing threads, many at a time.
-#[derive(Default)]
 struct Batch {
     buf: Vec<u8>,
     /// (index in `data`, range in `buf`, line, column)
@@ -301,12 +300,14 @@ where
 pub struct Found {
     pub host: usize,
     pub resource: Vec<u8>,
+    /// The resource, parsed (checked while reading the response).
+    pub session: Session,
     pub members: Members,
 }
 
 /// What one host said about one session: found, or not found (with the server's detail).
 pub enum Shown {
-    Found(Found),
+    Found(Box<Found>),
     Missing(Option<String>),
 }
 
@@ -356,9 +357,9 @@ fn show_one(
     scan::scan(body, |event| {
         match event {
             Event::Data { bytes } => {
-                Session::parse(bytes, host)?;
+                let session = Session::parse(bytes, host)?;
                 crate::output::json::validate(bytes)?;
-                resource = Some(bytes.to_vec());
+                resource = Some((bytes.to_vec(), session));
             }
             Event::Element { bytes, .. } => {
                 crate::output::json::validate(bytes)?;
@@ -373,15 +374,16 @@ fn show_one(
         Ok(())
     })
     .map_err(|e| scan_failure(e, &request))?;
-    let resource = resource.ok_or_else(|| {
+    let (resource, session) = resource.ok_or_else(|| {
         Failure::new(
             ExitKind::Other,
             format!("{request}: invalid response: it has no \"data\" member"),
         )
     })?;
-    Ok(Shown::Found(Found {
+    Ok(Shown::Found(Box::new(Found {
         host,
         resource,
+        session,
         members,
-    }))
+    })))
 }

@@ -359,7 +359,7 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
         let mut details = Vec::new();
         for (host, r) in results {
             match r {
-                Ok(fetch::Shown::Found(f)) => found.push(f),
+                Ok(fetch::Shown::Found(f)) => found.push(*f),
                 Ok(fetch::Shown::Missing(detail)) => details.extend(detail),
                 Err(e) => {
                     failed = true;
@@ -372,12 +372,9 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
             missing.push((crate::output::sanitize::line(id).into_owned(), details));
         }
     }
-    let parsed: Vec<(serde_json::Value, Session)> = found
+    let parsed: Vec<(serde_json::Value, &Session)> = found
         .iter()
-        .map(|f| {
-            let value: serde_json::Value = serde_json::from_slice(&f.resource)?;
-            Ok((value, Session::parse(&f.resource, f.host)?))
-        })
+        .map(|f| Ok((serde_json::from_slice(&f.resource)?, &f.session)))
         .collect::<anyhow::Result<_>>()?;
     let mut cache = rdns_cache(&rdns);
     let report = if rdns.mode == Some(RdnsMode::Client) {
