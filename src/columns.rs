@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 
 use crate::api::model::Session;
-use crate::output::time::Stamp;
-use crate::units;
+use crate::text::time::Stamp;
+use crate::text::units;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use crate::output::sanitize;
+use crate::text::sanitize;
 use crate::output::style::Palette;
 
 /// The stderr printer.

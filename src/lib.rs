@@ -15,7 +15,7 @@ pub mod output;
 pub mod rdns;
 pub mod select;
 pub mod settings;
-pub mod units;
+pub mod text;
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -178,7 +178,8 @@ mod fuzz_regressions {
     use crate::columns::Column;
     use crate::output::json::{self, Layout, Meta};
     use crate::output::style::Palette;
-    use crate::output::{sanitize, show, table::Table, tsv};
+    use crate::output::{show, table::Table, tsv};
+    use crate::text::sanitize;
 
     #[test]
     fn every_regression_renders_safely() {

@@ -46,7 +46,7 @@ impl FakeResolver {
         };
         for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             match part.split_once('=') {
-                Some(("delay", d)) => fake.delay = crate::units::parse_duration(d, 0.001)?,
+                Some(("delay", d)) => fake.delay = crate::text::units::parse_duration(d, 0.001)?,
                 None if part == "fail" => fake.fail = true,
                 None if part == "hang" => fake.hang = true,
                 _ => return Err(format!("MXS_TEST_RESOLVER: unknown part '{part}'")),

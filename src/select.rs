@@ -10,8 +10,8 @@ use regex_lite::Regex;
 use crate::api::model::Session;
 use crate::columns::{Column, Kind, Value};
 use crate::error::Failure;
-use crate::output::time::Stamp;
-use crate::units;
+use crate::text::time::Stamp;
+use crate::text::units;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Op {

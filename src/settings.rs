@@ -12,7 +12,7 @@ use crate::cli::{ColorWhen, ConnectionArgs, Format, OutputArgs, RdnsArgs, RdnsMo
 use crate::config::{self, ConfigValues};
 use crate::endpoint::Endpoint;
 use crate::error::Failure;
-use crate::units;
+use crate::text::units;
 
 /// A password: its `Debug` and `Display` never show the value.
 #[derive(Clone, Default, PartialEq, Eq)]

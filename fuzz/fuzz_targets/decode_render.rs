@@ -25,7 +25,7 @@ use mxs::api::model::Session;
 use mxs::api::scan::{Event, scan};
 use mxs::columns::Column;
 use mxs::output::json::{self, Layout, Meta};
-use mxs::output::sanitize::is_unsafe;
+use mxs::text::sanitize::is_unsafe;
 use mxs::output::show::{self, Context};
 use mxs::output::style::Palette;
 use mxs::output::table::Table;

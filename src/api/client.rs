@@ -12,7 +12,7 @@ use reqwest::blocking::{Client as Http, Response};
 
 use crate::endpoint::Endpoint;
 use crate::error::{ExitKind, Failure};
-use crate::output::sanitize;
+use crate::text::sanitize;
 use crate::settings::{Connection, Secret};
 
 use super::tls;
@@ -68,7 +68,7 @@ impl std::fmt::Display for TooLarge {
         write!(
             f,
             "the response is larger than --max-response-size ({})",
-            crate::units::format_bytes(self.0)
+            crate::text::units::format_bytes(self.0)
         )
     }
 }

@@ -105,7 +105,7 @@ impl Session {
                 false,
                 format!(
                     "session {} has no \"attributes\" object",
-                    crate::output::sanitize::line(&id)
+                    crate::text::sanitize::line(&id)
                 ),
             ));
         }

@@ -42,7 +42,7 @@ pub fn scan_failure(err: ScanError, request: &str) -> anyhow::Error {
                     .with_hint("raise --max-response-size if this is expected"),
             );
         }
-        let text = crate::output::sanitize::line(&crate::api::client::io_chain(io)).into_owned();
+        let text = crate::text::sanitize::line(&crate::api::client::io_chain(io)).into_owned();
         let lower = text.to_ascii_lowercase();
         if io.kind() == std::io::ErrorKind::UnexpectedEof
             || lower.contains("end of file")
@@ -69,7 +69,7 @@ pub fn scan_failure(err: ScanError, request: &str) -> anyhow::Error {
         ExitKind::Other,
         format!(
             "{request}: invalid response: {}",
-            crate::output::sanitize::line(&err.to_string())
+            crate::text::sanitize::line(&err.to_string())
         ),
     ))
 }

@@ -77,7 +77,7 @@ pub fn fetch_sessions(
     want_query: bool,
 ) -> anyhow::Result<Fetched> {
     let collected = Mutex::new(Vec::new());
-    let status = || crate::units::format_bytes(ctx.client.received());
+    let status = || crate::text::units::format_bytes(ctx.client.received());
     let detail = if want_query || selection.uses(Column::Query) {
         Detail::WithQuery
     } else {
@@ -276,7 +276,7 @@ fn list_json_streaming(ctx: &Ctx, rdns: &Rdns, lines: bool) -> anyhow::Result<Op
             ctx.settings.output.pretty_json,
         )?)
     });
-    let status = || crate::units::format_bytes(ctx.client.received());
+    let status = || crate::text::units::format_bytes(ctx.client.received());
     let outcomes = ctx.diag.while_running("receiving sessions", status, || {
         fetch::list(
             &ctx.client,
@@ -369,7 +369,7 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
         }
         if found.len() == before && !failed {
             details.dedup();
-            missing.push((crate::output::sanitize::line(id).into_owned(), details));
+            missing.push((crate::text::sanitize::line(id).into_owned(), details));
         }
     }
     let parsed: Vec<(serde_json::Value, &Session)> = found

@@ -11,9 +11,9 @@ use crate::cli::{Format, SummaryArgs};
 use crate::commands::Ctx;
 use crate::commands::sessions::{fetch_sessions, rdns_cache};
 use crate::error::{ExitKind, Failure};
-use crate::output::sanitize;
+use crate::text::sanitize;
 use crate::select::Selection;
-use crate::units;
+use crate::text::units;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupBy {

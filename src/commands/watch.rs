@@ -23,9 +23,10 @@ use crate::commands::Ctx;
 use crate::commands::sessions::{fetch_sessions, rdns_cache, table_columns, write_compact};
 use crate::error::{ExitKind, Failure};
 use crate::output::table::Mark;
-use crate::output::{sanitize, tsv};
+use crate::output::tsv;
+use crate::text::sanitize;
 use crate::select::Selection;
-use crate::units;
+use crate::text::units;
 
 /// What to watch.
 pub struct Watch<'a> {
@@ -69,7 +70,7 @@ fn clock() -> String {
 }
 
 pub fn run(ctx: &Ctx, w: &Watch<'_>) -> anyhow::Result<Option<ExitKind>> {
-    let interval = crate::units::parse_duration(w.interval.unwrap_or("2s"), 1.0)
+    let interval = crate::text::units::parse_duration(w.interval.unwrap_or("2s"), 1.0)
         .map_err(|e| Failure::usage(format!("watch interval: {e}")))?;
     if interval < Duration::from_millis(100) {
         return Err(Failure::usage("watch interval: must be at least 100ms").into());

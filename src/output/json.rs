@@ -20,7 +20,7 @@
 use std::io::{self, Write};
 
 use crate::api::walk::{self, ElementError};
-use crate::output::sanitize::is_unsafe;
+use crate::text::sanitize::is_unsafe;
 
 /// What mxs adds to a resource.
 #[derive(Debug, Clone, Copy)]

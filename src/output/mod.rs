@@ -3,9 +3,7 @@
 //! fetch.
 
 pub mod json;
-pub mod sanitize;
 pub mod show;
 pub mod style;
 pub mod table;
-pub mod time;
 pub mod tsv;

@@ -7,9 +7,10 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 
 use crate::output::style::Palette;
-use crate::output::time::{self, Stamp};
-use crate::output::{sanitize, tsv};
-use crate::units;
+use crate::text::time::{self, Stamp};
+use crate::output::tsv;
+use crate::text::sanitize;
+use crate::text::units;
 
 /// What `show` needs besides the resource.
 pub struct Context<'a> {

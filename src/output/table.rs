@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::api::model::Session;
 use crate::columns::Column;
-use crate::output::sanitize;
+use crate::text::sanitize;
 use crate::output::style::Palette;
 
 const GAP: usize = 2;

@@ -19,8 +19,8 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use crate::api::model::Session;
-use crate::output::sanitize;
-use crate::output::time;
+use crate::text::sanitize;
+use crate::text::time;
 
 /// The list columns, in order.
 pub const LIST_COLUMNS: [&str; 13] = [
