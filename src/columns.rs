@@ -190,7 +190,7 @@ impl Column {
                 Err(_) => Value::Text(Cow::Borrowed(&s.id)),
             },
             Column::User => text(s.user.as_deref()),
-            Column::Host => text(s.host_display()),
+            Column::Host => text(s.client_display()),
             Column::Remote => text(s.remote.as_deref()),
             Column::RemoteName => text(s.remote_name.as_deref()),
             Column::Port => int(s.port),
@@ -211,7 +211,7 @@ impl Column {
             Column::Io => int(s.io_activity),
             Column::Thread => int(s.thread),
             Column::Query => text(s.last_query.as_deref()),
-            Column::Maxscale => text(labels.get(s.host).map(String::as_str)),
+            Column::Maxscale => text(labels.get(s.endpoint).map(String::as_str)),
         }
     }
 

@@ -98,7 +98,7 @@ fn check_permissions(path: &Path, meta: &std::fs::Metadata) -> Result<Option<Str
     // through, which still exposes the password: we refuse what maxctrl refuses and warn on that.
     if mode & 0o037 != 0 {
         return Err(Failure::new(
-            crate::error::ExitKind::Usage,
+            crate::error::Cause::Usage,
             format!(
                 "config file {shown} has mode {mode:04o}: it can be accessed by group or others \
                  and may hold a password"

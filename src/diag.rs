@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use crate::text::sanitize;
 use crate::output::style::Palette;
+use crate::text::sanitize;
 
 /// The stderr printer.
 #[derive(Debug, Clone, Copy)]

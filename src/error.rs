@@ -41,10 +41,70 @@ Exit status:
   4  authentication or authorization rejected (HTTP 401, 403)
   5  not found (HTTP 404: no such session)";
 
-/// An error that carries its exit code and an optional hint line.
+/// What went wrong, by kind. Every error mxs reports carries one, and [`Cause::exit_kind`] is
+/// the one table that maps them to exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// A bad option, value, config file or id, found before any request is sent.
+    Usage,
+    /// The request, or reading its answer, took longer than `--timeout`.
+    Timeout,
+    /// Nothing listens at the endpoint.
+    Refused,
+    /// The endpoint's host name does not resolve.
+    Unresolvable,
+    /// The TLS handshake failed, or there are no CA certificates to verify the server with.
+    Tls,
+    /// The connection was reset, or closed before or while the answer was read.
+    ConnectionLost,
+    /// The body ended before its announced length or before the document did.
+    Truncated,
+    /// The body is larger than `--max-response-size`.
+    TooLarge,
+    /// The answer is not a MaxScale document: invalid JSON, the wrong shape, HTML, a redirect.
+    InvalidDocument,
+    /// HTTP 401 or 403: the credentials, or the account's rights, were rejected.
+    Denied,
+    /// HTTP 404: no such session (or no such route).
+    NotFound,
+    /// Any other error status, such as a write the server refused with 400.
+    ServerError,
+    /// The server's version cannot do what was asked (a write route it does not have).
+    Unsupported,
+    /// Reading standard input or writing the output failed.
+    Io,
+    /// A bug in mxs: a worker thread panicked, a lock was poisoned.
+    Internal,
+}
+
+impl Cause {
+    /// The exit code of each cause: the one place where errors become exit codes.
+    #[must_use]
+    pub fn exit_kind(self) -> ExitKind {
+        match self {
+            Cause::Usage => ExitKind::Usage,
+            Cause::Timeout
+            | Cause::Refused
+            | Cause::Unresolvable
+            | Cause::Tls
+            | Cause::ConnectionLost => ExitKind::Unreachable,
+            Cause::Denied => ExitKind::Auth,
+            Cause::NotFound => ExitKind::NotFound,
+            Cause::Truncated
+            | Cause::TooLarge
+            | Cause::InvalidDocument
+            | Cause::ServerError
+            | Cause::Unsupported
+            | Cause::Io
+            | Cause::Internal => ExitKind::Other,
+        }
+    }
+}
+
+/// An error that carries its cause (and so its exit code) and an optional hint line.
 #[derive(Debug)]
 pub struct Failure {
-    pub kind: ExitKind,
+    pub cause: Cause,
     pub message: String,
     pub hint: Option<String>,
     /// The server's `errors[].detail`, when it sent one.
@@ -52,9 +112,9 @@ pub struct Failure {
 }
 
 impl Failure {
-    pub fn new(kind: ExitKind, message: impl Into<String>) -> Self {
+    pub fn new(cause: Cause, message: impl Into<String>) -> Self {
         Failure {
-            kind,
+            cause,
             message: message.into(),
             hint: None,
             detail: None,
@@ -62,13 +122,27 @@ impl Failure {
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
-        Failure::new(ExitKind::Usage, message)
+        Failure::new(Cause::Usage, message)
+    }
+
+    /// An internal error: a bug, not the user's or the server's doing.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Failure::new(
+            Cause::Internal,
+            format!("internal error: {}", message.into()),
+        )
     }
 
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// The exit code this failure ends the run with.
+    #[must_use]
+    pub fn kind(&self) -> ExitKind {
+        self.cause.exit_kind()
     }
 }
 
@@ -84,7 +158,7 @@ impl std::error::Error for Failure {}
 #[must_use]
 pub fn exit_kind(err: &anyhow::Error) -> ExitKind {
     err.chain()
-        .find_map(|e| e.downcast_ref::<Failure>().map(|f| f.kind))
+        .find_map(|e| e.downcast_ref::<Failure>().map(Failure::kind))
         .unwrap_or(ExitKind::Other)
 }
 
@@ -123,7 +197,7 @@ mod tests {
 
     #[test]
     fn exit_kind_is_found_through_context() {
-        let err = anyhow::Error::new(Failure::new(ExitKind::Auth, "denied").with_hint("check -u"))
+        let err = anyhow::Error::new(Failure::new(Cause::Denied, "denied").with_hint("check -u"))
             .context("GET /v1/sessions");
         assert_eq!(exit_kind(&err), ExitKind::Auth);
         assert_eq!(hint(&err), Some("check -u"));

@@ -12,9 +12,11 @@ pub mod diag;
 pub mod endpoint;
 pub mod error;
 pub mod output;
+pub mod plan;
 pub mod rdns;
 pub mod select;
 pub mod settings;
+pub mod summary;
 pub mod text;
 
 use std::io::{BufRead, Write};
@@ -24,16 +26,17 @@ use std::sync::Arc;
 use clap::Parser;
 
 use crate::api::client::Client;
-use crate::cli::{Cli, Command, GenerateCommand, SessionsCommand};
-use crate::commands::{Ctx, watch};
+use crate::cli::{Cli, Command, GenerateCommand};
+use crate::commands::Ctx;
 use crate::diag::Diag;
 use crate::error::{ExitKind, Failure};
 use crate::output::style::Palette;
-use crate::settings::{Env, PasswordSource, Secret, Settings};
+use crate::settings::{ColorWhen, Env, PasswordSource, Secret, Settings};
 
 /// Parses the command line and runs it; the one place that turns errors into exit codes.
 #[must_use]
 pub fn main() -> ExitCode {
+    install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -50,7 +53,7 @@ pub fn main() -> ExitCode {
     // Until the settings are resolved (their errors need printing too), stderr follows `auto`.
     let mut diag = Diag {
         palette: Palette {
-            enabled: settings::decide_color(&env, cli::ColorWhen::Auto, env.stderr_tty),
+            enabled: settings::decide_color(&env, ColorWhen::Auto, env.stderr_tty),
         },
         tty: env.stderr_tty,
     };
@@ -65,68 +68,64 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Runs a parsed command line; `Ok(Some(kind))` is a failure already reported on stderr.
+/// A panic is a bug: print one line that says so (with the version, and a request to report
+/// it), leave the terminal as it was found (raw mode off, main screen), and exit 1 rather than
+/// Rust's 101 and a backtrace.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        output::watch::restore_terminal();
+        let payload = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".into());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "mxs: internal error: {}{place} (mxs {}); please report it with the command that caused it",
+            text::sanitize::line(&payload),
+            env!("CARGO_PKG_VERSION")
+        );
+        std::process::exit(1);
+    }));
+}
+
+/// Runs a parsed command line: resolve everything, then act. `Ok(Some(kind))` is a failure
+/// already reported on stderr.
 pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKind>> {
-    if let Command::Generate(g) = &cli.command {
-        return generate(g);
-    }
+    let sessions = match &cli.command {
+        Command::Generate(g) => return generate(g),
+        Command::Sessions(cmd) => cmd,
+    };
     let settings = Settings::resolve(&cli.connection, &cli.output, env)?;
     diag.palette.enabled = settings.output.stderr_color;
     for w in &settings.warnings {
         diag.warning(w);
     }
+    let plan = settings.plan(sessions)?;
     let conn = &settings.connection;
     if conn.endpoints.iter().any(|e| e.https) && !conn.tls.verify {
         diag.warning("--tls-verify-server-cert=false: the server's certificate is not checked");
     }
-    if diag.tty {
-        if let Some(w) = settings.plain_http_warning() {
-            diag.warning(&w);
-        }
+    if diag.tty
+        && let Some(w) = settings.plain_http_warning()
+    {
+        diag.warning(&w);
     }
     let password = password(&settings)?;
-    let client = Arc::new(Client::new(conn, password)?);
+    let client = Arc::new(Client::new(&conn.client_config(password))?);
     let ctx = Ctx {
-        palette: Palette {
-            enabled: settings.output.color,
-        },
+        options: settings.output.options(),
         labels: conn.endpoints.iter().map(|e| e.label.clone()).collect(),
         client,
         diag: *diag,
         settings,
     };
-    let Command::Sessions(cmd) = &cli.command else {
-        return Ok(None);
-    };
-    match cmd {
-        SessionsCommand::List(args) => match &args.watch {
-            Some(interval) => watch::run(
-                &ctx,
-                &watch::Watch {
-                    interval: Some(interval),
-                    count: None,
-                    rdns: &args.rdns,
-                    select: &args.select,
-                    columns: &args.columns,
-                    wide: args.wide,
-                },
-            ),
-            None => commands::sessions::list(&ctx, args),
-        },
-        SessionsCommand::Show(args) => commands::sessions::show(&ctx, args),
-        SessionsCommand::Summary(args) => commands::summary::run(&ctx, args),
-        SessionsCommand::Watch(args) => watch::run(
-            &ctx,
-            &watch::Watch {
-                interval: args.interval.as_deref(),
-                count: args.count,
-                rdns: &args.rdns,
-                select: &args.select,
-                columns: &args.columns,
-                wide: args.wide,
-            },
-        ),
-    }
+    commands::run(&ctx, &plan)
 }
 
 fn generate(cmd: &GenerateCommand) -> anyhow::Result<Option<ExitKind>> {
@@ -135,15 +134,13 @@ fn generate(cmd: &GenerateCommand) -> anyhow::Result<Option<ExitKind>> {
             shell: Some(shell), ..
         } => {
             let mut out = std::io::stdout().lock();
-            out.write_all(&commands::generate::completions(*shell))?;
+            out.write_all(&cli::generate::completions(*shell))?;
             out.flush()?;
         }
         GenerateCommand::Completions { dir, .. } => {
-            commands::generate::write_completions(
-                dir.as_deref().unwrap_or(std::path::Path::new(".")),
-            )?;
+            cli::generate::write_completions(dir.as_deref().unwrap_or(std::path::Path::new(".")))?;
         }
-        GenerateCommand::Man { dir } => commands::generate::write_man(dir)?,
+        GenerateCommand::Man { dir } => cli::generate::write_man(dir)?,
     }
     Ok(None)
 }

@@ -275,20 +275,23 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn parse(args: &crate::cli::SelectArgs) -> Result<Selection, Failure> {
+    /// The selection of `--where` conditions, `--sort` keys and `--limit`.
+    pub fn parse(
+        conditions: &[String],
+        sort: &[String],
+        limit: Option<usize>,
+    ) -> Result<Selection, Failure> {
         Ok(Selection {
-            conditions: args
-                .conditions
+            conditions: conditions
                 .iter()
                 .map(|c| Condition::parse(c))
                 .collect::<Result<_, _>>()?,
-            sort: args
-                .sort
+            sort: sort
                 .iter()
                 .filter(|s| !s.is_empty())
                 .map(|s| SortKey::parse(s))
                 .collect::<Result<_, _>>()?,
-            limit: args.limit,
+            limit,
         })
     }
 
@@ -322,7 +325,7 @@ impl Selection {
         // the final tie-break, numeric id then host, computed once per item
         let ids: Vec<(u64, usize)> = items
             .iter()
-            .map(|t| (get(t).id_number(), get(t).host))
+            .map(|t| (get(t).id_number(), get(t).endpoint))
             .collect();
         let mut order: Vec<usize> = (0..items.len()).collect();
         order.sort_by(|&ia, &ib| {
@@ -415,7 +418,7 @@ mod tests {
             ("connected>yesterday", "not a time"),
         ] {
             let e = Condition::parse(bad).unwrap_err();
-            assert_eq!(e.kind, crate::error::ExitKind::Usage);
+            assert_eq!(e.kind(), crate::error::ExitKind::Usage);
             assert!(e.message.contains(why), "{bad}: {}", e.message);
             assert!(
                 e.hint.as_deref().unwrap_or("").contains("user, host"),

@@ -1,6 +1,8 @@
-//! Resolved, clap-free settings: endpoints, credentials, TLS, timeouts, output format, color and
-//! width. This is the one place that reads the environment, the config file and the terminal
-//! state (through [`Env`]); after it, no module looks at `std::env` or `is_terminal()`.
+//! Resolution: the parsed command line, the environment and the config file become clap-free
+//! settings (endpoints, credentials, TLS, timeouts, output format, color and width) and a
+//! [`Plan`] for the command. This is the one place that reads the environment, the config file
+//! and the terminal state (through [`Env`]), and the only module besides `cli` that knows the
+//! command line's types; after it, no module looks at `std::env` or `is_terminal()`.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -8,30 +10,53 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::cli::{ColorWhen, ConnectionArgs, Format, OutputArgs, RdnsArgs, RdnsMode};
+use crate::api::client::ClientConfig;
+pub use crate::api::client::Secret;
+use crate::api::tls::TlsOptions;
+use crate::cli::{self, ConnectionArgs, OutputArgs, RdnsArgs, SessionsCommand};
+use crate::columns::Column;
 use crate::config::{self, ConfigValues};
 use crate::endpoint::Endpoint;
 use crate::error::Failure;
+use crate::output::style::Palette;
+use crate::output::{self, Format};
+use crate::plan::{self, Plan, RdnsMode, RdnsSettings};
+use crate::select::Selection;
+use crate::summary::GroupBy;
 use crate::text::units;
 
-/// A password: its `Debug` and `Display` never show the value.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    #[must_use]
-    pub fn new(s: String) -> Self {
-        Secret(s)
-    }
-    #[must_use]
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
+/// The defaults: the one place they are written (the help text and the README are checked
+/// against these by tests).
+pub mod defaults {
+    pub const HOSTS: &str = "127.0.0.1:8989";
+    pub const USER: &str = "admin";
+    pub const PASSWORD: &str = "mariadb";
+    pub const TIMEOUT: &str = "10s";
+    pub const MAX_RESPONSE_SIZE: &str = "1GiB";
+    pub const RDNS_TIMEOUT: &str = "2s";
+    pub const RDNS_DEADLINE: &str = "5s";
+    pub const RDNS_CONCURRENCY: usize = 64;
+    pub const WATCH_INTERVAL: &str = "2s";
+    /// The width of tables when stdout is not a terminal and `COLUMNS` is unset.
+    pub const WIDTH: usize = 160;
 }
 
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(<redacted>)")
+/// When to color the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    fn parse(name: &str) -> Option<ColorWhen> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(ColorWhen::Auto),
+            "always" => Some(ColorWhen::Always),
+            "never" => Some(ColorWhen::Never),
+            _ => None,
+        }
     }
 }
 
@@ -87,15 +112,6 @@ impl Env {
     }
 }
 
-/// TLS settings, used only for HTTPS endpoints.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TlsSettings {
-    pub ca_cert: Option<PathBuf>,
-    pub cert: Option<PathBuf>,
-    pub key: Option<PathBuf>,
-    pub verify: bool,
-}
-
 /// Where the password comes from when it is not given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PasswordSource {
@@ -111,7 +127,7 @@ pub struct Connection {
     pub endpoints: Vec<Endpoint>,
     pub user: String,
     pub password: PasswordSource,
-    pub tls: TlsSettings,
+    pub tls: TlsOptions,
     pub timeout: Duration,
     pub max_response_size: u64,
 }
@@ -120,6 +136,8 @@ pub struct Connection {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Output {
     pub format: Format,
+    /// The format was asked for (flag or config file), not the default.
+    pub format_given: bool,
     pub header: bool,
     pub color: bool,
     /// Color for messages on stderr, by the same rules applied to stderr.
@@ -130,19 +148,6 @@ pub struct Output {
     pub stderr_tty: bool,
     /// Pretty JSON (stdout is a terminal) or compact.
     pub pretty_json: bool,
-}
-
-/// Reverse-DNS settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rdns {
-    pub mode: Option<RdnsMode>,
-    pub per_lookup: Duration,
-    pub deadline: Duration,
-    pub concurrency: usize,
-    /// The cache file, unless disabled or no cache directory is known.
-    pub cache_file: Option<PathBuf>,
-    /// A test-only fake resolver spec from `MXS_TEST_RESOLVER` (benchmarks use it).
-    pub fake: Option<String>,
 }
 
 /// Everything resolved.
@@ -158,7 +163,39 @@ pub struct Settings {
     env: Env,
 }
 
-const DEFAULT_WIDTH: usize = 160;
+impl Connection {
+    /// The HTTP client's configuration, with the password once it is known.
+    #[must_use]
+    pub fn client_config(&self, password: Secret) -> ClientConfig {
+        ClientConfig {
+            user: self.user.clone(),
+            password,
+            timeout: self.timeout,
+            max_response_size: self.max_response_size,
+            tls: self
+                .endpoints
+                .iter()
+                .any(|e| e.https)
+                .then(|| self.tls.clone()),
+        }
+    }
+}
+
+impl Output {
+    /// What the renderers need.
+    #[must_use]
+    pub fn options(&self) -> output::Options {
+        output::Options {
+            format: self.format,
+            header: self.header,
+            palette: Palette {
+                enabled: self.color,
+            },
+            width: self.width,
+            pretty_json: self.pretty_json,
+        }
+    }
+}
 
 impl Settings {
     /// Resolves flags, environment (already merged into the flags by clap) and config file.
@@ -178,28 +215,28 @@ impl Settings {
             .hosts
             .as_deref()
             .or(cfg("hosts"))
-            .unwrap_or("127.0.0.1:8989");
+            .unwrap_or(defaults::HOSTS);
         let endpoints = Endpoint::parse_list(hosts, secure).map_err(Failure::usage)?;
 
         let user = conn
             .user
             .clone()
             .or(cfg("user").map(str::to_string))
-            .unwrap_or_else(|| "admin".into());
+            .unwrap_or_else(|| defaults::USER.into());
         let password = if conn.password_stdin {
             PasswordSource::Stdin
         } else {
             match conn.password.as_deref().or(cfg("password")) {
                 Some("") => PasswordSource::Prompt,
                 Some(p) => PasswordSource::Given(Secret::new(p.to_string())),
-                None => PasswordSource::Given(Secret::new("mariadb".into())),
+                None => PasswordSource::Given(Secret::new(defaults::PASSWORD.into())),
             }
         };
 
         let path_opt = |flag: &Option<PathBuf>, key: &str| {
             flag.clone().or_else(|| cfg(key).map(PathBuf::from))
         };
-        let tls = TlsSettings {
+        let tls = TlsOptions {
             ca_cert: path_opt(&conn.tls_ca_cert, "tls-ca-cert"),
             cert: path_opt(&conn.tls_cert, "tls-cert"),
             key: path_opt(&conn.tls_key, "tls-key"),
@@ -221,7 +258,11 @@ impl Settings {
             );
         }
 
-        let timeout_text = conn.timeout.as_deref().or(cfg("timeout")).unwrap_or("10s");
+        let timeout_text = conn
+            .timeout
+            .as_deref()
+            .or(cfg("timeout"))
+            .unwrap_or(defaults::TIMEOUT);
         let timeout = units::parse_duration(timeout_text, 0.001)
             .map_err(|e| Failure::usage(format!("--timeout: {e}")))?;
         if timeout.is_zero() {
@@ -231,7 +272,7 @@ impl Settings {
             .max_response_size
             .as_deref()
             .or(cfg("max-response-size"))
-            .unwrap_or("1GiB");
+            .unwrap_or(defaults::MAX_RESPONSE_SIZE);
         let max_response_size = units::parse_size(size_text)
             .map_err(|e| Failure::usage(format!("--max-response-size: {e}")))?;
 
@@ -240,11 +281,13 @@ impl Settings {
         } else if out.tsv {
             Format::Tsv
         } else if let Some(f) = out.output {
-            f
+            format_of(f)
         } else if let Some(f) = cfg("output") {
-            <Format as clap::ValueEnum>::from_str(f, true).map_err(|_| {
+            Format::parse(f).ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
                 Failure::usage(format!(
-                    "config file: 'output' must be table, json, jsonl or tsv, not '{f}'"
+                    "config file: 'output' must be one of {}, not '{f}'",
+                    names.join(", ")
                 ))
             })?
         } else if cfg_bool("tsv")? == Some(true) {
@@ -252,9 +295,18 @@ impl Settings {
         } else {
             Format::Table
         };
+        let format_given = out.json
+            || out.tsv
+            || out.output.is_some()
+            || cfg("output").is_some()
+            || cfg_bool("tsv")? == Some(true);
         let color_when = match (out.color, cfg("color")) {
-            (Some(c), _) => c,
-            (None, Some(c)) => <ColorWhen as clap::ValueEnum>::from_str(c, true).map_err(|_| {
+            (Some(c), _) => match c {
+                cli::ColorWhen::Auto => ColorWhen::Auto,
+                cli::ColorWhen::Always => ColorWhen::Always,
+                cli::ColorWhen::Never => ColorWhen::Never,
+            },
+            (None, Some(c)) => ColorWhen::parse(c).ok_or_else(|| {
                 Failure::usage(format!(
                     "config file: 'color' must be auto, always or never, not '{c}'"
                 ))
@@ -267,9 +319,10 @@ impl Settings {
             .term_width
             .or_else(|| env.var("COLUMNS").and_then(|c| c.parse().ok()))
             .filter(|w| *w >= 20)
-            .unwrap_or(DEFAULT_WIDTH);
+            .unwrap_or(defaults::WIDTH);
         let output = Output {
             format,
+            format_given,
             header: out.header,
             color,
             stderr_color,
@@ -297,17 +350,22 @@ impl Settings {
     }
 
     /// Resolves the reverse-DNS flags of a command against the config file.
-    pub fn rdns(&self, args: &RdnsArgs) -> Result<Rdns, Failure> {
+    fn rdns(&self, args: &RdnsArgs) -> Result<RdnsSettings, Failure> {
         let cfg = |key: &str| self.config.as_ref().and_then(|c| c.get(key));
         let dur = |flag: &Option<String>, key: &str, default: &str, name: &str| {
             let text = flag.as_deref().or(cfg(key)).unwrap_or(default);
             units::parse_duration(text, 0.001).map_err(|e| Failure::usage(format!("{name}: {e}")))
         };
-        let per_lookup = dur(&args.rdns_timeout, "rdns-timeout", "2s", "--rdns-timeout")?;
+        let per_lookup = dur(
+            &args.rdns_timeout,
+            "rdns-timeout",
+            defaults::RDNS_TIMEOUT,
+            "--rdns-timeout",
+        )?;
         let deadline = dur(
             &args.rdns_deadline,
             "rdns-deadline",
-            "5s",
+            defaults::RDNS_DEADLINE,
             "--rdns-deadline",
         )?;
         let concurrency = match args.rdns_concurrency {
@@ -318,7 +376,7 @@ impl Settings {
                         "config file: 'rdns-concurrency' must be a number, not '{t}'"
                     ))
                 })?,
-                None => 64,
+                None => defaults::RDNS_CONCURRENCY,
             },
         };
         if concurrency == 0 {
@@ -329,8 +387,11 @@ impl Settings {
         } else {
             self.cache_dir().map(|d| d.join("rdns.tsv"))
         };
-        Ok(Rdns {
-            mode: args.rdns,
+        Ok(RdnsSettings {
+            mode: args.rdns.map(|m| match m {
+                cli::RdnsMode::Client => RdnsMode::Client,
+                cli::RdnsMode::Server => RdnsMode::Server,
+            }),
             per_lookup,
             deadline,
             concurrency,
@@ -339,6 +400,85 @@ impl Settings {
                 .env
                 .var_nonempty("MXS_TEST_RESOLVER")
                 .map(str::to_string),
+        })
+    }
+
+    /// Resolves a `sessions` command into its plan; every usage error is raised here.
+    pub fn plan(&self, command: &SessionsCommand) -> Result<Plan, Failure> {
+        let several = self.connection.endpoints.len() > 1;
+        let list = |rdns: &RdnsArgs, select: &cli::SelectArgs, columns: &[String], wide| {
+            Ok::<_, Failure>(plan::List {
+                selection: selection(select)?,
+                rdns: self.rdns(rdns)?,
+                columns: table_columns(columns, wide, several)?,
+            })
+        };
+        Ok(match command {
+            SessionsCommand::List(a) => {
+                let l = list(&a.rdns, &a.select, &a.columns, a.wide)?;
+                match &a.watch {
+                    Some(interval) => Plan::Watch(self.watch(l, Some(interval), None)?),
+                    None => Plan::List(l),
+                }
+            }
+            SessionsCommand::Watch(a) => {
+                let l = list(&a.rdns, &a.select, &a.columns, a.wide)?;
+                Plan::Watch(self.watch(l, a.interval.as_deref(), a.count)?)
+            }
+            SessionsCommand::Show(a) => Plan::Show(plan::Show {
+                ids: a
+                    .ids
+                    .iter()
+                    .map(|id| {
+                        let t = id.trim();
+                        if t.is_empty() {
+                            Err(Failure::usage("a session id cannot be empty"))
+                        } else {
+                            Ok(t.to_string())
+                        }
+                    })
+                    .collect::<Result<_, _>>()?,
+                rdns: self.rdns(&a.rdns)?,
+            }),
+            SessionsCommand::Summary(a) => {
+                let by: Vec<GroupBy> =
+                    a.by.iter()
+                        .filter(|b| !b.trim().is_empty())
+                        .map(|b| GroupBy::parse(b))
+                        .collect::<Result<_, _>>()?;
+                if by.is_empty() {
+                    return Err(Failure::usage("--by: name at least one group"));
+                }
+                Plan::Summary(plan::Summary {
+                    by,
+                    selection: selection(&a.select)?,
+                    rdns: self.rdns(&a.rdns)?,
+                })
+            }
+        })
+    }
+
+    fn watch(
+        &self,
+        list: plan::List,
+        interval: Option<&str>,
+        count: Option<u64>,
+    ) -> Result<plan::Watch, Failure> {
+        let interval = units::parse_duration(interval.unwrap_or(defaults::WATCH_INTERVAL), 1.0)
+            .map_err(|e| Failure::usage(format!("watch interval: {e}")))?;
+        if interval < Duration::from_millis(100) {
+            return Err(Failure::usage("watch interval: must be at least 100ms"));
+        }
+        Ok(plan::Watch {
+            list,
+            interval,
+            count,
+            live: self.output.stdout_tty && self.output.format == Format::Table,
+            format: if self.output.format_given {
+                self.output.format
+            } else {
+                Format::Tsv
+            },
         })
     }
 
@@ -375,6 +515,47 @@ impl Settings {
     pub fn stdin_tty(&self) -> bool {
         self.env.stdin_tty
     }
+}
+
+fn format_of(f: cli::Format) -> Format {
+    match f {
+        cli::Format::Table => Format::Table,
+        cli::Format::Json => Format::Json,
+        cli::Format::Jsonl => Format::Jsonl,
+        cli::Format::Tsv => Format::Tsv,
+    }
+}
+
+fn selection(args: &cli::SelectArgs) -> Result<Selection, Failure> {
+    Selection::parse(&args.conditions, &args.sort, args.limit)
+}
+
+/// The table columns from `--columns` / `--wide`.
+pub fn table_columns(
+    names: &[String],
+    wide: bool,
+    several_hosts: bool,
+) -> Result<Vec<Column>, Failure> {
+    if wide {
+        return Ok(Column::ALL
+            .iter()
+            .copied()
+            .filter(|c| *c != Column::Maxscale || several_hosts)
+            .collect());
+    }
+    if names.is_empty() {
+        return Ok(Column::defaults(several_hosts));
+    }
+    names
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| {
+            Column::parse(n).ok_or_else(|| {
+                Failure::usage(format!("--columns: unknown column '{}'", n.trim()))
+                    .with_hint(format!("columns: {}", Column::names()))
+            })
+        })
+        .collect()
 }
 
 /// `--color`: `auto` colors a terminal (`tty`) unless `NO_COLOR` is set and non-empty or `TERM`

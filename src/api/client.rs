@@ -11,11 +11,44 @@ use reqwest::StatusCode;
 use reqwest::blocking::{Client as Http, Response};
 
 use crate::endpoint::Endpoint;
-use crate::error::{ExitKind, Failure};
+use crate::error::{Cause, Failure};
 use crate::text::sanitize;
-use crate::settings::{Connection, Secret};
 
-use super::tls;
+use super::tls::{self, TlsOptions};
+
+/// A password: its `Debug` and `Display` never show the value.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    #[must_use]
+    pub fn new(s: String) -> Self {
+        Secret(s)
+    }
+    #[must_use]
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+/// What the client needs to know: its own type, so that this layer knows nothing of how the
+/// command line, environment and config file were resolved.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    pub user: String,
+    pub password: Secret,
+    /// Bound on each whole request.
+    pub timeout: Duration,
+    pub max_response_size: u64,
+    /// TLS set-up, when an endpoint uses HTTPS (certificates are loaded only then).
+    pub tls: Option<TlsOptions>,
+}
 
 /// A configured client.
 pub struct Client {
@@ -77,11 +110,10 @@ impl std::error::Error for TooLarge {}
 
 impl Client {
     /// Builds the client; TLS roots and certificates are loaded only if an endpoint is HTTPS.
-    pub fn new(conn: &Connection, password: Secret) -> Result<Client, Failure> {
-        let tls_config = if conn.endpoints.iter().any(|e| e.https) {
-            tls::config(&conn.tls)?
-        } else {
-            tls::plain()?
+    pub fn new(conn: &ClientConfig) -> Result<Client, Failure> {
+        let tls_config = match &conn.tls {
+            Some(options) => tls::config(options)?,
+            None => tls::plain()?,
         };
         let http = Http::builder()
             .tls_backend_preconfigured(tls_config)
@@ -91,16 +123,11 @@ impl Client {
             .connect_timeout(conn.timeout)
             .user_agent(concat!("mxs/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| {
-                Failure::new(
-                    ExitKind::Other,
-                    format!("cannot set up the HTTP client: {e}"),
-                )
-            })?;
+            .map_err(|e| Failure::internal(format!("cannot set up the HTTP client: {e}")))?;
         Ok(Client {
             http,
             user: conn.user.clone(),
-            password,
+            password: conn.password.clone(),
             timeout: conn.timeout,
             max_size: conn.max_response_size,
             received: Arc::default(),
@@ -130,14 +157,14 @@ impl Client {
                 && len > self.max_size
             {
                 return Err(Failure::new(
-                    ExitKind::Other,
+                    Cause::TooLarge,
                     format!("{request}: {}", TooLarge(self.max_size)),
                 )
                 .with_hint("raise --max-response-size if this is expected"));
             }
             if is_html(&response) {
                 return Err(Failure::new(
-                    ExitKind::Other,
+                    Cause::InvalidDocument,
                     format!("{request}: the server answered {status} with an HTML page, not JSON"),
                 )
                 .with_hint("is this MaxScale's admin port? (the REST API is on 8989 by default)"));
@@ -188,7 +215,7 @@ fn status_failure(mut response: Response, request: &str) -> Failure {
             " redirecting to {}; mxs does not follow redirects (MaxScale never sends them)",
             location.as_deref().unwrap_or("(no Location header)")
         ));
-        return Failure::new(ExitKind::Other, message)
+        return Failure::new(Cause::InvalidDocument, message)
             .with_hint("check --hosts: is something other than MaxScale listening there?");
     }
     if let Some(d) = &detail {
@@ -197,19 +224,19 @@ fn status_failure(mut response: Response, request: &str) -> Failure {
     } else if html {
         message.push_str(" with an HTML page");
     }
-    let (kind, hint) = match status.as_u16() {
+    let (cause, hint) = match status.as_u16() {
         401 | 403 => (
-            ExitKind::Auth,
+            Cause::Denied,
             Some("check --user and --password (or MXS_USER, MXS_PASSWORD, the config file)"),
         ),
-        404 => (ExitKind::NotFound, None),
+        404 => (Cause::NotFound, None),
         _ if html => (
-            ExitKind::Other,
+            Cause::InvalidDocument,
             Some("is this MaxScale's admin port? a proxy in between answered instead"),
         ),
-        _ => (ExitKind::Other, None),
+        _ => (Cause::ServerError, None),
     };
-    let mut failure = Failure::new(kind, message);
+    let mut failure = Failure::new(cause, message);
     failure.detail = detail;
     match hint {
         Some(h) => failure.with_hint(h),
@@ -238,108 +265,138 @@ pub fn error_detail(body: &[u8]) -> Option<String> {
     (!details.is_empty()).then(|| details.join("; "))
 }
 
-/// Classifies a transport error: refused, unresolvable, TLS, timeout, reset.
+/// The first error of type `T` in the chain of `err`, looking inside `io::Error`s too (hyper and
+/// hyper-rustls wrap their causes in one, whose `source()` skips the inner error).
+fn find_in_chain<'a, T: std::error::Error + 'static>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a T> {
+    let mut source = Some(err);
+    while let Some(e) = source {
+        if let Some(t) = e.downcast_ref::<T>() {
+            return Some(t);
+        }
+        if let Some(t) = e
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::get_ref)
+            .and_then(|inner| inner.downcast_ref::<T>())
+        {
+            return Some(t);
+        }
+        source = e.source();
+    }
+    None
+}
+
+fn has_io_kind(err: &(dyn std::error::Error + 'static), kind: io::ErrorKind) -> bool {
+    let mut source = Some(err);
+    while let Some(e) = source {
+        if e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == kind)
+        {
+            return true;
+        }
+        source = e.source();
+    }
+    false
+}
+
+/// What kind of transport failure `err` is, from the types in its chain. Two causes are also
+/// recognised by their text: a failed name lookup, which has no type of its own (the standard
+/// library reports it as an uncategorized `io::Error`), and a TLS error that hyper's connector
+/// boxes where it cannot be reached by type.
+fn transport_cause(err: &reqwest::Error) -> Cause {
+    let chain = error_chain(err).to_ascii_lowercase();
+    if err.is_timeout() || has_io_kind(err, io::ErrorKind::TimedOut) {
+        Cause::Timeout
+    } else if find_in_chain::<rustls::Error>(err).is_some()
+        || chain.contains("invalid peer certificate")
+        || chain.contains("corrupt message")
+        || chain.contains("handshake")
+    {
+        // rustls's error is not always reachable by type through hyper's boxed errors
+        Cause::Tls
+    } else if has_io_kind(err, io::ErrorKind::ConnectionRefused) {
+        Cause::Refused
+    } else if chain.contains("dns error")
+        || chain.contains("failed to lookup")
+        || chain.contains("name or service not known")
+    {
+        Cause::Unresolvable
+    } else {
+        Cause::ConnectionLost
+    }
+}
+
+/// Turns a transport error into a one-line failure with a hint: refused, unresolvable, TLS,
+/// timeout, reset, closed.
 pub fn transport_failure(
     err: &reqwest::Error,
     request: &str,
     endpoint: &Endpoint,
     timeout: Duration,
 ) -> Failure {
+    let cause = transport_cause(err);
     let chain = error_chain(err);
-    let lower = chain.to_ascii_lowercase();
-    let has_io = |kind: io::ErrorKind| {
-        let mut source: Option<&dyn std::error::Error> = Some(err);
-        while let Some(e) = source {
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|io| io.kind() == kind)
-            {
-                return true;
-            }
-            source = e.source();
-        }
-        false
+    let plain_hint = || {
+        (!endpoint.https)
+            .then(|| "if MaxScale's admin API uses HTTPS, use --secure or https://".to_string())
     };
-    let tls_error = {
-        let mut source: Option<&dyn std::error::Error> = Some(err);
-        let mut found = None;
-        while let Some(e) = source {
-            if let Some(t) = e.downcast_ref::<rustls::Error>() {
-                found = Some(t.clone());
-            }
-            // hyper-rustls wraps rustls errors in io::Error, whose source() skips the inner error
-            if let Some(t) = e
-                .downcast_ref::<io::Error>()
-                .and_then(io::Error::get_ref)
-                .and_then(|inner| inner.downcast_ref::<rustls::Error>())
-            {
-                found = Some(t.clone());
-            }
-            source = e.source();
-        }
-        found
-    };
-    let (what, hint): (String, Option<String>) = if err.is_timeout()
-        || has_io(io::ErrorKind::TimedOut)
-    {
-        (
+    let (what, hint): (String, Option<String>) = match cause {
+        Cause::Timeout => (
             format!("timed out after {}", humantime(timeout)),
             Some("raise --timeout, or check that MaxScale is responsive".into()),
-        )
-    } else if tls_error.is_some()
-        || lower.contains("invalid peer certificate")
-        || lower.contains("corrupt message")
-        || lower.contains("handshake")
-    {
-        // rustls's own error when it can be reached through the chain, else the chain's text
-        let text = tls_error
-            .as_ref()
-            .map_or_else(|| tls_text(&chain), ToString::to_string);
-        let hint = if lower.contains("certificate") {
-            "pass --tls-ca-cert FILE with the CA that signed MaxScale's certificate, or --tls-verify-server-cert=false"
-        } else if lower.contains("corrupt message") || lower.contains("invalidcontenttype") {
-            "is the endpoint plain HTTP? use http:// or drop --secure"
-        } else {
-            "check the TLS options and MaxScale's admin_ssl_* settings"
-        };
-        (
-            format!("TLS handshake failed: {}", sanitize::line(&text)),
-            Some(hint.into()),
-        )
-    } else if has_io(io::ErrorKind::ConnectionRefused) {
-        (
+        ),
+        Cause::Tls => {
+            let tls = find_in_chain::<rustls::Error>(err);
+            let text = tls.map_or_else(|| tls_text(&chain), ToString::to_string);
+            let lower = chain.to_ascii_lowercase();
+            let certificate = "pass --tls-ca-cert FILE with the CA that signed MaxScale's certificate, or --tls-verify-server-cert=false";
+            let plain = "is the endpoint plain HTTP? use http:// or drop --secure";
+            let hint = match tls {
+                Some(
+                    rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented,
+                ) => certificate,
+                Some(
+                    rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. },
+                ) => plain,
+                _ if lower.contains("certificate") => certificate,
+                _ if lower.contains("corrupt message") || lower.contains("invalidcontenttype") => {
+                    plain
+                }
+                _ => "check the TLS options and MaxScale's admin_ssl_* settings",
+            };
+            (
+                format!("TLS handshake failed: {}", sanitize::line(&text)),
+                Some(hint.into()),
+            )
+        }
+        Cause::Refused => (
             "connection refused".into(),
             Some(format!(
                 "is MaxScale running with its REST API listening on {}:{}? (check --hosts, admin_host, admin_port)",
                 endpoint.host, endpoint.port
             )),
-        )
-    } else if lower.contains("dns error")
-        || lower.contains("failed to lookup")
-        || lower.contains("name or service not known")
-    {
-        (
+        ),
+        Cause::Unresolvable => (
             format!("cannot resolve host '{}'", endpoint.host),
             Some("check --hosts".into()),
-        )
-    } else if has_io(io::ErrorKind::ConnectionReset) || lower.contains("connection reset") {
-        (
+        ),
+        _ if has_io_kind(err, io::ErrorKind::ConnectionReset) => (
             "the connection was reset by the server".into(),
-            (!endpoint.https)
-                .then(|| "if MaxScale's admin API uses HTTPS, use --secure or https://".into()),
-        )
-    } else if lower.contains("connection closed before message completed")
-        || lower.contains("invalid http version")
-        || lower.contains("unexpected eof")
-    {
-        (
-            "the server closed the connection without an HTTP answer".into(),
-            (!endpoint.https)
-                .then(|| "if MaxScale's admin API uses HTTPS, use --secure or https://".into()),
-        )
-    } else {
-        (sanitize::line(&chain).into_owned(), None)
+            plain_hint(),
+        ),
+        _ if find_in_chain::<hyper::Error>(err)
+            .is_some_and(|h| h.is_incomplete_message() || h.is_parse())
+            || has_io_kind(err, io::ErrorKind::UnexpectedEof) =>
+        {
+            (
+                "the server closed the connection without an HTTP answer".into(),
+                plain_hint(),
+            )
+        }
+        _ => (sanitize::line(&chain).into_owned(), None),
     };
-    let failure = Failure::new(ExitKind::Unreachable, format!("{request}: {what}"));
+    let failure = Failure::new(cause, format!("{request}: {what}"));
     match hint {
         Some(h) => failure.with_hint(h),
         None => failure,

@@ -2,7 +2,9 @@
 //! session model. Nothing here formats output.
 
 pub mod client;
+pub mod fetch;
 pub mod model;
+pub mod place;
 pub mod scan;
 pub mod tls;
 pub mod walk;

@@ -3,11 +3,12 @@
 //! and strict about the shape of what it reads (an id must be a string, `attributes` an object),
 //! so a broken server is reported rather than rendered as empty rows.
 
-use super::walk::{self, ElementError};
+use super::place::{ElementError, error_at};
+use super::walk;
 
 /// How much of a resource [`Session::parse_for_list`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detail {
+pub enum Depth {
     /// The id, and that `attributes` is an object.
     Shape,
     /// Every list column but the last query.
@@ -19,8 +20,8 @@ pub enum Detail {
 /// One session, owned, as the list views need it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Session {
-    /// Index of the endpoint it came from.
-    pub host: usize,
+    /// Index (in `--hosts` order) of the endpoint it came from.
+    pub endpoint: usize,
     pub id: String,
     pub user: Option<String>,
     pub remote: Option<String>,
@@ -44,20 +45,20 @@ pub struct Session {
 
 impl Session {
     /// Parses one resource object. Errors are [`ElementError`]s placed inside `bytes`.
-    pub fn parse(bytes: &[u8], host: usize) -> anyhow::Result<Session> {
-        Ok(Session::parse_element(bytes, host, Detail::WithQuery)?)
+    pub fn parse(bytes: &[u8], endpoint: usize) -> anyhow::Result<Session> {
+        Ok(Session::parse_element(bytes, endpoint, Depth::WithQuery)?)
     }
 
-    /// [`Session::parse`] reading only what `detail` asks for: a list of 100,000 sessions rarely
+    /// [`Session::parse`] reading only what `depth` asks for: a list of 100,000 sessions rarely
     /// shows the last query (the largest string kept per session), and JSON passed straight
     /// through needs only the shape checked.
-    pub fn parse_for_list(bytes: &[u8], host: usize, detail: Detail) -> anyhow::Result<Session> {
-        Ok(Session::parse_element(bytes, host, detail)?)
+    pub fn parse_for_list(bytes: &[u8], endpoint: usize, depth: Depth) -> anyhow::Result<Session> {
+        Ok(Session::parse_element(bytes, endpoint, depth)?)
     }
 
-    fn parse_element(doc: &[u8], host: usize, detail: Detail) -> Result<Session, ElementError> {
+    fn parse_element(doc: &[u8], endpoint: usize, depth: Depth) -> Result<Session, ElementError> {
         if doc.first() != Some(&b'{') {
-            return Err(walk::error_at(
+            return Err(error_at(
                 doc,
                 0,
                 false,
@@ -65,7 +66,7 @@ impl Session {
             ));
         }
         let mut s = Session {
-            host,
+            endpoint,
             ..Session::default()
         };
         let (mut id, mut attributes) = (None, false);
@@ -76,14 +77,14 @@ impl Session {
                     id = Some(v);
                     Some(end)
                 }
-                b"attributes" if doc[at] == b'{' && detail == Detail::Shape => {
+                b"attributes" if doc[at] == b'{' && depth == Depth::Shape => {
                     attributes = true;
                     None
                 }
                 b"attributes" if doc[at] == b'{' => {
                     attributes = true;
                     Some(walk::visit(doc, at, |k, at| {
-                        attribute(doc, &mut s, k, at, detail == Detail::WithQuery)
+                        attribute(doc, &mut s, k, at, depth == Depth::WithQuery)
                     })?)
                 }
                 b"relationships" if doc[at] == b'{' => Some(walk::visit(doc, at, |k, at| {
@@ -96,10 +97,10 @@ impl Session {
             })
         })?;
         let Some(id) = id else {
-            return Err(walk::error_at(doc, 0, false, "a session has no \"id\""));
+            return Err(error_at(doc, 0, false, "a session has no \"id\""));
         };
         if !attributes {
-            return Err(walk::error_at(
+            return Err(error_at(
                 doc,
                 0,
                 false,
@@ -121,7 +122,7 @@ impl Session {
 
     /// The name to show for the client: the resolved name, else the address.
     #[must_use]
-    pub fn host_display(&self) -> Option<&str> {
+    pub fn client_display(&self) -> Option<&str> {
         self.remote_name.as_deref().or(self.remote.as_deref())
     }
 }
@@ -273,7 +274,7 @@ mod tests {
             2,
         )
         .unwrap();
-        assert_eq!(s.host, 2);
+        assert_eq!(s.endpoint, 2);
         assert_eq!(s.user, None);
         assert_eq!(s.idle, None);
         assert!(s.services.is_empty());

@@ -95,7 +95,7 @@ pub fn locate(what: &str, line: u64, column: u64, error: anyhow::Error) -> ScanE
             (line + el - 1, ec)
         }
     };
-    let error = match error.downcast::<super::walk::ElementError>() {
+    let error = match error.downcast::<super::place::ElementError>() {
         Ok(e) => {
             let (l, c) = to_body(e.line, e.column);
             if e.syntax {

@@ -10,8 +10,16 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
 use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
 
-use crate::error::Failure;
-use crate::settings::TlsSettings;
+use crate::error::{Cause, Failure};
+
+/// TLS options for HTTPS endpoints.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TlsOptions {
+    pub ca_cert: Option<std::path::PathBuf>,
+    pub cert: Option<std::path::PathBuf>,
+    pub key: Option<std::path::PathBuf>,
+    pub verify: bool,
+}
 
 fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
@@ -20,7 +28,7 @@ fn provider() -> Arc<CryptoProvider> {
 fn builder() -> Result<rustls::ConfigBuilder<ClientConfig, rustls::WantsVerifier>, Failure> {
     ClientConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
-        .map_err(|e| Failure::usage(format!("TLS setup: {e}")))
+        .map_err(|e| Failure::internal(format!("TLS setup: {e}")))
 }
 
 /// A configuration for plain-HTTP-only runs: no roots, no certificate loading.
@@ -31,7 +39,7 @@ pub fn plain() -> Result<ClientConfig, Failure> {
 }
 
 /// The configuration for HTTPS endpoints.
-pub fn config(tls: &TlsSettings) -> Result<ClientConfig, Failure> {
+pub fn config(tls: &TlsOptions) -> Result<ClientConfig, Failure> {
     let wants_client = if tls.verify {
         let mut roots = RootCertStore::empty();
         if let Some(path) = &tls.ca_cert {
@@ -46,7 +54,7 @@ pub fn config(tls: &TlsSettings) -> Result<ClientConfig, Failure> {
             roots.add_parsable_certificates(found.certs);
             if roots.is_empty() {
                 return Err(Failure::new(
-                    crate::error::ExitKind::Unreachable,
+                    Cause::Tls,
                     "TLS: no CA certificates were found on this system to verify the server with",
                 )
                 .with_hint(

@@ -1,8 +1,6 @@
-//! The commands: each fetches, prepares the data and hands it to a renderer; none formats
-//! output itself. [`Ctx`] carries what every command needs.
+//! The commands: each takes its resolved plan, fetches, selects and hands a view to its
+//! renderer in `output`; none formats output itself. [`Ctx`] carries what every command needs.
 
-pub mod fetch;
-pub mod generate;
 pub mod sessions;
 pub mod summary;
 pub mod watch;
@@ -12,19 +10,30 @@ use std::sync::Arc;
 
 use crate::api::client::Client;
 use crate::error::ExitKind;
-use crate::output::style::Palette;
+use crate::output::Options;
+use crate::plan::{Plan, RdnsSettings};
 use crate::rdns;
-use crate::settings::{Rdns, Settings};
+use crate::settings::Settings;
 
 /// What every command needs.
 pub struct Ctx {
     pub settings: Settings,
     pub client: Arc<Client>,
-    /// For stdout tables.
-    pub palette: Palette,
-    /// Endpoint labels, by host index.
+    /// How to render stdout.
+    pub options: Options,
+    /// Endpoint labels, by endpoint index.
     pub labels: Vec<String>,
     pub diag: crate::diag::Diag,
+}
+
+/// Runs a resolved command.
+pub fn run(ctx: &Ctx, plan: &Plan) -> anyhow::Result<Option<ExitKind>> {
+    match plan {
+        Plan::List(p) => sessions::list(ctx, p),
+        Plan::Show(p) => sessions::show(ctx, p),
+        Plan::Summary(p) => summary::run(ctx, p),
+        Plan::Watch(p) => watch::run(ctx, p),
+    }
 }
 
 impl Ctx {
@@ -58,7 +67,7 @@ impl Ctx {
 }
 
 /// The resolver to use: the test fake when `MXS_TEST_RESOLVER` is set, else the system's.
-pub fn resolver(settings: &Rdns) -> anyhow::Result<Arc<dyn rdns::Resolver>> {
+pub fn resolver(settings: &RdnsSettings) -> anyhow::Result<Arc<dyn rdns::Resolver>> {
     Ok(match &settings.fake {
         Some(spec) => {
             Arc::new(rdns::FakeResolver::from_spec(spec).map_err(crate::error::Failure::usage)?)
@@ -71,7 +80,7 @@ pub fn resolver(settings: &Rdns) -> anyhow::Result<Arc<dyn rdns::Resolver>> {
 /// terminal and a summary line of failures on stderr.
 pub fn resolve_names<'a>(
     ctx: &Ctx,
-    settings: &Rdns,
+    settings: &RdnsSettings,
     cache: &mut rdns::Cache,
     remotes: impl IntoIterator<Item = &'a str>,
 ) -> anyhow::Result<rdns::Report> {

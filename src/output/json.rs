@@ -19,7 +19,8 @@
 
 use std::io::{self, Write};
 
-use crate::api::walk::{self, ElementError};
+use crate::api::place::{ElementError, error_at};
+use crate::api::walk;
 use crate::text::sanitize::is_unsafe;
 
 /// What mxs adds to a resource.
@@ -80,7 +81,7 @@ enum Expect {
 /// counter, so a hostile nesting depth costs nothing. On error, `out` holds a partial copy.
 pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) -> Result<(), ElementError> {
     let pretty = matches!(layout, Layout::Pretty(_));
-    let err = |at: usize, msg: &str| walk::error_at(bytes, at, true, msg);
+    let err = |at: usize, msg: &str| error_at(bytes, at, true, msg);
     let mut stack: Vec<u8> = Vec::new();
     let mut expect = Expect::Value;
     let mut i = 0;
@@ -425,6 +426,35 @@ fn merge_server_meta(bytes: &[u8], meta: &Meta<'_>) -> anyhow::Result<Option<Vec
         merged.extend_from_slice(&bytes[end..]);
     }
     Ok(Some(merged))
+}
+
+/// A `show` document: `{"data": <resource with meta>, <the server's other members>}`.
+pub fn document(
+    buf: &mut Vec<u8>,
+    resource: &[u8],
+    members: &[(Vec<u8>, Vec<u8>)],
+    m: &Meta<'_>,
+    pretty: bool,
+) -> anyhow::Result<()> {
+    let inner = if pretty {
+        Layout::Pretty(1)
+    } else {
+        Layout::Compact
+    };
+    buf.extend_from_slice(if pretty {
+        b"{\n  \"data\": "
+    } else {
+        b"{\"data\":"
+    });
+    write_resource(buf, resource, m, inner)?;
+    for (k, v) in members {
+        buf.extend_from_slice(if pretty { b",\n  " } else { b"," });
+        buf.extend_from_slice(k);
+        buf.extend_from_slice(if pretty { b": " } else { b":" });
+        reformat(v, buf, inner)?;
+    }
+    buf.extend_from_slice(if pretty { b"\n}" } else { b"}" });
+    Ok(())
 }
 
 /// One host's other top-level members: its label and (raw key, raw value) pairs.

@@ -7,9 +7,9 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 
 use crate::output::style::Palette;
-use crate::text::time::{self, Stamp};
 use crate::output::tsv;
 use crate::text::sanitize;
+use crate::text::time::{self, Stamp};
 use crate::text::units;
 
 /// What `show` needs besides the resource.
@@ -21,6 +21,70 @@ pub struct Context<'a> {
     pub palette: Palette,
     /// "Now" in Unix seconds, for "... ago" when the server sends no `seconds_alive`.
     pub now: i64,
+}
+
+/// One session found, as `show` writes it.
+pub struct Item<'a> {
+    /// The server's bytes of the resource (`data`).
+    pub resource: &'a [u8],
+    /// The same, parsed.
+    pub value: &'a Value,
+    /// The document's other top-level members (`links`), raw.
+    pub members: &'a [(Vec<u8>, Vec<u8>)],
+    pub maxscale: &'a str,
+    /// `None`: reverse DNS was not asked for; `Some(None)`: asked, not resolved.
+    pub remote_name: Option<Option<&'a str>>,
+}
+
+/// Writes every session found in `options.format`: sections (table), `key<TAB>value` blocks
+/// (TSV), one document per session (JSON) or one resource per line (JSON Lines). `now` is Unix
+/// seconds.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    options: &crate::output::Options,
+    items: &[Item<'_>],
+    now: i64,
+) -> anyhow::Result<()> {
+    use crate::output::Format;
+    use crate::output::json::{self, Layout, Meta};
+    for (i, item) in items.iter().enumerate() {
+        let ctx = Context {
+            maxscale: item.maxscale,
+            remote_name: item.remote_name,
+            width: options.width,
+            palette: options.palette,
+            now,
+        };
+        let meta = Meta {
+            maxscale: item.maxscale,
+            remote_name: item.remote_name,
+        };
+        let mut buf = Vec::new();
+        match options.format {
+            Format::Table | Format::Tsv if i > 0 => buf.push(b'\n'),
+            _ => {}
+        }
+        match options.format {
+            Format::Table => buf.extend_from_slice(render(item.value, &ctx).as_bytes()),
+            Format::Tsv => tsv::write_fields(&mut buf, &fields(item.value, &ctx))?,
+            Format::Jsonl => {
+                json::write_resource(&mut buf, item.resource, &meta, Layout::Compact)?;
+                buf.push(b'\n');
+            }
+            Format::Json => {
+                json::document(
+                    &mut buf,
+                    item.resource,
+                    item.members,
+                    &meta,
+                    options.pretty_json,
+                )?;
+                buf.push(b'\n');
+            }
+        }
+        out.write_all(&buf)?;
+    }
+    Ok(())
 }
 
 /// Attributes shown in the main section or their own sections.
@@ -43,7 +107,8 @@ const KNOWN: &[&str] = &[
     "default_database",
 ];
 
-fn s(v: &Value) -> String {
+/// A scalar's text, sanitized for one line (`null` for null, JSON text for the rest).
+fn text_of(v: &Value) -> String {
     match v {
         Value::String(t) => sanitize::line(t).into_owned(),
         Value::Null => "null".into(),
@@ -89,7 +154,7 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
         .get("attributes")
         .and_then(Value::as_object)
         .unwrap_or(&empty);
-    let id = resource.get("id").map(s).unwrap_or_default();
+    let id = resource.get("id").map(text_of).unwrap_or_default();
     let mut out = String::new();
     out.push_str(&p.title(&format!("Session {id}")));
     out.push_str(&p.muted(&format!("  on {}", sanitize::line(ctx.maxscale))));
@@ -108,7 +173,7 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
             items
                 .iter()
                 .filter_map(|i| i.get("id"))
-                .map(s)
+                .map(text_of)
                 .collect::<Vec<_>>()
                 .join(", "),
         )
@@ -121,13 +186,13 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
     }
     for (key, label) in [("state", "State"), ("user", "User")] {
         if let Some(v) = a.get(key) {
-            row(label, s(v));
+            row(label, text_of(v));
         }
     }
     if let Some(remote) = a.get("remote") {
-        let mut text = s(remote);
+        let mut text = text_of(remote);
         if let Some(port) = a.get("port") {
-            text.push_str(&format!(" port {}", s(port)));
+            text.push_str(&format!(" port {}", text_of(port)));
         }
         row("Client", text);
     }
@@ -137,7 +202,7 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
         None => {}
     }
     if let Some(db) = a.get("default_database") {
-        row("Default database", s(db));
+        row("Default database", text_of(db));
     }
     if let Some(c) = connected_text(a, ctx.now) {
         row("Connected", c);
@@ -149,10 +214,13 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
         row("Alive", units::format_seconds(alive));
     }
     if let Some(t) = a.get("thread") {
-        row("Thread", s(t));
+        row("Thread", text_of(t));
     }
     if let Some(io) = a.get("io_activity") {
-        row("I/O activity", format!("{} events in the last 30s", s(io)));
+        row(
+            "I/O activity",
+            format!("{} events in the last 30s", text_of(io)),
+        );
     }
     let client = a.get("client").and_then(Value::as_object);
     if let Some(c) = client {
@@ -167,19 +235,19 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
         );
         for (k, v) in c {
             if k != "cipher" && k != "connection_attributes" {
-                row(&humanize_key(k), s(v));
+                row(&humanize_key(k), text_of(v));
             }
         }
     }
     if let Some(params) = a.get("parameters").and_then(Value::as_object) {
         let text: Vec<String> = params
             .iter()
-            .map(|(k, v)| format!("{}={}", sanitize::line(k), s(v)))
+            .map(|(k, v)| format!("{}={}", sanitize::line(k), text_of(v)))
             .collect();
         row("Parameters", text.join(" "));
     }
     if let Some(link) = resource.pointer("/links/self") {
-        row("Link", s(link));
+        row("Link", text_of(link));
     }
     out.push_str(&main.trim_fmt());
     out.push('\n');
@@ -189,7 +257,7 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
             Some(Value::Object(attrs)) if !attrs.is_empty() => {
                 let mut t = table(ctx.width);
                 for (k, v) in attrs {
-                    t.add_row(vec![sanitize::line(k).into_owned(), s(v)]);
+                    t.add_row(vec![sanitize::line(k).into_owned(), text_of(v)]);
                 }
                 section(&mut out, p, "Connection attributes", &t);
             }
@@ -213,8 +281,8 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
         for c in conns {
             let cipher = c.get("cipher").and_then(Value::as_str).unwrap_or("");
             t.add_row(vec![
-                c.get("server").map(s).unwrap_or_default(),
-                c.get("connection_id").map(s).unwrap_or_default(),
+                c.get("server").map(text_of).unwrap_or_default(),
+                c.get("connection_id").map(text_of).unwrap_or_default(),
                 if cipher.is_empty() {
                     "none".into()
                 } else {
@@ -243,7 +311,7 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
     {
         let mut t = table(ctx.width);
         for line in log {
-            t.add_row(vec![s(line)]);
+            t.add_row(vec![text_of(line)]);
         }
         section(&mut out, p, &format!("Log ({})", log.len()), &t);
     }
@@ -272,7 +340,7 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
     if !other.is_empty() || !extra_top.is_empty() {
         let mut t = table(ctx.width);
         for (k, v) in other.into_iter().chain(extra_top) {
-            t.add_row(vec![sanitize::line(k).into_owned(), s(v)]);
+            t.add_row(vec![sanitize::line(k).into_owned(), text_of(v)]);
         }
         section(&mut out, p, "Other attributes", &t);
     }
@@ -322,8 +390,8 @@ fn queries_table(queries: &[Value], ctx: &Context<'_>) -> Table {
                     .map(|r| {
                         format!(
                             "{} {}ms",
-                            r.get("server").map(s).unwrap_or_default(),
-                            r.get("duration").map(s).unwrap_or_default()
+                            r.get("server").map(text_of).unwrap_or_default(),
+                            r.get("duration").map(text_of).unwrap_or_default()
                         )
                     })
                     .collect::<Vec<_>>()
@@ -401,7 +469,7 @@ fn memory_rows(t: &mut Table, label: &str, v: &Value, depth: usize) {
             t.add_row(vec![format!("{indent}{label}"), text]);
         }
         other => {
-            t.add_row(vec![format!("{indent}{label}"), s(other)]);
+            t.add_row(vec![format!("{indent}{label}"), text_of(other)]);
         }
     }
 }

@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::api::model::Session;
 use crate::columns::Column;
-use crate::text::sanitize;
 use crate::output::style::Palette;
+use crate::text::sanitize;
 
 const GAP: usize = 2;
 const GAP_TEXT: &str = "  ";
@@ -125,6 +125,52 @@ impl Table<'_> {
         }
         widths
     }
+}
+
+/// A small aligned grid (summaries): widths are measured on the plain text and the header is
+/// styled after padding, so escape sequences never count as width. `right[i]` right-aligns
+/// column `i`; cells must already be sanitized.
+pub fn write_grid(
+    out: &mut dyn Write,
+    headers: &[&str],
+    rows: &[Vec<String>],
+    right: &[bool],
+    palette: Palette,
+) -> io::Result<()> {
+    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: &mut dyn Iterator<Item = String>| -> String {
+        let mut line = String::new();
+        for (i, text) in cells.enumerate() {
+            if i > 0 {
+                line.push_str(GAP_TEXT);
+            }
+            line.push_str(&text);
+        }
+        line.trim_end().to_string()
+    };
+    let right_at = |i: usize| right.get(i).copied().unwrap_or(false);
+    let header = line(
+        &mut headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| palette.header(&pad(h, widths[i], right_at(i)))),
+    );
+    writeln!(out, "{header}")?;
+    for row in rows {
+        let text = line(
+            &mut row
+                .iter()
+                .enumerate()
+                .map(|(i, c)| pad(c, widths[i], right_at(i))),
+        );
+        writeln!(out, "{text}")?;
+    }
+    Ok(())
 }
 
 /// How narrow a column may get: numbers never shrink, a timestamp keeps its 19 characters

@@ -93,7 +93,7 @@ pub fn write_row(out: &mut dyn Write, s: &Session, labels: &[String]) -> io::Res
     out.write_all(b"\t")?;
     num(out, s.io_activity)?;
     out.write_all(b"\t")?;
-    text(out, labels.get(s.host).map(String::as_str))?;
+    text(out, labels.get(s.endpoint).map(String::as_str))?;
     out.write_all(b"\n")
 }
 

@@ -96,6 +96,32 @@ impl Stamp {
         )
     }
 
+    /// The UTC time `secs` seconds after the Unix epoch.
+    #[must_use]
+    pub fn from_unix(secs: i64) -> Stamp {
+        let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));
+        let (year, month, day) = civil_from_days(days);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Stamp {
+            year,
+            month,
+            day,
+            hour: (rem / 3600) as u32,
+            minute: (rem / 60 % 60) as u32,
+            second: (rem % 60) as u32,
+            utc: true,
+        }
+    }
+
+    /// The current time, UTC.
+    #[must_use]
+    pub fn now() -> Stamp {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        Stamp::from_unix(secs)
+    }
+
     /// Seconds since the Unix epoch, treating the fields as UTC.
     #[must_use]
     pub fn unix(&self) -> i64 {
@@ -115,6 +141,22 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// The proleptic Gregorian date `days` days after 1970-01-01 (the inverse of
+/// [`days_from_civil`]).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    (y, m as u32, d as u32)
 }
 
 /// Milliseconds since the epoch (fields read as UTC) of a query timestamp such as
@@ -151,6 +193,22 @@ pub fn rfc3339_or_raw(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unix_times_round_trip_through_civil_fields() {
+        assert_eq!(Stamp::from_unix(0).rfc3339(), "1970-01-01T00:00:00Z");
+        assert_eq!(
+            Stamp::from_unix(1_704_439_446).rfc3339(),
+            "2024-01-05T07:24:06Z"
+        );
+        assert_eq!(
+            Stamp::from_unix(951_782_400).rfc3339(),
+            "2000-02-29T00:00:00Z"
+        );
+        for secs in [-86_401, -1, 0, 59, 86_399, 951_868_799, 4_102_444_800] {
+            assert_eq!(Stamp::from_unix(secs).unix(), secs);
+        }
+    }
 
     #[test]
     fn http_date_is_utc() {

@@ -19,8 +19,8 @@ fn completions_are_fresh() {
     ])
     .run()
     .ok();
-    for shell in mxs::commands::generate::SHELLS {
-        let file = mxs::commands::generate::completion_file(shell);
+    for shell in mxs::cli::generate::SHELLS {
+        let file = mxs::cli::generate::completion_file(shell);
         let fresh = std::fs::read_to_string(dir.path().join(file)).unwrap();
         let committed =
             std::fs::read_to_string(root.join("completions").join(file)).unwrap_or_default();

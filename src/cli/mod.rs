@@ -1,4 +1,5 @@
-//! The command line as typed: the only module that knows clap. Nothing here reads the
+//! The command line as typed: with its `generate` submodule (completions and man pages), the
+//! only code that knows clap. Nothing here reads the
 //! environment (clap's `env` attributes aside) or the terminal; `settings` resolves these
 //! values into what the commands use.
 //!
@@ -10,6 +11,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::EXIT_CODES_HELP;
+
+pub mod generate;
 
 const AFTER_HELP: &str = "\
 Environment:

@@ -1,0 +1,602 @@
+//! Fetching from every endpoint at once: one thread per host, each streaming its response through
+//! a [`Pipeline`] (the scanner on the host's thread, parsers on worker threads, results committed
+//! in document order) and handing out parsed sessions as they arrive. Per-host failures are
+//! collected, not fatal, so the other hosts' output is still printed.
+
+use std::collections::BTreeMap;
+use std::io::{self, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
+
+use crate::api::client::{Client, TooLarge};
+use crate::api::model::{Depth, Session, describe};
+use crate::api::scan::{self, Event, ScanError};
+use crate::endpoint::Endpoint;
+use crate::error::{Cause, Failure};
+use crate::text::sanitize;
+
+/// A host's other top-level members (`links`, `meta`, ...), raw.
+pub type Members = Vec<(Vec<u8>, Vec<u8>)>;
+
+/// What one host gave.
+pub struct HostOutcome {
+    /// Index of the endpoint, in `--hosts` order.
+    pub endpoint: usize,
+    pub result: anyhow::Result<Members>,
+}
+
+/// Why a read of the body failed, from the error's types (never its text).
+fn io_cause(io: &io::Error) -> Cause {
+    if io.kind() == io::ErrorKind::TimedOut {
+        return Cause::Timeout;
+    }
+    let mut source: Option<&(dyn std::error::Error + 'static)> = io.get_ref().map(|e| e as _);
+    while let Some(e) = source {
+        if e.is::<TooLarge>() {
+            return Cause::TooLarge;
+        }
+        if let Some(r) = e.downcast_ref::<reqwest::Error>()
+            && r.is_timeout()
+        {
+            return Cause::Timeout;
+        }
+        if let Some(h) = e.downcast_ref::<hyper::Error>()
+            && (h.is_incomplete_message() || h.is_body_write_aborted())
+        {
+            return Cause::Truncated;
+        }
+        if let Some(inner) = e.downcast_ref::<io::Error>() {
+            match inner.kind() {
+                io::ErrorKind::TimedOut => return Cause::Timeout,
+                io::ErrorKind::UnexpectedEof => return Cause::Truncated,
+                _ => {}
+            }
+        }
+        source = e.source();
+    }
+    if io.kind() == io::ErrorKind::UnexpectedEof {
+        Cause::Truncated
+    } else {
+        Cause::ConnectionLost
+    }
+}
+
+/// Turns a scanner error into a failure with the right cause and the request named.
+pub fn scan_failure(err: ScanError, request: &str) -> anyhow::Error {
+    let err = match err {
+        ScanError::Io(io) => return read_failure(&io, request),
+        // A closed stdout found while writing an element is not the server's fault.
+        ScanError::Rejected { error, .. } if crate::error::is_broken_pipe(&error) => return error,
+        other => other,
+    };
+    let cause = match err {
+        ScanError::Truncated { .. } => Cause::Truncated,
+        _ => Cause::InvalidDocument,
+    };
+    anyhow::Error::new(Failure::new(
+        cause,
+        format!(
+            "{request}: invalid response: {}",
+            sanitize::line(&err.to_string())
+        ),
+    ))
+}
+
+fn read_failure(io: &io::Error, request: &str) -> anyhow::Error {
+    let text = sanitize::line(&crate::api::client::io_chain(io)).into_owned();
+    let failure = match io_cause(io) {
+        Cause::Timeout => Failure::new(
+            Cause::Timeout,
+            format!("{request}: timed out while reading the response"),
+        )
+        .with_hint("raise --timeout"),
+        Cause::TooLarge => Failure::new(
+            Cause::TooLarge,
+            format!(
+                "{request}: {}",
+                io.get_ref().map_or(text.clone(), ToString::to_string)
+            ),
+        )
+        .with_hint("raise --max-response-size if this is expected"),
+        Cause::Truncated => Failure::new(
+            Cause::Truncated,
+            format!(
+                "{request}: invalid response: the body was truncated (the connection closed before the announced length): {text}"
+            ),
+        ),
+        cause => Failure::new(
+            cause,
+            format!("{request}: the connection failed while reading the response: {text}"),
+        ),
+    };
+    anyhow::Error::new(failure)
+}
+
+/// GETs the session list from every endpoint concurrently. Each session is parsed and passed
+/// to `prepare` on worker threads (in parallel, in any order); `commit` then receives the
+/// prepared values of each batch in document order, one host's batches at a time.
+pub fn list<P, F, C>(
+    client: &Client,
+    endpoints: &[Endpoint],
+    path: &str,
+    depth: Depth,
+    prepare: F,
+    commit: C,
+) -> Vec<HostOutcome>
+where
+    P: Send,
+    F: Fn(Session, &[u8]) -> anyhow::Result<P> + Sync,
+    C: Fn(Vec<P>) -> anyhow::Result<()> + Sync,
+{
+    let (prepare, commit) = (&prepare, &commit);
+    let pipeline = Pipeline::default();
+    on_every_endpoint(endpoints, |endpoint, e| HostOutcome {
+        endpoint,
+        result: list_one(client, e, endpoint, path, depth, &pipeline, prepare, commit),
+    })
+    .into_iter()
+    .enumerate()
+    .map(|(endpoint, r)| {
+        r.unwrap_or_else(|e| HostOutcome {
+            endpoint,
+            result: Err(e),
+        })
+    })
+    .collect()
+}
+
+/// Runs `task` for every endpoint, each on its own thread; a thread that panicked gives an
+/// internal error in its place.
+pub fn on_every_endpoint<T: Send>(
+    endpoints: &[Endpoint],
+    task: impl Fn(usize, &Endpoint) -> T + Sync,
+) -> Vec<anyhow::Result<T>> {
+    let task = &task;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = endpoints
+            .iter()
+            .enumerate()
+            .map(|(i, e)| scope.spawn(move || task(i, e)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .map_err(|_| Failure::internal("a worker thread panicked").into())
+            })
+            .collect()
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn list_one<P, F, C>(
+    client: &Client,
+    e: &Endpoint,
+    endpoint: usize,
+    path: &str,
+    depth: Depth,
+    pipeline: &Pipeline,
+    prepare: &F,
+    commit: &C,
+) -> anyhow::Result<Members>
+where
+    P: Send,
+    F: Fn(Session, &[u8]) -> anyhow::Result<P> + Sync,
+    C: Fn(Vec<P>) -> anyhow::Result<()> + Sync,
+{
+    let body = client.get(e, path).map_err(|f| {
+        if f.cause == Cause::NotFound {
+            let message = f.message.clone();
+            anyhow::Error::new(f.with_hint(
+                "is this MaxScale's admin API? (GET /v1/sessions exists in every version since 2.2)",
+            ))
+            .context(message)
+        } else {
+            anyhow::Error::new(f)
+        }
+    })?;
+    let request = format!("GET {}", body.url);
+    pipeline
+        .run(
+            body,
+            |bytes| Session::parse_for_list(bytes, endpoint, depth).and_then(|s| prepare(s, bytes)),
+            commit,
+        )
+        .map_err(|err| scan_failure(err, &request))
+}
+
+/// Elements handed from the scanning thread to the parsing threads, many at a time.
+struct Batch {
+    buf: Vec<u8>,
+    /// (index in `data`, range in `buf`, line, column)
+    items: Vec<(usize, std::ops::Range<usize>, u64, u64)>,
+}
+
+/// Parsed batches waiting for their turn to be committed in document order.
+struct Reorder<P> {
+    next: usize,
+    waiting: BTreeMap<usize, Result<Vec<P>, ScanError>>,
+}
+
+impl<P> Reorder<P> {
+    /// Commits every batch whose turn has come; the first parse error (in document order)
+    /// is returned as `Ok(Some(error))`, a commit error as `Err`.
+    fn drain(
+        &mut self,
+        commit: &impl Fn(Vec<P>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<Option<ScanError>> {
+        while let Some(result) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            match result {
+                Ok(items) => commit(items)?,
+                Err(e) => return Ok(Some(e)),
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The scanner was told to stop because a parser had already failed; the parser's error is the
+/// one reported.
+#[derive(Debug)]
+struct Stopped;
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stopped after a parse error")
+    }
+}
+
+impl std::error::Error for Stopped {}
+
+/// The list pipeline: the calling thread scans the body as it arrives and cuts the elements of
+/// `data` into batches; `workers` threads parse them in parallel; the calling thread commits the
+/// results in document order. Emptied batches go back to the scanner, so their buffers are
+/// reused rather than reallocated.
+#[derive(Debug, Clone, Copy)]
+pub struct Pipeline {
+    pub workers: usize,
+    /// A batch is handed out once it holds this many bytes.
+    pub batch_bytes: usize,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline {
+            workers: std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4)),
+            batch_bytes: 512 * 1024,
+        }
+    }
+}
+
+impl Pipeline {
+    /// Runs a body through the pipeline. `parse` turns one element into a value (on a worker);
+    /// `commit` receives each batch's values in document order. The other top-level members are
+    /// validated and returned. The first error in document order wins: a broken element is a
+    /// more precise report than the truncation that follows it.
+    pub fn run<P, F, C>(&self, body: impl Read, parse: F, commit: &C) -> Result<Members, ScanError>
+    where
+        P: Send,
+        F: Fn(&[u8]) -> anyhow::Result<P> + Sync,
+        C: Fn(Vec<P>) -> anyhow::Result<()> + Sync,
+    {
+        let parse = &parse;
+        let workers = self.workers.max(1);
+        let mut members = Vec::new();
+        let failed = AtomicBool::new(false);
+        let (tx, rx) = mpsc::sync_channel::<(usize, Batch)>(workers * 2);
+        let rx = Mutex::new(rx);
+        let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Vec<P>, ScanError>)>();
+        let (free_tx, free_rx) = mpsc::channel::<Batch>();
+        let outcome = std::thread::scope(|scope| -> Result<Option<ScanError>, ScanError> {
+            for _ in 0..workers {
+                let (rx, done_tx, free_tx, failed) =
+                    (&rx, done_tx.clone(), free_tx.clone(), &failed);
+                scope.spawn(move || parse_batches(rx, &done_tx, &free_tx, failed, parse));
+            }
+            drop(done_tx);
+            drop(free_tx);
+            let mut reorder = Reorder {
+                next: 0,
+                waiting: BTreeMap::new(),
+            };
+            let mut parse_error = None;
+            let mut seq = 0;
+            let fresh = || {
+                free_rx.try_recv().unwrap_or_else(|_| Batch {
+                    buf: Vec::with_capacity(self.batch_bytes + 64 * 1024),
+                    items: Vec::with_capacity(256),
+                })
+            };
+            let mut batch = fresh();
+            let stopped = || anyhow::Error::new(Stopped);
+            let scanned = scan::scan(body, |event| match event {
+                Event::Element {
+                    index,
+                    bytes,
+                    line,
+                    column,
+                } => {
+                    if failed.load(Ordering::Relaxed) {
+                        return Err(stopped());
+                    }
+                    let at = batch.buf.len();
+                    batch.buf.extend_from_slice(bytes);
+                    batch.items.push((index, at..batch.buf.len(), line, column));
+                    if batch.buf.len() >= self.batch_bytes {
+                        tx.send((seq, std::mem::replace(&mut batch, fresh())))
+                            .map_err(|_| stopped())?;
+                        seq += 1;
+                        while let Ok((s, r)) = done_rx.try_recv() {
+                            reorder.waiting.insert(s, r);
+                        }
+                        if let Some(e) = reorder.drain(commit)? {
+                            parse_error = Some(e);
+                            failed.store(true, Ordering::Relaxed);
+                            return Err(stopped());
+                        }
+                    }
+                    Ok(())
+                }
+                Event::Data { bytes } => Err(anyhow::anyhow!(
+                    "\"data\" is {}, expected the array of sessions",
+                    describe(bytes)
+                )),
+                Event::Member { key, value } => {
+                    crate::output::json::validate(key)?;
+                    crate::output::json::validate(value)?;
+                    members.push((key.to_vec(), value.to_vec()));
+                    Ok(())
+                }
+            });
+            if !batch.items.is_empty() {
+                let _ = tx.send((seq, batch));
+            }
+            drop(tx);
+            if parse_error.is_some() {
+                return Ok(parse_error);
+            }
+            for (s, r) in done_rx {
+                reorder.waiting.insert(s, r);
+                if let Some(e) = reorder.drain(commit).map_err(rejected)? {
+                    return Ok(Some(e));
+                }
+            }
+            match scanned {
+                Ok(()) => Ok(None),
+                Err(ScanError::Rejected { error, .. }) if error.is::<Stopped>() => Ok(None),
+                Err(e) => Ok(Some(e)),
+            }
+        });
+        match outcome? {
+            Some(e) => Err(e),
+            None => Ok(members),
+        }
+    }
+}
+
+/// A commit error (writing the output failed) as the scanner's error.
+fn rejected(error: anyhow::Error) -> ScanError {
+    ScanError::Rejected {
+        place: "writing the output".into(),
+        error,
+    }
+}
+
+/// A worker: parses batches until the channel closes, stopping at the first error.
+fn parse_batches<P>(
+    rx: &Mutex<mpsc::Receiver<(usize, Batch)>>,
+    done_tx: &mpsc::Sender<(usize, Result<Vec<P>, ScanError>)>,
+    free_tx: &mpsc::Sender<Batch>,
+    failed: &AtomicBool,
+    parse: &(impl Fn(&[u8]) -> anyhow::Result<P> + Sync),
+) {
+    loop {
+        let job = rx.lock().ok().and_then(|r| r.recv().ok());
+        let Some((seq, mut batch)) = job else { break };
+        let mut out = Vec::with_capacity(batch.items.len());
+        let mut result = Ok(());
+        for (index, range, line, column) in &batch.items {
+            match parse(&batch.buf[range.clone()]) {
+                Ok(p) => out.push(p),
+                Err(e) => {
+                    failed.store(true, Ordering::Relaxed);
+                    result = Err(scan::locate(&format!("data[{index}]"), *line, *column, e));
+                    break;
+                }
+            }
+        }
+        if done_tx.send((seq, result.map(|()| out))).is_err() {
+            break;
+        }
+        batch.buf.clear();
+        batch.items.clear();
+        let _ = free_tx.send(batch);
+    }
+}
+
+/// One session document from one host: the resource bytes and the other members.
+pub struct Found {
+    /// Index of the endpoint, in `--hosts` order.
+    pub endpoint: usize,
+    pub resource: Vec<u8>,
+    /// The resource, parsed (checked while reading the response).
+    pub session: Session,
+    pub members: Members,
+}
+
+/// What one host said about one session: found, or not found (with the server's detail).
+pub enum Shown {
+    Found(Box<Found>),
+    Missing(Option<String>),
+}
+
+/// GETs one session from every endpoint concurrently.
+pub fn show(
+    client: &Client,
+    endpoints: &[Endpoint],
+    path: &str,
+) -> Vec<(usize, anyhow::Result<Shown>)> {
+    on_every_endpoint(endpoints, |endpoint, e| show_one(client, e, endpoint, path))
+        .into_iter()
+        .enumerate()
+        .map(|(endpoint, r)| (endpoint, r.and_then(|x| x)))
+        .collect()
+}
+
+fn show_one(client: &Client, e: &Endpoint, endpoint: usize, path: &str) -> anyhow::Result<Shown> {
+    let body = match client.get(e, path) {
+        Ok(b) => b,
+        Err(f) if f.cause == Cause::NotFound => return Ok(Shown::Missing(f.detail)),
+        Err(f) => return Err(f.into()),
+    };
+    let request = format!("GET {}", body.url);
+    let (resource, session, members) =
+        read_resource(body, endpoint).map_err(|err| scan_failure(err, &request))?;
+    let Some((resource, session)) = resource.zip(session) else {
+        return Err(Failure::new(
+            Cause::InvalidDocument,
+            format!("{request}: invalid response: it has no \"data\" member"),
+        )
+        .into());
+    };
+    Ok(Shown::Found(Box::new(Found {
+        endpoint,
+        resource,
+        session,
+        members,
+    })))
+}
+
+/// Reads a one-resource document: `data` (validated and parsed) and the other members.
+#[allow(clippy::type_complexity)]
+fn read_resource(
+    body: impl Read,
+    endpoint: usize,
+) -> Result<(Option<Vec<u8>>, Option<Session>, Members), ScanError> {
+    let (mut resource, mut session) = (None, None);
+    let mut members = Vec::new();
+    scan::scan(body, |event| {
+        match event {
+            Event::Data { bytes } => {
+                session = Some(Session::parse(bytes, endpoint)?);
+                crate::output::json::validate(bytes)?;
+                resource = Some(bytes.to_vec());
+            }
+            Event::Element { bytes, .. } => {
+                crate::output::json::validate(bytes)?;
+                anyhow::bail!("\"data\" is an array, expected one session object")
+            }
+            Event::Member { key, value } => {
+                crate::output::json::validate(key)?;
+                crate::output::json::validate(value)?;
+                members.push((key.to_vec(), value.to_vec()));
+            }
+        }
+        Ok(())
+    })?;
+    Ok((resource, session, members))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(n: usize) -> Vec<u8> {
+        let items: Vec<String> = (1..=n)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"{i}","type":"sessions","attributes":{{"user":"u{i}","idle":{i}}}}}"#
+                )
+            })
+            .collect();
+        format!(
+            "{{\n\"data\": [\n{}\n],\n\"links\": {{\"self\": \"x\"}}\n}}",
+            items.join(",\n")
+        )
+        .into_bytes()
+    }
+
+    fn run(pipeline: Pipeline, body: &[u8]) -> (Result<Members, ScanError>, Vec<String>, usize) {
+        let committed = Mutex::new((Vec::new(), 0));
+        let result = pipeline.run(
+            body,
+            |bytes| Ok(Session::parse(bytes, 0)?.id),
+            &|batch: Vec<String>| {
+                let mut c = committed.lock().unwrap();
+                c.0.extend(batch);
+                c.1 += 1;
+                Ok(())
+            },
+        );
+        let (ids, batches) = committed.into_inner().unwrap();
+        (result, ids, batches)
+    }
+
+    #[test]
+    fn commits_every_element_in_document_order_across_batches_and_workers() {
+        let body = document(500);
+        for workers in [1, 2, 4] {
+            let p = Pipeline {
+                workers,
+                batch_bytes: 300,
+            };
+            let (result, ids, batches) = run(p, &body);
+            let members = result.unwrap();
+            let want: Vec<String> = (1..=500).map(|i| i.to_string()).collect();
+            assert_eq!(ids, want, "workers {workers}");
+            assert!(batches > 50, "small batches were used: {batches}");
+            assert_eq!(members.len(), 1);
+            assert_eq!(members[0].0, br#""links""#);
+        }
+    }
+
+    #[test]
+    fn the_first_broken_element_in_document_order_is_reported_at_its_place() {
+        let mut body = document(200);
+        let text = String::from_utf8(body.clone()).unwrap();
+        let at = text.find(r#""id":"150""#).unwrap();
+        body.splice(at..at + 10, br#""id":150  "#.iter().copied());
+        let p = Pipeline {
+            workers: 2,
+            batch_bytes: 200,
+        };
+        let (result, ids, _) = run(p, &body);
+        let err = result.expect_err("an error").to_string();
+        assert!(err.contains("data[149]"), "{err}");
+        assert!(err.contains("line 152"), "{err}");
+        assert!(
+            ids.len() <= 149,
+            "nothing after the broken element: {}",
+            ids.len()
+        );
+    }
+
+    #[test]
+    fn a_truncated_body_is_truncated_and_a_commit_error_stops_the_scan() {
+        let body = document(50);
+        let p = Pipeline {
+            workers: 2,
+            batch_bytes: 100,
+        };
+        let (result, _, _) = run(p, &body[..body.len() / 2]);
+        assert!(matches!(result, Err(ScanError::Truncated { .. })));
+        let result = p.run(&body[..], |bytes| Ok(bytes.len()), &|_: Vec<usize>| {
+            Err(anyhow::anyhow!("disk full"))
+        });
+        let err = result.expect_err("the commit error").to_string();
+        assert!(err.contains("disk full"), "{err}");
+    }
+
+    #[test]
+    fn read_errors_are_classified_by_type() {
+        let timeout = io::Error::new(io::ErrorKind::TimedOut, "slow");
+        assert_eq!(io_cause(&timeout), Cause::Timeout);
+        let large = io::Error::other(TooLarge(10));
+        assert_eq!(io_cause(&large), Cause::TooLarge);
+        let eof = io::Error::other(io::Error::new(io::ErrorKind::UnexpectedEof, "eof"));
+        assert_eq!(io_cause(&eof), Cause::Truncated);
+        let reset = io::Error::new(io::ErrorKind::ConnectionReset, "reset");
+        assert_eq!(io_cause(&reset), Cause::ConnectionLost);
+    }
+}

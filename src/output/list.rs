@@ -1,0 +1,163 @@
+//! `sessions list` in every format, for sessions collected and selected by the command, and
+//! the streaming JSON path that writes each resource as soon as it is parsed.
+
+use std::io::{self, Write};
+
+use crate::api::model::Session;
+use crate::columns::Column;
+use crate::output::json::{self, Collection, Layout, Meta, Source};
+use crate::output::table::{Mark, Table};
+use crate::output::{Format, Options, tsv};
+
+/// A session and, for JSON output, the server's bytes of its resource.
+pub type Item = (Session, Option<Vec<u8>>);
+
+/// What a list shows.
+pub struct View<'a> {
+    pub items: &'a [Item],
+    /// Each host's other top-level members, for `meta.sources` in JSON.
+    pub sources: &'a [Source],
+    /// Endpoint labels, by endpoint index.
+    pub labels: &'a [String],
+    /// Table columns.
+    pub columns: &'a [Column],
+    /// Client-side reverse DNS was done: JSON resources get `meta.remote_name`.
+    pub client_rdns: bool,
+}
+
+impl View<'_> {
+    /// What mxs adds to a resource in JSON output.
+    #[must_use]
+    pub fn meta<'s>(&'s self, s: &'s Session) -> Meta<'s> {
+        meta(s, self.labels, self.client_rdns)
+    }
+}
+
+/// What mxs adds to the resource of `s` in JSON output.
+#[must_use]
+pub fn meta<'a>(s: &'a Session, labels: &'a [String], client_rdns: bool) -> Meta<'a> {
+    Meta {
+        maxscale: labels.get(s.endpoint).map_or("", String::as_str),
+        remote_name: client_rdns.then_some(s.remote_name.as_deref()),
+    }
+}
+
+/// Writes the list in `options.format`.
+pub fn write(out: &mut dyn Write, options: &Options, view: &View<'_>) -> anyhow::Result<()> {
+    match options.format {
+        Format::Table => {
+            let sessions: Vec<Session> = view.items.iter().map(|(s, _)| s.clone()).collect();
+            table(out, options, view.columns, view.labels, &sessions, None)?;
+        }
+        Format::Tsv => tsv_rows(out, options, view.items.iter().map(|(s, _)| s), view.labels)?,
+        Format::Json => {
+            let mut doc = Collection::start(out, options.pretty_json)?;
+            for (s, raw) in view.items {
+                doc.push(raw.as_deref().unwrap_or_default(), &view.meta(s))?;
+            }
+            doc.finish(view.sources)?;
+        }
+        Format::Jsonl => {
+            let mut buf = Vec::new();
+            compact(&mut buf, view, b"\n")?;
+            out.write_all(&buf)?;
+        }
+    }
+    Ok(())
+}
+
+/// The table of `sessions`, with rows marked (new since the last refresh) when `marks` is given.
+pub fn table(
+    out: &mut dyn Write,
+    options: &Options,
+    columns: &[Column],
+    labels: &[String],
+    sessions: &[Session],
+    marks: Option<&[Mark]>,
+) -> io::Result<()> {
+    Table {
+        columns,
+        labels,
+        width: options.width,
+        palette: options.palette,
+    }
+    .write(out, sessions, marks)
+}
+
+/// TSV rows, after a header row when asked for.
+pub fn tsv_rows<'s>(
+    out: &mut dyn Write,
+    options: &Options,
+    sessions: impl Iterator<Item = &'s Session>,
+    labels: &[String],
+) -> io::Result<()> {
+    if options.header {
+        tsv::write_header(out)?;
+    }
+    for s in sessions {
+        tsv::write_row(out, s, labels)?;
+    }
+    Ok(())
+}
+
+/// Writes resources compact, each followed by `after` (a newline for JSON Lines), or with a
+/// comma between them when `after` is empty (inside a JSON array).
+pub fn compact(buf: &mut Vec<u8>, view: &View<'_>, after: &[u8]) -> anyhow::Result<()> {
+    for (i, (s, raw)) in view.items.iter().enumerate() {
+        if after.is_empty() && i > 0 {
+            buf.push(b',');
+        }
+        json::write_resource(
+            buf,
+            raw.as_deref().unwrap_or_default(),
+            &view.meta(s),
+            Layout::Compact,
+        )?;
+        buf.extend_from_slice(after);
+    }
+    Ok(())
+}
+
+/// The JSON list written as it arrives: [`Stream::render`] prepares a resource (on any thread),
+/// [`Stream::push`] appends it in order, [`Stream::finish`] closes the document.
+pub enum Stream<W: Write> {
+    Document(Collection<W>),
+    Lines(W),
+}
+
+impl<W: Write> Stream<W> {
+    /// Starts a JSON document, or JSON Lines.
+    pub fn start(out: W, options: &Options) -> io::Result<Self> {
+        Ok(if options.format == Format::Jsonl {
+            Stream::Lines(out)
+        } else {
+            Stream::Document(Collection::start(out, options.pretty_json)?)
+        })
+    }
+
+    /// One resource, rendered (and validated) for [`Stream::push`].
+    pub fn render(bytes: &[u8], meta: &Meta<'_>, options: &Options) -> anyhow::Result<Vec<u8>> {
+        if options.format == Format::Jsonl {
+            let mut out = Collection::<Vec<u8>>::render(bytes, meta, false)?;
+            out.push(b'\n');
+            Ok(out)
+        } else {
+            Collection::<Vec<u8>>::render(bytes, meta, options.pretty_json)
+        }
+    }
+
+    pub fn push(&mut self, rendered: &[u8]) -> io::Result<()> {
+        match self {
+            Stream::Document(doc) => doc.push_rendered(rendered),
+            Stream::Lines(w) => w.write_all(rendered),
+        }
+    }
+
+    /// Closes the document with each host's `meta.sources`.
+    pub fn finish(self, sources: &[Source]) -> io::Result<()> {
+        match self {
+            Stream::Document(doc) => doc.finish(sources).map(drop),
+            Stream::Lines(_) => Ok(()),
+        }
+    }
+}
