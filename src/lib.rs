@@ -101,6 +101,10 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
         Command::Generate(g) => return generate(g),
         Command::Sessions(cmd) => cmd,
     };
+    // The panic hook's test: a bug on demand, through a variable no user sets.
+    if env.vars.contains_key("MXS_TEST_PANIC") {
+        panic!("MXS_TEST_PANIC is set");
+    }
     let settings = Settings::resolve(&cli.connection, &cli.output, env)?;
     diag.palette.enabled = settings.output.stderr_color;
     for w in &settings.warnings {

@@ -343,8 +343,8 @@ impl Pipeline {
                     describe(bytes)
                 )),
                 Event::Member { key, value } => {
-                    crate::output::json::validate(key)?;
-                    crate::output::json::validate(value)?;
+                    crate::api::json::validate(key)?;
+                    crate::api::json::validate(value)?;
                     members.push((key.to_vec(), value.to_vec()));
                     Ok(())
                 }
@@ -480,16 +480,16 @@ fn read_resource(
         match event {
             Event::Data { bytes } => {
                 session = Some(Session::parse(bytes, endpoint)?);
-                crate::output::json::validate(bytes)?;
+                crate::api::json::validate(bytes)?;
                 resource = Some(bytes.to_vec());
             }
             Event::Element { bytes, .. } => {
-                crate::output::json::validate(bytes)?;
+                crate::api::json::validate(bytes)?;
                 anyhow::bail!("\"data\" is an array, expected one session object")
             }
             Event::Member { key, value } => {
-                crate::output::json::validate(key)?;
-                crate::output::json::validate(value)?;
+                crate::api::json::validate(key)?;
+                crate::api::json::validate(value)?;
                 members.push((key.to_vec(), value.to_vec()));
             }
         }

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod fetch;
+pub mod json;
 pub mod model;
 pub mod place;
 pub mod scan;

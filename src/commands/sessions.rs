@@ -53,7 +53,7 @@ pub fn fetch_sessions(
             depth,
             |s, bytes| {
                 let raw = if keep_bytes {
-                    crate::output::json::validate(bytes)?;
+                    crate::api::json::validate(bytes)?;
                     Some(bytes.to_vec())
                 } else {
                     None

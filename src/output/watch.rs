@@ -143,11 +143,13 @@ impl Drop for Screen {
     }
 }
 
-/// Leaves the alternate screen and raw mode (harmless when neither is on): used on drop and by
-/// the panic hook.
+/// Leaves the alternate screen and raw mode, if [`Screen::enter`] turned them on (they go
+/// together): used on drop and by the panic hook. Writes nothing otherwise.
 pub fn restore_terminal() {
-    let _ = execute!(io::stdout(), cursor::Show, terminal::LeaveAlternateScreen);
-    let _ = terminal::disable_raw_mode();
+    if terminal::is_raw_mode_enabled().unwrap_or(false) {
+        let _ = execute!(io::stdout(), cursor::Show, terminal::LeaveAlternateScreen);
+        let _ = terminal::disable_raw_mode();
+    }
 }
 
 #[cfg(test)]

@@ -134,3 +134,26 @@ fn password_from_stdin_and_prompt_fallback() {
     run.code(4);
     assert!(!run.stderr.contains("nope"));
 }
+
+#[test]
+fn a_panic_is_one_internal_error_line_and_exit_1() {
+    let run = mxs(&["sessions", "list"])
+        .env("MXS_TEST_PANIC", "1")
+        .env("RUST_BACKTRACE", "1")
+        .run();
+    run.code(1);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(
+        lines[0].starts_with("mxs: internal error: "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines[0].contains(env!("CARGO_PKG_VERSION")),
+        "{}",
+        run.stderr
+    );
+    assert!(lines[0].contains("please report it"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod architecture;
 mod config;
 mod errors;
 mod faults;
