@@ -35,6 +35,11 @@ impl Diag {
         );
     }
 
+    /// A line of its own on stderr (results of actions), sanitized.
+    pub fn line(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "{}", sanitize::line(text));
+    }
+
     pub fn note(&self, text: &str) {
         let _ = writeln!(
             io::stderr().lock(),

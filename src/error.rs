@@ -109,6 +109,8 @@ pub struct Failure {
     pub hint: Option<String>,
     /// The server's `errors[].detail`, when it sent one.
     pub detail: Option<String>,
+    /// The HTTP status, when the server answered with an error status.
+    pub status: Option<u16>,
 }
 
 impl Failure {
@@ -118,6 +120,7 @@ impl Failure {
             message: message.into(),
             hint: None,
             detail: None,
+            status: None,
         }
     }
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::columns::Column;
+use crate::error::Failure;
 use crate::output::Format;
 use crate::select::Selection;
 use crate::summary::GroupBy;
@@ -98,6 +99,133 @@ pub struct Watch {
     pub format: Format,
 }
 
+/// A session named on the command line or on standard input: its id and, when given as
+/// `ID@HOST`, the index of its endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdRef {
+    pub id: String,
+    pub endpoint: Option<usize>,
+}
+
+impl IdRef {
+    /// Reads `ID` or `ID@HOST`, where HOST is one of the `--hosts` entries as `labels` shows
+    /// them (case-insensitive); `from` names where the text came from, for the error.
+    pub fn parse(text: &str, labels: &[String], from: &str) -> Result<IdRef, Failure> {
+        let text = text.trim();
+        let shown = crate::text::sanitize::line(text);
+        let (id, host) = match text.split_once('@') {
+            Some((id, host)) => (id.trim(), Some(host.trim())),
+            None => (text, None),
+        };
+        if id.is_empty() {
+            return Err(Failure::usage(format!(
+                "{from}: '{shown}' has no session id"
+            )));
+        }
+        let endpoint = match host {
+            None => None,
+            Some(h) => Some(
+                labels
+                    .iter()
+                    .position(|l| l.eq_ignore_ascii_case(h))
+                    .ok_or_else(|| {
+                        Failure::usage(format!(
+                            "{from}: '{shown}' names a host that is not in --hosts"
+                        ))
+                        .with_hint(format!("hosts: {}", labels.join(", ")))
+                    })?,
+            ),
+        };
+        Ok(IdRef {
+            id: id.to_string(),
+            endpoint,
+        })
+    }
+
+    /// Reads the ids of a text, one per line (blank lines and `#` comments skipped), as
+    /// `sessions list -o ids` prints them.
+    pub fn parse_lines(text: &str, labels: &[String]) -> Result<Vec<IdRef>, Failure> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map(|(n, l)| IdRef::parse(l, labels, &format!("standard input, line {}", n + 1)))
+            .collect()
+    }
+}
+
+/// A log level of `alter`.
+pub const ALTER_KEYS: [&str; 4] = ["log_info", "log_notice", "log_warning", "log_error"];
+
+/// What an action does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// `DELETE /v1/sessions/:id`, with `?ttl=N` when a ttl is given.
+    Kill { ttl: Option<u64> },
+    /// `POST /v1/sessions/:id/restart`.
+    Restart,
+    /// `PATCH /v1/sessions/:id` with log levels and/or filters.
+    Alter {
+        parameters: Vec<(String, bool)>,
+        /// `Some(empty)` removes every filter.
+        filters: Option<Vec<String>>,
+    },
+}
+
+impl Action {
+    /// The verb, for prompts and results: kill, restart, alter.
+    #[must_use]
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Action::Kill { .. } => "kill",
+            Action::Restart => "restart",
+            Action::Alter { .. } => "alter",
+        }
+    }
+
+    /// The verb in the past tense: killed, restarted, altered.
+    #[must_use]
+    pub fn done(&self) -> &'static str {
+        match self {
+            Action::Kill { .. } => "killed",
+            Action::Restart => "restarted",
+            Action::Alter { .. } => "altered",
+        }
+    }
+
+    /// The first MaxScale version with the route (major, minor).
+    #[must_use]
+    pub fn since(&self) -> (u32, u32) {
+        match self {
+            Action::Kill { .. } | Action::Restart => (22, 8),
+            Action::Alter { .. } => (6, 0),
+        }
+    }
+}
+
+/// Which sessions an action is for.
+#[derive(Debug)]
+pub enum Target {
+    /// Ids on the command line: acted on at once.
+    Ids(Vec<IdRef>),
+    /// The sessions matching a selection: shown and confirmed first.
+    Selection(Selection),
+    /// Ids read from standard input (`-`): shown and confirmed first.
+    Stdin,
+    /// Every session of every host (`restart --all`): shown and confirmed first.
+    All,
+}
+
+/// `sessions kill`, `restart`, `alter`.
+#[derive(Debug)]
+pub struct Act {
+    pub action: Action,
+    pub target: Target,
+    /// Act on a selection without asking.
+    pub yes: bool,
+    /// Print what would be done; send nothing.
+    pub dry_run: bool,
+}
+
 /// One command, resolved.
 #[derive(Debug)]
 pub enum Plan {
@@ -105,4 +233,5 @@ pub enum Plan {
     Show(Show),
     Summary(Summary),
     Watch(Watch),
+    Act(Act),
 }

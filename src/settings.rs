@@ -405,6 +405,12 @@ impl Settings {
 
     /// Resolves a `sessions` command into its plan; every usage error is raised here.
     pub fn plan(&self, command: &SessionsCommand) -> Result<Plan, Failure> {
+        let lists_ids = matches!(command, SessionsCommand::List(a) if a.watch.is_none());
+        if self.output.format == Format::Ids && !lists_ids {
+            return Err(Failure::usage(
+                "-o ids: only `sessions list` prints ids (`mxs sessions list -o ids | mxs sessions kill -`)",
+            ));
+        }
         let several = self.connection.endpoints.len() > 1;
         let list = |rdns: &RdnsArgs, select: &cli::SelectArgs, columns: &[String], wide| {
             Ok::<_, Failure>(plan::List {
@@ -440,6 +446,24 @@ impl Settings {
                     .collect::<Result<_, _>>()?,
                 rdns: self.rdns(&a.rdns)?,
             }),
+            SessionsCommand::Kill(a) => Plan::Act(self.act(
+                plan::Action::Kill {
+                    ttl: a.ttl.as_deref().map(parse_ttl).transpose()?,
+                },
+                &a.ids,
+                false,
+                &a.act,
+            )?),
+            SessionsCommand::Restart(a) => {
+                Plan::Act(self.act(plan::Action::Restart, &a.ids, a.all, &a.act)?)
+            }
+            SessionsCommand::Alter(a) => {
+                let (pairs, ids): (Vec<&String>, Vec<&String>) =
+                    a.args.iter().partition(|s| s.contains('='));
+                let ids: Vec<String> = ids.into_iter().cloned().collect();
+                let action = alter_action(&pairs, a.filters.as_deref())?;
+                Plan::Act(self.act(action, &ids, false, &a.act)?)
+            }
             SessionsCommand::Summary(a) => {
                 let by: Vec<GroupBy> =
                     a.by.iter()
@@ -455,6 +479,63 @@ impl Settings {
                     rdns: self.rdns(&a.rdns)?,
                 })
             }
+        })
+    }
+
+    fn act(
+        &self,
+        action: plan::Action,
+        ids: &[String],
+        all: bool,
+        args: &cli::ActArgs,
+    ) -> Result<plan::Act, Failure> {
+        if matches!(self.output.format, Format::Ids) {
+            return Err(Failure::usage("-o ids: only `sessions list` prints ids"));
+        }
+        let verb = action.verb();
+        let selecting = !args.conditions.is_empty() || args.limit.is_some();
+        let target = if all {
+            plan::Target::All
+        } else if ids.len() == 1 && ids[0].trim() == "-" {
+            if selecting {
+                return Err(Failure::usage(format!(
+                    "{verb}: give ids on standard input (-) or --where, not both"
+                )));
+            }
+            plan::Target::Stdin
+        } else if !ids.is_empty() {
+            if selecting {
+                return Err(Failure::usage(format!(
+                    "{verb}: give session ids or --where/--limit, not both"
+                ))
+                .with_hint("explicit ids act at once; a selection is shown and confirmed first"));
+            }
+            let labels: Vec<String> = self
+                .connection
+                .endpoints
+                .iter()
+                .map(|e| e.label.clone())
+                .collect();
+            plan::Target::Ids(
+                ids.iter()
+                    .map(|i| plan::IdRef::parse(i, &labels, "session id"))
+                    .collect::<Result<_, _>>()?,
+            )
+        } else if selecting {
+            plan::Target::Selection(Selection::parse(&args.conditions, &[], args.limit)?)
+        } else {
+            return Err(Failure::usage(format!(
+                "{verb}: name the sessions: ids, `-` for ids on standard input, or --where"
+            ))
+            .with_hint(format!(
+                "mxs sessions {verb} 42, or mxs sessions {verb} --where 'idle>1h'"
+            )));
+        };
+        Ok(plan::Act {
+            action,
+            target,
+            yes: args.yes,
+            dry_run: args.dry_run,
         })
     }
 
@@ -523,7 +604,71 @@ fn format_of(f: cli::Format) -> Format {
         cli::Format::Json => Format::Json,
         cli::Format::Jsonl => Format::Jsonl,
         cli::Format::Tsv => Format::Tsv,
+        cli::Format::Ids => Format::Ids,
     }
+}
+
+/// `--ttl`: a duration in whole seconds (`30s`, `5m`, or a bare number of seconds). Anything
+/// the server would read as 0 by mistake (a fraction, a negative, text) is refused.
+fn parse_ttl(text: &str) -> Result<u64, Failure> {
+    let bad = |why: &str| {
+        Failure::usage(format!(
+            "--ttl: '{}' {why}",
+            crate::text::sanitize::line(text.trim())
+        ))
+        .with_hint("give whole seconds or a duration: --ttl 30, --ttl 30s, --ttl 5m")
+    };
+    if text.trim_start().starts_with('-') {
+        return Err(bad("is negative"));
+    }
+    let d =
+        units::parse_duration(text, 1.0).map_err(|e| bad(&format!("is not a duration ({e})")))?;
+    if d.subsec_nanos() != 0 {
+        return Err(bad("is not a whole number of seconds"));
+    }
+    Ok(d.as_secs())
+}
+
+/// The KEY=VALUE pairs and `--filters` of `alter`.
+fn alter_action(pairs: &[&String], filters: Option<&str>) -> Result<plan::Action, Failure> {
+    let keys = plan::ALTER_KEYS.join(", ");
+    let mut parameters = Vec::new();
+    for pair in pairs {
+        let (k, v) = pair.split_once('=').unwrap_or((pair.as_str(), ""));
+        let (k, v) = (k.trim(), v.trim());
+        let shown = crate::text::sanitize::line(k);
+        if !plan::ALTER_KEYS.contains(&k) {
+            return Err(Failure::usage(format!("alter: unknown key '{shown}'"))
+                .with_hint(format!("keys: {keys} (each =true or =false)")));
+        }
+        let value = match v.to_ascii_lowercase().as_str() {
+            "true" => true,
+            "false" => false,
+            _ => {
+                return Err(Failure::usage(format!(
+                    "alter: {k} takes true or false, not '{}'",
+                    crate::text::sanitize::line(v)
+                )));
+            }
+        };
+        parameters.retain(|(key, _): &(String, bool)| key != k);
+        parameters.push((k.to_string(), value));
+    }
+    let filters = filters.map(|f| {
+        f.split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    });
+    if parameters.is_empty() && filters.is_none() {
+        return Err(Failure::usage("alter: nothing to change")
+            .with_hint(format!("give KEY=VALUE pairs ({keys}) or --filters NAMES")));
+    }
+    Ok(plan::Action::Alter {
+        parameters,
+        filters,
+    })
 }
 
 fn selection(args: &cli::SelectArgs) -> Result<Selection, Failure> {

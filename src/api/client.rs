@@ -179,6 +179,62 @@ impl Client {
         }
         Err(status_failure(response, &request))
     }
+
+    /// Sends a write (`DELETE`, `POST`, `PATCH`) once: never retried, never redirected. Any 2xx
+    /// is success (MaxScale answers 200 with an empty body; 204 is accepted too). A timeout says
+    /// that the write may have been done; other failures are as for [`Client::get`].
+    pub fn write(
+        &self,
+        endpoint: &Endpoint,
+        method: Method,
+        path: &str,
+        body: Option<&[u8]>,
+    ) -> Result<(), Failure> {
+        let url = endpoint.url(path);
+        let request = format!("{} {url}", method.name());
+        let mut builder = match method {
+            Method::Delete => self.http.delete(&url),
+            Method::Post => self.http.post(&url),
+            Method::Patch => self.http.patch(&url),
+        }
+        .basic_auth(&self.user, Some(self.password.expose()));
+        if let Some(b) = body {
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(b.to_vec());
+        }
+        let response = builder.send().map_err(|e| {
+            let f = transport_failure(&e, &request, endpoint, self.timeout);
+            if f.cause == Cause::Timeout {
+                f.with_hint("the server may have done it anyway: check before trying again")
+            } else {
+                f
+            }
+        })?;
+        if response.status().is_success() {
+            return Ok(());
+        }
+        Err(status_failure(response, &request))
+    }
+}
+
+/// The methods of the write requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Delete,
+    Post,
+    Patch,
+}
+
+impl Method {
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Delete => "DELETE",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+        }
+    }
 }
 
 fn is_html(response: &Response) -> bool {
@@ -238,6 +294,7 @@ fn status_failure(mut response: Response, request: &str) -> Failure {
     };
     let mut failure = Failure::new(cause, message);
     failure.detail = detail;
+    failure.status = Some(status.as_u16());
     match hint {
         Some(h) => failure.with_hint(h),
         None => failure,

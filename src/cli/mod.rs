@@ -177,6 +177,8 @@ pub enum Format {
     Jsonl,
     /// Tab-separated values with escaped tabs and newlines, for awk and cut
     Tsv,
+    /// Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter
+    Ids,
 }
 
 /// When to color the output.
@@ -215,6 +217,22 @@ pub enum SessionsCommand {
 
     /// Refresh the session list in place until interrupted
     Watch(WatchArgs),
+
+    /// Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)
+    ///
+    /// Explicit ids are killed at once. A selection (--where, or ids read from standard input
+    /// with `-`) is shown first and confirmed on a terminal; off a terminal it needs --yes.
+    Kill(KillArgs),
+
+    /// Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)
+    ///
+    /// MaxScale defers a restart until the client's next statement; the client stays connected.
+    Restart(RestartArgs),
+
+    /// Change a session's log levels or filters: PATCH /v1/sessions/ID (6.0 or later)
+    ///
+    /// KEY=VALUE pairs: log_info, log_notice, log_warning, log_error set to true or false.
+    Alter(AlterArgs),
 }
 
 /// Reverse DNS of client addresses.
@@ -362,6 +380,69 @@ pub struct WatchArgs {
     /// Print every column
     #[arg(long)]
     pub wide: bool,
+}
+
+/// What every action shares: a selection instead of ids, and its safety switches.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Selection and safety")]
+pub struct ActArgs {
+    /// Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)
+    #[arg(short = 'w', long = "where", value_name = "COND")]
+    pub conditions: Vec<String>,
+
+    /// Act on at most N of the matched sessions (lowest ids first)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Do not ask before acting on a selection (needed off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Print what would be done and send no write request
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct KillArgs {
+    /// Session ids (ID, or ID@HOST with several hosts); `-` reads them from standard input
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Kill after this long instead of now: 30s, 5m, or whole seconds
+    #[arg(long, value_name = "DURATION")]
+    pub ttl: Option<String>,
+
+    #[command(flatten)]
+    pub act: ActArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RestartArgs {
+    /// Session ids (ID, or ID@HOST with several hosts); `-` reads them from standard input
+    #[arg(value_name = "ID", conflicts_with = "all")]
+    pub ids: Vec<String>,
+
+    /// Restart every session of every host (POST /v1/sessions/restart), after confirmation
+    #[arg(long, conflicts_with = "conditions")]
+    pub all: bool,
+
+    #[command(flatten)]
+    pub act: ActArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct AlterArgs {
+    /// Session ids (ID, or ID@HOST) followed by KEY=VALUE pairs: log_info=true ...
+    #[arg(value_name = "ID|KEY=VALUE")]
+    pub args: Vec<String>,
+
+    /// Set the session's filters (comma-separated names; empty removes them all)
+    #[arg(long, value_name = "NAMES", num_args = 1, allow_hyphen_values = false)]
+    pub filters: Option<String>,
+
+    #[command(flatten)]
+    pub act: ActArgs,
 }
 
 #[derive(Debug, Subcommand)]

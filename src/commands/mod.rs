@@ -1,6 +1,7 @@
 //! The commands: each takes its resolved plan, fetches, selects and hands a view to its
 //! renderer in `output`; none formats output itself. [`Ctx`] carries what every command needs.
 
+pub mod act;
 pub mod sessions;
 pub mod summary;
 pub mod watch;
@@ -33,6 +34,7 @@ pub fn run(ctx: &Ctx, plan: &Plan) -> anyhow::Result<Option<ExitKind>> {
         Plan::Show(p) => sessions::show(ctx, p),
         Plan::Summary(p) => summary::run(ctx, p),
         Plan::Watch(p) => watch::run(ctx, p),
+        Plan::Act(p) => act::run(ctx, p),
     }
 }
 

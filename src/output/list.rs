@@ -62,8 +62,26 @@ pub fn write(out: &mut dyn Write, options: &Options, view: &View<'_>) -> anyhow:
             compact(&mut buf, view, b"\n")?;
             out.write_all(&buf)?;
         }
+        Format::Ids => {
+            let qualified = view.labels.len() > 1;
+            for (s, _) in view.items {
+                writeln!(out, "{}", id_ref(s, view.labels, qualified))?;
+            }
+        }
     }
     Ok(())
+}
+
+/// A session's id as the actions read it: `ID`, or `ID@HOST` (the `--hosts` label) when
+/// `qualified`. Ids that are not plain (never seen from MaxScale) are sanitized.
+#[must_use]
+pub fn id_ref(s: &Session, labels: &[String], qualified: bool) -> String {
+    let id = crate::text::sanitize::line(&s.id);
+    if qualified {
+        format!("{id}@{}", labels.get(s.endpoint).map_or("", String::as_str))
+    } else {
+        id.into_owned()
+    }
 }
 
 /// The table of `sessions`, with rows marked (new since the last refresh) when `marks` is given.

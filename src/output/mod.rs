@@ -4,6 +4,7 @@
 //! Renderers never fetch, and every server-supplied string they print passes through
 //! `text::sanitize`.
 
+pub mod actions;
 pub mod json;
 pub mod list;
 pub mod show;
@@ -26,15 +27,18 @@ pub enum Format {
     Jsonl,
     /// Tab-separated values, escaped.
     Tsv,
+    /// Session ids, one per line (`ID@HOST` with several hosts): what the actions read.
+    Ids,
 }
 
 impl Format {
     /// Every format by name: the one list that parsing and messages use.
-    pub const ALL: [(&'static str, Format); 4] = [
+    pub const ALL: [(&'static str, Format); 5] = [
         ("table", Format::Table),
         ("json", Format::Json),
         ("jsonl", Format::Jsonl),
         ("tsv", Format::Tsv),
+        ("ids", Format::Ids),
     ];
 
     #[must_use]

@@ -71,6 +71,7 @@ pub fn write(
                 json::write_resource(&mut buf, item.resource, &meta, Layout::Compact)?;
                 buf.push(b'\n');
             }
+            Format::Ids => anyhow::bail!("-o ids: only `sessions list` prints ids"),
             Format::Json => {
                 json::document(
                     &mut buf,

@@ -28,6 +28,7 @@ pub fn write(out: &mut dyn Write, options: &Options, view: &View<'_>) -> io::Res
         Format::Table => table(out, options, view),
         Format::Tsv => tsv(out, options, view),
         Format::Json | Format::Jsonl => json(out, options, view),
+        Format::Ids => Err(io::Error::other("-o ids: only `sessions list` prints ids")),
     }
 }
 

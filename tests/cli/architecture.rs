@@ -15,9 +15,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("select", &["api", "columns", "error", "text"]),
     ("summary", &["api", "error"]),
     ("rdns", &["error", "text"]),
-    ("output", &["api", "columns", "summary", "text"]),
+    ("output", &["api", "columns", "error", "summary", "text"]),
     ("diag", &["error", "output", "text"]),
-    ("plan", &["columns", "output", "select", "summary"]),
+    (
+        "plan",
+        &["columns", "error", "output", "select", "summary", "text"],
+    ),
     (
         "settings",
         &[
