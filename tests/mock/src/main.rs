@@ -124,6 +124,7 @@ fn config(cli: &Cli) -> Result<MockConfig, String> {
         evil: cli.evil,
         churn: cli.churn,
         tls,
+        ..MockConfig::default()
     })
 }
 
