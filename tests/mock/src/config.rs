@@ -1,6 +1,7 @@
-//! Configuration types: [`MockConfig`], [`Version`], [`Fault`] and [`TlsFiles`].
+//! Configuration types: [`MockConfig`], [`Version`], [`Fault`], [`RestartFailure`] and [`TlsFiles`].
 
 use std::fmt;
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -52,6 +53,18 @@ impl Version {
     /// True for 24.02 and later (404 and filter rules changed there).
     pub fn is_24_02_or_later(self) -> bool {
         self >= Version::V24_02
+    }
+
+    /// `DELETE /v1/sessions/:id`, `POST /v1/sessions/:id/restart` and `POST /v1/sessions/restart`
+    /// exist (added in 22.08).
+    pub fn has_kill_and_restart(self) -> bool {
+        self >= Version::V22_08
+    }
+
+    /// `PATCH /v1/sessions/:id` and `PATCH /v1/sessions/:id/relationships/filters` exist (added
+    /// in 6.0).
+    pub fn has_session_patch(self) -> bool {
+        self >= Version::V6_4
     }
 }
 
@@ -231,6 +244,126 @@ impl FromStr for Fault {
     }
 }
 
+/// Why a session restart fails (the two errors of MaxScale's `Session::restart()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RestartError {
+    /// `pool`: "Cannot restart session if 'idle_session_pool_time' is in use."
+    IdlePoolTime,
+    /// `busy`: "Cannot restart session due to ongoing internal operations. Try again later."
+    OngoingOperations,
+}
+
+impl RestartError {
+    /// The error text MaxScale puts in the `errors` body.
+    pub fn message(self) -> &'static str {
+        match self {
+            RestartError::IdlePoolTime => {
+                "Cannot restart session if 'idle_session_pool_time' is in use."
+            }
+            RestartError::OngoingOperations => {
+                "Cannot restart session due to ongoing internal operations. Try again later."
+            }
+        }
+    }
+}
+
+/// The sessions a [`RestartFailure`] applies to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SessionSet {
+    /// Every session.
+    All,
+    /// These session ids.
+    Ids(Vec<u64>),
+}
+
+impl SessionSet {
+    /// Does the set hold the session `id`?
+    pub fn contains(&self, id: &str) -> bool {
+        match self {
+            SessionSet::All => true,
+            SessionSet::Ids(ids) => id.parse::<u64>().is_ok_and(|n| ids.contains(&n)),
+        }
+    }
+}
+
+/// Restarting these sessions fails with this error (24.02 and later answer 400; older versions
+/// answer 200 whatever happens, as they did).
+///
+/// Parsed from `all`, `ID[,ID...]`, optionally followed by `:pool` (the default) or `:busy`,
+/// e.g. `all:busy` or `3,5`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RestartFailure {
+    /// Which sessions.
+    pub sessions: SessionSet,
+    /// Which error.
+    pub error: RestartError,
+}
+
+impl RestartFailure {
+    /// Restarting any session fails.
+    pub fn all(error: RestartError) -> Self {
+        RestartFailure {
+            sessions: SessionSet::All,
+            error,
+        }
+    }
+
+    /// Restarting one of these sessions fails.
+    pub fn ids(ids: impl IntoIterator<Item = u64>, error: RestartError) -> Self {
+        RestartFailure {
+            sessions: SessionSet::Ids(ids.into_iter().collect()),
+            error,
+        }
+    }
+}
+
+impl FromStr for RestartFailure {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || {
+            format!(
+                "invalid restart failure '{s}' (expected all or ID[,ID...], then optionally :pool or :busy)"
+            )
+        };
+        let (set, reason) = match s.rsplit_once(':') {
+            Some((set, reason)) => (set, Some(reason)),
+            None => (s, None),
+        };
+        let error = match reason {
+            None | Some("pool") => RestartError::IdlePoolTime,
+            Some("busy") => RestartError::OngoingOperations,
+            Some(_) => return Err(bad()),
+        };
+        let sessions = if set == "all" {
+            SessionSet::All
+        } else {
+            let ids: Result<Vec<u64>, _> =
+                set.split(',').map(|p| p.trim().parse::<u64>()).collect();
+            match ids {
+                Ok(ids) if !ids.is_empty() && !ids.contains(&0) => SessionSet::Ids(ids),
+                _ => return Err(bad()),
+            }
+        };
+        Ok(RestartFailure { sessions, error })
+    }
+}
+
+impl fmt::Display for RestartFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.sessions {
+            SessionSet::All => f.write_str("all")?,
+            SessionSet::Ids(ids) => {
+                let ids: Vec<String> = ids.iter().map(u64::to_string).collect();
+                f.write_str(&ids.join(","))?;
+            }
+        }
+        f.write_str(match self.error {
+            RestartError::IdlePoolTime => ":pool",
+            RestartError::OngoingOperations => ":busy",
+        })
+    }
+}
+
 /// PEM material for serving HTTPS.
 #[derive(Debug, Clone, Default)]
 pub struct TlsFiles {
@@ -261,6 +394,19 @@ pub struct MockConfig {
     pub user: String,
     /// Basic-auth password.
     pub password: String,
+    /// `(user, password)` of a read-only (MaxScale "basic") account: its reads work and its
+    /// writes get the same 401 as bad credentials (403 with a token). `None`: no such account.
+    pub readonly: Option<(String, String)>,
+    /// Names of the filters that exist, for `relationships.filters` in session PATCHes.
+    pub filters: Vec<String>,
+    /// Session restarts that fail (the first rule naming a session applies).
+    pub restart_failures: Vec<RestartFailure>,
+    /// Answer successful writes with 204 No Content instead of MaxScale's 200 with an empty body.
+    pub no_content: bool,
+    /// Largest request body accepted; a larger one gets a 413 and the connection is closed.
+    pub max_body: usize,
+    /// Append one JSON line per write request to this file (created if missing).
+    pub record: Option<PathBuf>,
     /// Reverse-DNS table used by `rdns=true`: (address, name).
     pub rdns_names: Vec<(String, String)>,
     /// Delay before each response.
@@ -287,6 +433,12 @@ impl Default for MockConfig {
             addresses: None,
             user: DEFAULT_USER.to_string(),
             password: DEFAULT_PASSWORD.to_string(),
+            readonly: Some((DEFAULT_RO_USER.to_string(), DEFAULT_RO_PASSWORD.to_string())),
+            filters: default_filters(),
+            restart_failures: Vec::new(),
+            no_content: false,
+            max_body: DEFAULT_MAX_BODY,
+            record: None,
             rdns_names: default_rdns_names(),
             latency: Duration::ZERO,
             fault: None,
@@ -301,6 +453,18 @@ impl Default for MockConfig {
 pub const DEFAULT_USER: &str = "admin";
 /// MaxScale's default admin password.
 pub const DEFAULT_PASSWORD: &str = "mariadb";
+
+/// The default read-only account (as created for the real write captures).
+pub const DEFAULT_RO_USER: &str = "ro";
+/// Password of [`DEFAULT_RO_USER`].
+pub const DEFAULT_RO_PASSWORD: &str = "ropw";
+/// Default bound on request bodies (1 MiB).
+pub const DEFAULT_MAX_BODY: usize = 1 << 20;
+
+/// The filters that exist by default: `Regex`, as in the real write captures.
+pub fn default_filters() -> Vec<String> {
+    vec!["Regex".to_string()]
+}
 
 /// The default reverse-DNS table: loopback addresses are `localhost`.
 pub fn default_rdns_names() -> Vec<(String, String)> {
@@ -336,5 +500,23 @@ mod tests {
         assert_eq!("huge:5".parse::<Fault>().unwrap(), Fault::Huge { mb: 5 });
         assert!("status:abc".parse::<Fault>().is_err());
         assert!("nope".parse::<Fault>().is_err());
+    }
+
+    #[test]
+    fn restart_failures_parse() {
+        let all: RestartFailure = "all".parse().unwrap();
+        assert_eq!(all, RestartFailure::all(RestartError::IdlePoolTime));
+        let some: RestartFailure = "3, 5:busy".parse().unwrap();
+        assert_eq!(
+            some,
+            RestartFailure::ids([3, 5], RestartError::OngoingOperations)
+        );
+        assert!(some.sessions.contains("5") && !some.sessions.contains("4"));
+        for s in ["all:pool", "7:busy", "1,2:pool"] {
+            assert_eq!(s.parse::<RestartFailure>().unwrap().to_string(), s);
+        }
+        for bad in ["", "x", "0", "1:nope", "all:"] {
+            assert!(bad.parse::<RestartFailure>().is_err(), "{bad}");
+        }
     }
 }

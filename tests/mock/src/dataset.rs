@@ -193,10 +193,23 @@ impl Dataset {
     }
 
     /// All sessions in list order (links marked).
+    #[cfg(test)]
     pub fn rows(&self) -> Box<dyn Iterator<Item = Value> + '_> {
         match self {
             Dataset::Fixed(f) => Box::new(f.rows.iter().cloned()),
             Dataset::Generated(g) => Box::new(g.order().iter().map(|&id| g.session(u64::from(id)))),
+        }
+    }
+
+    /// The session ids in list order.
+    pub fn ids(&self) -> Box<dyn Iterator<Item = String> + '_> {
+        match self {
+            Dataset::Fixed(f) => Box::new(
+                f.rows
+                    .iter()
+                    .filter_map(|r| r["id"].as_str().map(str::to_string)),
+            ),
+            Dataset::Generated(g) => Box::new(g.order().iter().map(u32::to_string)),
         }
     }
 

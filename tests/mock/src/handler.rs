@@ -1,14 +1,18 @@
-//! Request handling: authentication, routes, 404 rules, rendering (with the cached fast path) and headers.
+//! Request handling: routes, 404 rules, rendering (with the cached fast path) and headers.
+//! Authentication is in `auth.rs`, the write endpoints in `writes.rs`.
 
+use crate::auth::Principal;
 use crate::config::{MockConfig, Version};
 use crate::dataset::{Dataset, REAL_LAST_MODIFIED};
 use crate::fault::{self, Action};
 use crate::http::{Body, Request, Response};
 use crate::json::{Emitter, Style, resolve_links, to_vec};
+use crate::live::{Live, Overlay};
 use crate::query::{self, QueryOptions};
-use crate::util::{base64_decode, http_date, now_secs, sha1_hex};
+use crate::util::{atoi, http_date, now_secs, sha1_hex};
 use serde_json::{Value, json};
 use std::collections::HashMap;
+use std::fs::File;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The fixed 401 body MaxScale (libmicrohttpd) sends.
@@ -23,6 +27,13 @@ struct Rendered {
 
 type CacheKey = (String, Style, bool);
 
+/// Rendered collections of one overlay generation.
+#[derive(Default)]
+struct Cache {
+    generation: u64,
+    entries: HashMap<CacheKey, Arc<OnceLock<Arc<Rendered>>>>,
+}
+
 /// Everything shared by the connections of one server.
 pub struct State {
     /// The configuration.
@@ -31,8 +42,14 @@ pub struct State {
     pub dataset: Dataset,
     /// `http` or `https`.
     pub scheme: &'static str,
+    /// What writes and churn changed.
+    pub live: Live,
+    /// Signs the tokens of `GET /v1/auth`.
+    pub secret: String,
+    /// The `record` file.
+    pub record: Option<Mutex<File>>,
     last_modified: String,
-    cache: Mutex<HashMap<CacheKey, Arc<OnceLock<Arc<Rendered>>>>>,
+    cache: Mutex<Cache>,
     /// List requests served so far (for `churn`).
     lists: std::sync::atomic::AtomicUsize,
 }
@@ -43,30 +60,73 @@ fn rules(config: &MockConfig) -> Version {
 }
 
 impl State {
-    /// Build the state (the dataset is generated lazily where possible).
-    pub fn new(config: MockConfig, scheme: &'static str) -> State {
+    /// Build the state (the dataset is generated lazily where possible; the `record` file is
+    /// opened for appending).
+    pub fn new(config: MockConfig, scheme: &'static str) -> std::io::Result<State> {
         let dataset = Dataset::from_config(&config);
         let last_modified = if dataset.is_real() {
             REAL_LAST_MODIFIED.to_string()
         } else {
             http_date(now_secs(), false)
         };
-        State {
+        let record = match &config.record {
+            Some(path) => Some(Mutex::new(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                    .map_err(|e| {
+                        std::io::Error::new(
+                            e.kind(),
+                            format!("cannot open {}: {e}", path.display()),
+                        )
+                    })?,
+            )),
+            None => None,
+        };
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let secret = sha1_hex(format!("{nanos}.{}.{:p}", std::process::id(), &config).as_bytes());
+        Ok(State {
             config,
             dataset,
             scheme,
+            live: Live::default(),
+            secret,
+            record,
             last_modified,
-            cache: Mutex::new(HashMap::new()),
+            cache: Mutex::new(Cache::default()),
             lists: std::sync::atomic::AtomicUsize::new(0),
+        })
+    }
+
+    /// `Last-Modified` of a path (`sessions`, `sessions/3`): the last successful write to it or
+    /// below it, else the start.
+    pub fn last_modified(&self, path: &str) -> String {
+        match self.live.modified(path) {
+            Some(secs) => http_date(secs, false),
+            None => self.last_modified.clone(),
         }
     }
 
-    /// MaxScale's own response headers (`etag` with quotes; None for responses without one).
+    /// MaxScale's own response headers for the collection (`etag` with quotes; None for
+    /// responses without one).
     pub fn headers(&self, etag: Option<&str>, content_type: Option<&str>) -> Vec<(String, String)> {
+        self.headers_at("sessions", etag, content_type)
+    }
+
+    /// MaxScale's own response headers; `Last-Modified` (with an ETag) is that of `path`.
+    pub fn headers_at(
+        &self,
+        path: &str,
+        etag: Option<&str>,
+        content_type: Option<&str>,
+    ) -> Vec<(String, String)> {
         let mut h = vec![("Connection".to_string(), "close".to_string())];
         if let Some(e) = etag {
             h.push(("ETag".into(), e.to_string()));
-            h.push(("Last-Modified".into(), self.last_modified.clone()));
+            h.push(("Last-Modified".into(), self.last_modified(path)));
         }
         if let Some(ct) = content_type {
             h.push(("Content-Type".into(), ct.to_string()));
@@ -81,10 +141,21 @@ impl State {
 
     /// A JSON (or empty) response with MaxScale's headers.
     pub fn json_response(&self, status: u16, body: Vec<u8>, etag: Option<String>) -> Response {
+        self.json_response_at("sessions", status, body, etag)
+    }
+
+    /// A JSON (or empty) response with MaxScale's headers, `Last-Modified` of `path`.
+    pub fn json_response_at(
+        &self,
+        path: &str,
+        status: u16,
+        body: Vec<u8>,
+        etag: Option<String>,
+    ) -> Response {
         let ct = (!body.is_empty()).then_some("application/json");
         Response {
             status,
-            headers: self.headers(etag.as_deref(), ct),
+            headers: self.headers_at(path, etag.as_deref(), ct),
             body: if body.is_empty() {
                 Body::Empty
             } else {
@@ -100,46 +171,30 @@ impl State {
         self.json_response(status, to_vec(&doc, style, ""), etag)
     }
 
-    /// An empty-bodied response from a handler (with ETag of the empty body).
-    fn empty(&self, status: u16) -> Response {
-        self.json_response(status, Vec::new(), Some(quoted_sha1(b"")))
+    /// An empty-bodied response from a read handler (with ETag of the empty body and
+    /// `Last-Modified` of `path`).
+    fn empty_at(&self, path: &str, status: u16) -> Response {
+        self.json_response_at(path, status, Vec::new(), Some(quoted_sha1(b"")))
     }
 
-    /// An empty-bodied response for a path without a route.
-    fn no_route(&self, status: u16) -> Response {
+    /// An empty-bodied response without ETag: no route, or an answer to a write.
+    pub fn no_route(&self, status: u16) -> Response {
         self.json_response(status, Vec::new(), None)
     }
 
-    fn unauthorized(&self, req: &Request) -> Response {
-        let mut headers = vec![
-            ("Date".to_string(), http_date(now_secs(), false)),
-            ("Connection".to_string(), "close".to_string()),
-        ];
-        if req.header("X-Requested-With") != Some("XMLHttpRequest") {
-            headers.push(("WWW-Authenticate".into(), "Basic realm=\"maxscale\"".into()));
-        }
+    /// The 400 MaxScale's `admin.cc` sends for a body jansson cannot read: a compact fixed-format
+    /// body (the error text is not escaped) and no Content-Type.
+    fn invalid_json(&self, text: &str) -> Response {
+        let body =
+            format!(r#"{{"errors": [ {{ "detail": "Invalid JSON in request: {text}" }} ] }}"#);
         Response {
-            status: 401,
-            headers,
-            body: Body::Bytes(ACCESS_DENIED.as_bytes().to_vec()),
+            status: 400,
+            headers: vec![
+                ("Date".to_string(), http_date(now_secs(), false)),
+                ("Connection".to_string(), "close".to_string()),
+            ],
+            body: Body::Bytes(body.into_bytes()),
         }
-    }
-
-    fn authorized(&self, req: &Request) -> bool {
-        let Some(v) = req.header("Authorization") else {
-            return false;
-        };
-        let Some(b64) = v
-            .strip_prefix("Basic ")
-            .or_else(|| v.strip_prefix("basic "))
-        else {
-            return false;
-        };
-        let Some(raw) = base64_decode(b64.trim()) else {
-            return false;
-        };
-        let expected = format!("{}:{}", self.config.user, self.config.password);
-        raw == expected.as_bytes()
     }
 
     fn rdns(&self, row: &mut Value) {
@@ -151,15 +206,14 @@ impl State {
         }
     }
 
-    /// Handle one request.
-    pub fn handle(&self, req: &Request, local: &str) -> Action {
-        if !self.authorized(req) {
-            return Action::Respond(self.unauthorized(req));
-        }
-        let method = req
-            .header("X-HTTP-Method-Override")
-            .unwrap_or(&req.method)
-            .to_ascii_uppercase();
+    /// The current overlay (due ttl kills applied).
+    pub fn overlay(&self) -> Arc<Overlay> {
+        self.live.snapshot()
+    }
+
+    /// Handle one authenticated request.
+    pub fn handle(&self, req: &Request, local: &str, who: &Principal) -> Action {
+        let method = req.effective_method();
         if !matches!(
             method.as_str(),
             "GET" | "HEAD" | "PUT" | "PATCH" | "POST" | "DELETE" | "OPTIONS"
@@ -177,16 +231,22 @@ impl State {
         let segs: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
         let version = rules(&self.config);
         let style = query::style_of(req.query.as_deref(), version);
+        // MaxScale reads any request body with jansson before routing.
+        let json = match req.maxscale_body().map(crate::jansson::parse) {
+            Some(Err(text)) => return Action::Respond(self.invalid_json(&text)),
+            Some(Ok(v)) => Some(v),
+            None => None,
+        };
         let resp = match (method.as_str(), segs.as_slice()) {
-            (_, []) if get => self.empty(200),
+            (_, []) if get => self.empty_at("", 200),
             ("OPTIONS", _) => self.no_route(200),
+            (_, ["auth"]) if version >= Version::V2_5 => self.auth_endpoint(req, who),
             (_, ["sessions"]) if get => {
                 if let Some(f) = self.config.fault {
                     return fault::act(self, f, &base, None, req);
                 }
                 self.list(req, &base, None)
             }
-            ("POST", ["sessions", "restart"]) => self.empty(200),
             (_, ["sessions", id]) if get => {
                 if let Some(f) = self.config.fault {
                     return fault::act(self, f, &base, Some(id), req);
@@ -196,49 +256,39 @@ impl State {
                     Err(r) => r,
                 }
             }
-            ("DELETE", ["sessions", id]) | ("POST", ["sessions", id, "restart"]) => {
-                match self.lookup(id, style) {
-                    Ok(_) => self.empty(200),
-                    Err(r) => r,
-                }
-            }
-            ("PATCH", ["sessions", id])
-            | ("PATCH", ["sessions", id, "relationships", "filters"]) => {
-                match self.lookup(id, style) {
-                    Err(r) => r,
-                    Ok(_) if req.body.is_empty() => {
-                        self.error(400, "Missing request body", style, false)
+            _ if req.is_write() => {
+                let mut resp = self.write(&method, &segs, req, json.as_ref(), style);
+                if resp.status == 200 {
+                    self.live.modified_now(&segs.join("/"), now_secs());
+                    if self.config.no_content {
+                        resp.status = 204;
                     }
-                    Ok(_) => match serde_json::from_slice::<Value>(&req.body) {
-                        Ok(_) => self.empty(200),
-                        Err(e) => {
-                            self.error(400, &format!("Invalid JSON in request: {e}"), style, false)
-                        }
-                    },
                 }
+                resp
             }
             _ => self.no_route(404),
         };
         Action::Respond(resp)
     }
 
-    /// Resolve a `:session` path segment with the version's rules.
+    /// Resolve a `:session` path segment of a GET with the version's rules.
     pub fn lookup(&self, raw: &str, style: Style) -> Result<Value, Response> {
         let version = rules(&self.config);
+        let path = format!("sessions/{raw}");
         let id = if version.is_24_02_or_later() {
-            match raw.parse::<u64>() {
-                Ok(n) if n > 0 && raw.bytes().all(|b| b.is_ascii_digit()) => n,
-                _ => {
+            match to_session_id(raw) {
+                Some(n) => n.to_string(),
+                None => {
                     let detail = format!("{raw} is not a session");
                     return Err(self.error(404, &detail, style, true));
                 }
             }
         } else {
-            atoi(raw)
+            (atoi(raw) as i64).to_string()
         };
-        self.dataset
-            .get(&id.to_string())
-            .ok_or_else(|| self.empty(404))
+        self.overlay()
+            .row(&self.dataset, &id)
+            .ok_or_else(|| self.empty_at(&path, 404))
     }
 
     /// GET one session (`transform` from a fault mode).
@@ -252,10 +302,17 @@ impl State {
         let version = rules(&self.config);
         let opts = query::parse_single(req.query.as_deref(), version);
         let id = row["id"].as_str().unwrap_or("").to_string();
+        let patched = self.overlay().patched(&id);
         let canned = self.dataset.canned_single(&id);
-        let untouched = !opts.rdns && opts.fields.is_none() && transform.is_none();
+        let untouched = !opts.rdns && opts.fields.is_none() && transform.is_none() && !patched;
         let (mut doc, etag) = match canned {
-            Some(c) => (c.body.clone(), c.etag.clone().filter(|_| untouched)),
+            Some(c) => {
+                let mut doc = c.body.clone();
+                if patched {
+                    doc["data"] = row;
+                }
+                (doc, c.etag.clone().filter(|_| untouched))
+            }
             None => {
                 let link = row["links"]["self"].clone();
                 (json!({"data": row, "links": {"self": link}}), None)
@@ -273,7 +330,7 @@ impl State {
         }
         let body = to_vec(&doc, opts.style, base);
         let etag = etag.unwrap_or_else(|| quoted_sha1(&body));
-        self.json_response(200, body, Some(etag))
+        self.json_response_at(&format!("sessions/{id}"), 200, body, Some(etag))
     }
 
     /// GET the collection (`transform` from a fault mode forces the slow path).
@@ -291,17 +348,20 @@ impl State {
                 return self.error(400, &detail, style, false);
             }
         };
-        if self.config.churn {
-            return self.list_churn(base, &opts);
+        if self.config.churn && self.lists.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 0 {
+            self.live.update(|o| o.churn(&self.dataset));
         }
+        let overlay = self.overlay();
         if transform.is_none() {
-            if let Some(c) = self.dataset.canned_list(&opts) {
+            if !overlay.touched()
+                && let Some(c) = self.dataset.canned_list(&opts)
+            {
                 let body = to_vec(&c.body, opts.style, base);
                 let etag = c.etag.clone().unwrap_or_else(|| quoted_sha1(&body));
                 return self.json_response(200, body, Some(etag));
             }
             if opts.is_plain() {
-                let r = self.rendered(base, opts.style, opts.rdns);
+                let r = self.rendered(&overlay, base, opts.style, opts.rdns);
                 return Response {
                     status: 200,
                     headers: self.headers(Some(&r.etag), Some("application/json")),
@@ -309,16 +369,17 @@ impl State {
                 };
             }
         }
-        self.list_slow(base, &opts, transform)
+        self.list_slow(&overlay, base, &opts, transform)
     }
 
     fn list_slow(
         &self,
+        overlay: &Overlay,
         base: &str,
         opts: &QueryOptions,
         transform: Option<&dyn Fn(&mut Value)>,
     ) -> Response {
-        let mut rows = self.dataset.rows().map(|mut r| {
+        let mut rows = overlay.rows(&self.dataset).map(|mut r| {
             if opts.rdns {
                 self.rdns(&mut r);
             }
@@ -338,73 +399,36 @@ impl State {
         self.json_response(200, body, Some(etag))
     }
 
-    /// The list after `k` earlier list requests: the `k` lowest ids closed, `k` new ones opened.
-    fn list_churn(&self, base: &str, opts: &QueryOptions) -> Response {
-        let k = self.lists.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let mut rows: Vec<Value> = self.dataset.rows().collect();
-        let id_of = |r: &Value| r["id"].as_str().map_or(0, atoi);
-        rows.sort_by_key(id_of);
-        let max = rows.iter().map(id_of).max().unwrap_or(0);
-        let templates = rows.clone();
-        rows.drain(..k.min(rows.len()));
-        for j in 0..k {
-            let Some(template) = templates.get(j % templates.len().max(1)) else {
-                break;
-            };
-            let old = template["id"].as_str().unwrap_or("").to_string();
-            let new = (max + 1 + j as u64).to_string();
-            let text = serde_json::to_string(template).unwrap_or_default();
-            let text = text.replace(&format!("sessions/{old}/"), &format!("sessions/{new}/"));
-            let mut row: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-            row["id"] = Value::String(new);
-            rows.push(row);
-        }
-        let mut rows = rows.into_iter().map(|mut r| {
-            if opts.rdns {
-                self.rdns(&mut r);
-            }
-            resolve_links(&mut r, base);
-            r
-        });
-        let mut self_link = Value::String(self.dataset.list_self());
-        resolve_links(&mut self_link, base);
-        let body = query::render_collection(
-            &mut rows,
-            self_link.as_str().unwrap_or(""),
-            opts,
-            &|_: &mut Value| {},
-        );
-        let etag = quoted_sha1(&body);
-        self.json_response(200, body, Some(etag))
-    }
-
-    fn rendered(&self, base: &str, style: Style, rdns: bool) -> Arc<Rendered> {
+    fn rendered(&self, overlay: &Overlay, base: &str, style: Style, rdns: bool) -> Arc<Rendered> {
         let cell = {
             let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-            if cache.len() >= 16 {
-                cache.clear();
+            if cache.entries.len() >= 16 || cache.generation != overlay.generation {
+                cache.entries.clear();
+                cache.generation = overlay.generation;
             }
             cache
+                .entries
                 .entry((base.to_string(), style, rdns))
                 .or_default()
                 .clone()
         };
-        cell.get_or_init(|| Arc::new(self.render(base, style, rdns)))
+        cell.get_or_init(|| Arc::new(self.render(overlay, base, style, rdns)))
             .clone()
     }
 
-    /// Render rows `start..end` as elements of the `data` array (`first`: no leading comma).
+    /// Render rows as elements of the `data` array, each after a separator (the caller drops
+    /// the first one).
     fn render_rows(
         &self,
+        rows: impl Iterator<Item = Value>,
         base: &str,
         style: Style,
         rdns: bool,
-        start: usize,
-        end: usize,
+        capacity: usize,
     ) -> Vec<u8> {
-        let mut out = Vec::with_capacity((end - start) * 4400);
-        let mut e = Emitter::continuing(&mut out, style, base, 2, start > 0);
-        for mut row in self.dataset.rows_range(start, end) {
+        let mut out = Vec::with_capacity(capacity * 4400);
+        let mut e = Emitter::continuing(&mut out, style, base, 2, true);
+        for mut row in rows {
             if rdns {
                 self.rdns(&mut row);
             }
@@ -414,18 +438,21 @@ impl State {
     }
 
     /// Render the whole collection (in parallel for large datasets).
-    fn render(&self, base: &str, style: Style, rdns: bool) -> Rendered {
+    fn render(&self, overlay: &Overlay, base: &str, style: Style, rdns: bool) -> Rendered {
         let n = self.dataset.len();
         let threads = if n < 2000 {
             1
         } else {
             std::thread::available_parallelism().map_or(1, |p| p.get().min(8))
         };
-        let parts: Vec<Vec<u8>> = std::thread::scope(|s| {
+        let mut parts: Vec<Vec<u8>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads)
                 .map(|t| {
                     let (start, end) = (n * t / threads, n * (t + 1) / threads);
-                    s.spawn(move || self.render_rows(base, style, rdns, start, end))
+                    s.spawn(move || {
+                        let rows = overlay.dataset_rows(&self.dataset, start, end);
+                        self.render_rows(rows, base, style, rdns, end - start)
+                    })
                 })
                 .collect();
             handles
@@ -433,6 +460,12 @@ impl State {
                 .map(|h| h.join().unwrap_or_default())
                 .collect()
         });
+        parts.push(self.render_rows(overlay.added_rows(), base, style, rdns, 0));
+        let any = parts.iter().any(|p| !p.is_empty());
+        if let Some(first) = parts.iter_mut().find(|p| !p.is_empty()) {
+            let separator = if style == Style::Legacy { 2 } else { 1 };
+            first.drain(..separator);
+        }
         let total: usize = parts.iter().map(Vec::len).sum();
         let mut out = Vec::with_capacity(total + 256);
         {
@@ -445,7 +478,7 @@ impl State {
             out.extend_from_slice(&p);
         }
         {
-            let mut e = Emitter::continuing(&mut out, style, base, 2, n > 0);
+            let mut e = Emitter::continuing(&mut out, style, base, 2, any);
             e.end_array();
             e.key("links");
             e.begin_object();
@@ -466,12 +499,13 @@ impl State {
     }
 }
 
-/// C `atoi` (≤ 23.02 session ids).
-fn atoi(s: &str) -> u64 {
-    let s = s.trim_start();
-    let s = s.strip_prefix('+').unwrap_or(s);
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().unwrap_or(0)
+/// MaxScale 24.02's `to_session_id`: all digits (`std::from_chars` into `uint64_t` consuming the
+/// whole segment), and not 0.
+pub fn to_session_id(raw: &str) -> Option<u64> {
+    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    raw.parse::<u64>().ok().filter(|&n| n > 0)
 }
 
 /// `"<sha1 hex>"`

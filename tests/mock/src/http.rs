@@ -6,8 +6,6 @@ use std::sync::Arc;
 
 /// Largest accepted request head.
 const MAX_HEAD: usize = 64 * 1024;
-/// Largest accepted request body.
-const MAX_BODY: usize = 16 * 1024 * 1024;
 
 /// A parsed request.
 #[derive(Debug, Clone)]
@@ -20,8 +18,10 @@ pub struct Request {
     pub query: Option<String>,
     /// Headers in order.
     pub headers: Vec<(String, String)>,
-    /// The body (empty if none).
+    /// The body (empty if none; decoded if it was chunked).
     pub body: Vec<u8>,
+    /// The body came with `Transfer-Encoding: chunked` (MaxScale does not see such bodies).
+    pub chunked: bool,
 }
 
 impl Request {
@@ -32,8 +32,65 @@ impl Request {
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+
+    /// The method after `X-HTTP-Method-Override`, upper case.
+    pub fn effective_method(&self) -> String {
+        self.header("X-HTTP-Method-Override")
+            .unwrap_or(&self.method)
+            .to_ascii_uppercase()
+    }
+
+    /// POST, PUT, PATCH or DELETE: the methods MaxScale counts as modifying data.
+    pub fn is_write(&self) -> bool {
+        matches!(
+            self.effective_method().as_str(),
+            "POST" | "PUT" | "PATCH" | "DELETE"
+        )
+    }
+
+    /// The body as MaxScale reads it: only one announced by a non-zero `Content-Length`.
+    pub fn maxscale_body(&self) -> Option<&[u8]> {
+        (!self.chunked && !self.body.is_empty()).then_some(self.body.as_slice())
+    }
+
+    /// Did the client ask for the connection to be closed?
+    pub fn wants_close(&self) -> bool {
+        self.header("Connection")
+            .is_some_and(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case("close")))
+    }
+
+    /// `Expect: 100-continue`?
+    pub fn expects_continue(&self) -> bool {
+        self.header("Expect")
+            .is_some_and(|v| v.eq_ignore_ascii_case("100-continue"))
+    }
+
+    /// How the body is delimited.
+    pub fn framing(&self) -> Result<Framing, ReadError> {
+        if self
+            .header("Transfer-Encoding")
+            .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"))
+        {
+            return Ok(Framing::Chunked);
+        }
+        match self.header("Content-Length") {
+            Some(v) => v
+                .parse()
+                .map(Framing::Length)
+                .map_err(|_| ReadError::Malformed),
+            None => Ok(Framing::Length(0)),
+        }
+    }
 }
 
+/// How a request body is delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// `Content-Length: N` (0 without the header).
+    Length(usize),
+    /// `Transfer-Encoding: chunked`.
+    Chunked,
+}
 /// A connection: plain TCP or rustls over TCP.
 pub enum Conn {
     /// Plain HTTP.
@@ -101,17 +158,31 @@ impl Write for Conn {
 }
 
 /// Why a request could not be read.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum ReadError {
     /// The peer closed or the socket failed before a full request arrived.
     Io,
     /// The request is malformed (answer 400).
     Malformed,
+    /// The body is larger than allowed (answer 413).
+    TooLarge,
 }
 
-/// Read one request (head and `Content-Length` body).
-pub fn read_request(conn: &mut impl Read) -> Result<Request, ReadError> {
-    let mut buf = Vec::with_capacity(1024);
+/// Read until `buf` holds at least `n` bytes.
+fn fill(conn: &mut impl Read, buf: &mut Vec<u8>, n: usize) -> Result<(), ReadError> {
+    let mut chunk = [0u8; 8192];
+    while buf.len() < n {
+        match conn.read(&mut chunk) {
+            Ok(0) | Err(_) => return Err(ReadError::Io),
+            Ok(k) => buf.extend_from_slice(&chunk[..k]),
+        }
+    }
+    Ok(())
+}
+
+/// Read the head of the next request (its body is left in `buf`, which carries bytes read past
+/// one request over to the next).
+pub fn read_head(conn: &mut impl Read, buf: &mut Vec<u8>) -> Result<Request, ReadError> {
     let mut chunk = [0u8; 4096];
     let head_end = loop {
         if let Some(p) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -120,14 +191,14 @@ pub fn read_request(conn: &mut impl Read) -> Result<Request, ReadError> {
         if buf.len() > MAX_HEAD {
             return Err(ReadError::Malformed);
         }
-        match conn.read(&mut chunk) {
-            Ok(0) | Err(_) => return Err(ReadError::Io),
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
         // Not HTTP at all (a TLS ClientHello, say): answer 400 at once, as a real server does,
         // instead of waiting for a blank line that never comes.
         if !buf.is_empty() && !buf[0].is_ascii_uppercase() {
             return Err(ReadError::Malformed);
+        }
+        match conn.read(&mut chunk) {
+            Ok(0) | Err(_) => return Err(ReadError::Io),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
         }
     };
     let head = std::str::from_utf8(&buf[..head_end]).map_err(|_| ReadError::Malformed)?;
@@ -150,27 +221,79 @@ pub fn read_request(conn: &mut impl Read) -> Result<Request, ReadError> {
         Some((p, q)) => (p.to_string(), Some(q.to_string())),
         None => (target.to_string(), None),
     };
-    let mut req = Request {
+    let req = Request {
         method: method.to_string(),
         path,
         query,
         headers,
-        body: buf[head_end + 4..].to_vec(),
+        body: Vec::new(),
+        chunked: false,
     };
-    let len: usize = match req.header("content-length") {
-        Some(v) => v.parse().map_err(|_| ReadError::Malformed)?,
-        None => 0,
-    };
-    if len > MAX_BODY {
-        return Err(ReadError::Malformed);
+    buf.drain(..head_end + 4);
+    Ok(req)
+}
+
+/// Read one CRLF-terminated line (without the CRLF) from `buf`/`conn`.
+fn read_line(conn: &mut impl Read, buf: &mut Vec<u8>) -> Result<Vec<u8>, ReadError> {
+    loop {
+        if let Some(p) = buf.windows(2).position(|w| w == b"\r\n") {
+            let line = buf[..p].to_vec();
+            buf.drain(..p + 2);
+            return Ok(line);
+        }
+        if buf.len() > 4096 {
+            return Err(ReadError::Malformed);
+        }
+        fill(conn, buf, buf.len() + 1)?;
     }
-    while req.body.len() < len {
-        match conn.read(&mut chunk) {
-            Ok(0) | Err(_) => return Err(ReadError::Io),
-            Ok(n) => req.body.extend_from_slice(&chunk[..n]),
+}
+
+/// Read a body delimited by `framing`, at most `max` bytes.
+pub fn read_body(
+    conn: &mut impl Read,
+    buf: &mut Vec<u8>,
+    framing: Framing,
+    max: usize,
+) -> Result<Vec<u8>, ReadError> {
+    match framing {
+        Framing::Length(n) if n > max => Err(ReadError::TooLarge),
+        Framing::Length(n) => {
+            fill(conn, buf, n)?;
+            Ok(buf.drain(..n).collect())
+        }
+        Framing::Chunked => {
+            let mut body = Vec::new();
+            loop {
+                let line = read_line(conn, buf)?;
+                let line = String::from_utf8_lossy(&line);
+                let size = line.split(';').next().unwrap_or("").trim();
+                let size = usize::from_str_radix(size, 16).map_err(|_| ReadError::Malformed)?;
+                if size == 0 {
+                    // Trailer fields up to the blank line.
+                    while !read_line(conn, buf)?.is_empty() {}
+                    return Ok(body);
+                }
+                if body.len().saturating_add(size) > max {
+                    return Err(ReadError::TooLarge);
+                }
+                fill(conn, buf, size + 2)?;
+                body.extend(buf.drain(..size));
+                if buf.drain(..2).as_slice() != b"\r\n" {
+                    return Err(ReadError::Malformed);
+                }
+            }
         }
     }
-    req.body.truncate(len);
+}
+
+/// Read one whole request (head and body, at most `max` bytes of body).
+#[cfg(test)]
+pub fn read_request(conn: &mut impl Read, max: usize) -> Result<Request, ReadError> {
+    let mut buf = Vec::new();
+    let mut req = read_head(conn, &mut buf)?;
+    let framing = req.framing()?;
+    req.chunked = framing == Framing::Chunked;
+    req.body = read_body(conn, &mut buf, framing, max)?;
     Ok(req)
 }
 
@@ -210,6 +333,7 @@ pub struct Response {
 /// The reason phrase of a status code.
 pub fn reason(status: u16) -> &'static str {
     match status {
+        100 => "Continue",
         200 => "OK",
         204 => "No Content",
         301 => "Moved Permanently",
@@ -221,6 +345,7 @@ pub fn reason(status: u16) -> &'static str {
         404 => "Not Found",
         405 => "Method Not Allowed",
         412 => "Precondition Failed",
+        413 => "Payload Too Large",
         429 => "Too Many Requests",
         500 => "Internal Server Error",
         502 => "Bad Gateway",
@@ -231,7 +356,8 @@ pub fn reason(status: u16) -> &'static str {
 }
 
 impl Response {
-    /// Status line and headers, with `Content-Length: content_length`.
+    /// Status line and headers, with `Content-Length: content_length` (none on a 204, which
+    /// must not have one).
     pub fn head(&self, content_length: usize) -> Vec<u8> {
         let mut h = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
         for (k, v) in &self.headers {
@@ -240,7 +366,10 @@ impl Response {
             h.push_str(v);
             h.push_str("\r\n");
         }
-        h.push_str(&format!("Content-Length: {content_length}\r\n\r\n"));
+        if self.status != 204 {
+            h.push_str(&format!("Content-Length: {content_length}\r\n"));
+        }
+        h.push_str("\r\n");
         h.into_bytes()
     }
 
@@ -270,19 +399,51 @@ mod tests {
     fn parses_request() {
         let raw =
             b"GET /v1/sessions?rdns=true HTTP/1.1\r\nHost: x:1\r\nContent-Length: 3\r\n\r\nabc";
-        let r = read_request(&mut &raw[..]).unwrap();
+        let r = read_request(&mut &raw[..], 16).unwrap();
         assert_eq!(r.method, "GET");
         assert_eq!(r.path, "/v1/sessions");
         assert_eq!(r.query.as_deref(), Some("rdns=true"));
         assert_eq!(r.header("host"), Some("x:1"));
         assert_eq!(r.body, b"abc");
-        assert!(matches!(
-            read_request(&mut &b"garbage\r\n\r\n"[..]),
-            Err(ReadError::Malformed)
-        ));
-        assert!(matches!(
-            read_request(&mut &b"GET / HT"[..]),
-            Err(ReadError::Io)
-        ));
+        assert!(!r.chunked && !r.is_write() && !r.wants_close());
+        assert_eq!(
+            read_request(&mut &b"garbage\r\n\r\n"[..], 16).unwrap_err(),
+            ReadError::Malformed
+        );
+        assert_eq!(
+            read_request(&mut &b"GET / HT"[..], 16).unwrap_err(),
+            ReadError::Io
+        );
+        assert_eq!(
+            read_request(&mut &raw[..], 2).unwrap_err(),
+            ReadError::TooLarge
+        );
+    }
+
+    #[test]
+    fn chunked_bodies_and_pipelining() {
+        let raw = b"PATCH /v1/sessions/1 HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: Close\r\n\r\n3;x=y\r\n{\"a\r\n2\r\n\":\r\n3\r\n1}x\r\n0\r\nTrailer: t\r\n\r\nDELETE /v1/sessions/2?ttl=1 HTTP/1.1\r\nX-HTTP-Method-Override: get\r\n\r\n";
+        let mut input = &raw[..];
+        let mut buf = Vec::new();
+        let mut r = read_head(&mut input, &mut buf).unwrap();
+        assert_eq!(r.framing().unwrap(), Framing::Chunked);
+        r.body = read_body(&mut input, &mut buf, Framing::Chunked, 100).unwrap();
+        r.chunked = true;
+        assert_eq!(r.body, b"{\"a\":1}x");
+        assert!(r.is_write() && r.wants_close() && r.maxscale_body().is_none());
+        let next = read_head(&mut input, &mut buf).unwrap();
+        assert_eq!(
+            (next.method.as_str(), next.path.as_str()),
+            ("DELETE", "/v1/sessions/2")
+        );
+        assert_eq!(next.effective_method(), "GET");
+        assert!(!next.is_write());
+        let mut input = &raw[..];
+        let mut buf = Vec::new();
+        read_head(&mut input, &mut buf).unwrap();
+        assert_eq!(
+            read_body(&mut input, &mut buf, Framing::Chunked, 4).unwrap_err(),
+            ReadError::TooLarge
+        );
     }
 }

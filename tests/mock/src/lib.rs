@@ -6,6 +6,7 @@
 //! println!("serving on {}", server.endpoint());
 //! ```
 
+mod auth;
 mod config;
 mod dataset;
 mod fault;
@@ -13,17 +14,21 @@ mod filter;
 mod generate;
 mod handler;
 mod http;
+mod jansson;
 mod json;
+mod live;
 pub mod pki;
 mod query;
 mod server;
 mod util;
+mod writes;
 
 #[cfg(test)]
 mod tests;
 
 pub use config::{
-    DEFAULT_HUGE_MB, DEFAULT_PASSWORD, DEFAULT_USER, Fault, MockConfig, TlsFiles, Version,
-    default_rdns_names,
+    DEFAULT_HUGE_MB, DEFAULT_MAX_BODY, DEFAULT_PASSWORD, DEFAULT_RO_PASSWORD, DEFAULT_RO_USER,
+    DEFAULT_USER, Fault, MockConfig, RestartError, RestartFailure, SessionSet, TlsFiles, Version,
+    default_filters, default_rdns_names,
 };
-pub use server::{MockServer, RecordedRequest};
+pub use server::{MockServer, RecordedRequest, WriteRecord};

@@ -1,7 +1,10 @@
 //! The `mxs-mock` binary: serve the mock until killed, or around a command (`-- COMMAND ARGS...`).
 
 use clap::Parser;
-use mxs_mock::{DEFAULT_PASSWORD, DEFAULT_USER, Fault, MockConfig, MockServer, TlsFiles, Version};
+use mxs_mock::{
+    DEFAULT_MAX_BODY, DEFAULT_PASSWORD, DEFAULT_RO_PASSWORD, DEFAULT_RO_USER, DEFAULT_USER, Fault,
+    MockConfig, MockServer, RestartFailure, TlsFiles, Version,
+};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +33,30 @@ struct Cli {
     /// Basic-auth password
     #[arg(long, default_value = DEFAULT_PASSWORD)]
     password: String,
+    /// Read-only account: reads work, writes get 401 (403 with a token)
+    #[arg(long, value_name = "USER", default_value = DEFAULT_RO_USER)]
+    ro_user: String,
+    /// Password of --ro-user
+    #[arg(long, value_name = "PASSWORD", default_value = DEFAULT_RO_PASSWORD)]
+    ro_password: String,
+    /// No read-only account
+    #[arg(long, conflicts_with_all = ["ro_user", "ro_password"])]
+    no_ro_user: bool,
+    /// Filters that exist, for session PATCHes (comma-separated; "" for none)
+    #[arg(long, value_name = "NAMES", default_value = "Regex")]
+    filters: String,
+    /// Restarting these sessions fails: all or ID[,ID...], then :pool (default) or :busy (repeatable)
+    #[arg(long = "restart-fail", value_name = "SPEC")]
+    restart_fail: Vec<RestartFailure>,
+    /// Answer successful writes with 204 No Content (MaxScale sends 200 with an empty body)
+    #[arg(long)]
+    no_content: bool,
+    /// Largest request body accepted, in bytes (larger ones get a 413)
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BODY)]
+    max_body: usize,
+    /// Append one JSON line per write request (method, path, query, user, status, body, port)
+    #[arg(long, value_name = "FILE")]
+    record: Option<PathBuf>,
     /// MaxScale version to imitate (dataset and rules)
     #[arg(long = "maxscale-version", value_name = "V", default_value = "24.02.4",
           value_parser = ["2.2", "2.5", "6.4", "22.08", "23.02", "24.02", "24.02.4"])]
@@ -86,6 +113,16 @@ fn read(path: &PathBuf) -> Result<Vec<u8>, String> {
 
 fn config(cli: &Cli) -> Result<MockConfig, String> {
     let version: Version = cli.maxscale_version.parse()?;
+    if cli.max_body == 0 {
+        return Err("--max-body must be > 0".into());
+    }
+    if let Some(path) = &cli.record {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    }
     let mut fault: Option<Fault> = cli.fault.as_deref().map(str::parse).transpose()?;
     if let (Some(Fault::Huge { mb }), Some(size)) = (&mut fault, cli.huge_mb) {
         if size == 0 {
@@ -118,6 +155,18 @@ fn config(cli: &Cli) -> Result<MockConfig, String> {
         addresses: cli.addresses,
         user: cli.user.clone(),
         password: cli.password.clone(),
+        readonly: (!cli.no_ro_user).then(|| (cli.ro_user.clone(), cli.ro_password.clone())),
+        filters: cli
+            .filters
+            .split(',')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(str::to_string)
+            .collect(),
+        restart_failures: cli.restart_fail.clone(),
+        no_content: cli.no_content,
+        max_body: cli.max_body,
+        record: cli.record.clone(),
         rdns_names,
         latency: Duration::from_millis(cli.latency),
         fault,

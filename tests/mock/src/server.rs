@@ -1,11 +1,14 @@
-//! The listener: accept loop, one thread per connection, TLS, request recording and shutdown.
+//! The listener: accept loop, one thread per connection (keep-alive where MaxScale keeps the
+//! connection), TLS, request and write recording and shutdown.
 
 use crate::config::{MockConfig, TlsFiles};
 use crate::fault::{self, Action};
 use crate::handler::State;
-use crate::http::{Conn, ReadError, Response, read_request};
+use crate::http::{Body, Conn, Framing, ReadError, Request, Response, read_body, read_head};
+use crate::util::{base64_encode, http_date, now_secs};
+use serde_json::Value;
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -23,6 +26,8 @@ pub struct RecordedRequest {
     pub query: Option<String>,
     /// Headers in order.
     pub headers: Vec<(String, String)>,
+    /// The body (decoded if it was chunked; empty if it was refused unread).
+    pub body: Vec<u8>,
     /// Did the TLS client present a verified certificate?
     pub client_cert: bool,
 }
@@ -37,6 +42,62 @@ impl RecordedRequest {
     }
 }
 
+/// One write request (POST, PUT, PATCH or DELETE, after `X-HTTP-Method-Override`) and its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteRecord {
+    /// Method as sent, e.g. `DELETE`.
+    pub method: String,
+    /// Path, not decoded, without the query, e.g. `/v1/sessions/3`.
+    pub path: String,
+    /// Raw query string, e.g. `ttl=5`.
+    pub query: Option<String>,
+    /// The body as sent (decoded if it was chunked; empty if the request was refused before
+    /// its body was read).
+    pub body: Vec<u8>,
+    /// The account that made it (a Basic-auth name as presented, even with a wrong password,
+    /// or a token's subject); `None` without credentials, and for a body over the size bound
+    /// (refused before the credentials are looked at).
+    pub user: Option<String>,
+    /// The status answered.
+    pub status: u16,
+}
+
+impl WriteRecord {
+    /// The body as text (invalid UTF-8 replaced).
+    pub fn body_text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The body as JSON, if it is JSON.
+    pub fn body_json(&self) -> Option<Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+
+    /// The first value of a query parameter, percent-decoded (`+` is a space).
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        crate::query::pairs(self.query.as_deref().unwrap_or(""))
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    }
+
+    /// The record as one JSON object: method, path, query, user, status and body (a string, or
+    /// `body_base64` when it is not UTF-8).
+    pub fn to_json(&self) -> Value {
+        let mut m = serde_json::Map::new();
+        m.insert("method".into(), self.method.clone().into());
+        m.insert("path".into(), self.path.clone().into());
+        m.insert("query".into(), self.query.clone().into());
+        m.insert("user".into(), self.user.clone().into());
+        m.insert("status".into(), self.status.into());
+        match std::str::from_utf8(&self.body) {
+            Ok(text) => m.insert("body".into(), text.into()),
+            Err(_) => m.insert("body_base64".into(), base64_encode(&self.body).into()),
+        };
+        Value::Object(m)
+    }
+}
+
 /// Per-listener control block shared with the connection threads.
 struct Control {
     stopped: AtomicBool,
@@ -45,6 +106,7 @@ struct Control {
     conns: Mutex<HashMap<u64, TcpStream>>,
     next_id: AtomicU64,
     requests: Mutex<Vec<RecordedRequest>>,
+    writes: Mutex<Vec<WriteRecord>>,
 }
 
 impl Control {
@@ -76,6 +138,7 @@ pub struct MockServer {
     addr: SocketAddr,
     tls: bool,
     control: Arc<Control>,
+    state: Arc<State>,
     accept: Option<JoinHandle<()>>,
 }
 
@@ -142,7 +205,13 @@ impl MockServer {
         }
         let tls = config.tls.as_ref().map(build_tls).transpose()?;
         let scheme = if tls.is_some() { "https" } else { "http" };
-        let state = Arc::new(State::new(config.clone(), scheme));
+        if config.max_body == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "max_body must be > 0",
+            ));
+        }
+        let state = Arc::new(State::new(config.clone(), scheme)?);
         let mut servers = Vec::with_capacity(n);
         for i in 0..n.max(1) {
             let port = if config.port != 0 && i > 0 {
@@ -159,6 +228,7 @@ impl MockServer {
                 conns: Mutex::new(HashMap::new()),
                 next_id: AtomicU64::new(0),
                 requests: Mutex::new(Vec::new()),
+                writes: Mutex::new(Vec::new()),
             });
             let (st, ctl, tls) = (state.clone(), control.clone(), tls.clone());
             let accept = std::thread::Builder::new()
@@ -168,6 +238,7 @@ impl MockServer {
                 addr,
                 tls: scheme == "https",
                 control,
+                state: state.clone(),
                 accept: Some(accept),
             });
         }
@@ -195,6 +266,33 @@ impl MockServer {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// The write requests received so far (POST, PUT, PATCH, DELETE, whatever their answer),
+    /// oldest first; reads are not in it.
+    pub fn writes(&self) -> Vec<WriteRecord> {
+        self.control
+            .writes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The ids of the live sessions, in list order (ttl kills that are due applied).
+    pub fn session_ids(&self) -> Vec<String> {
+        self.state.overlay().live_ids(&self.state.dataset)
+    }
+
+    /// Move the mock's clock forward by `d`: ttl kills that fall due meanwhile happen at once
+    /// (a `DELETE ...?ttl=N` kills after N+1 s). Shared by listeners started together.
+    pub fn advance_clock(&self, d: Duration) {
+        self.state.live.advance(d);
+    }
+
+    /// A token for an account (the admin or the read-only one), as `GET /v1/auth` gives, for
+    /// `Authorization: Bearer`; `None` for an unknown user.
+    pub fn token(&self, user: &str) -> Option<String> {
+        self.state.token(user, 28800)
     }
 }
 
@@ -245,8 +343,10 @@ fn accept_loop(
                 .insert(id, clone);
         }
         let (st, ctl, tls) = (state.clone(), control.clone(), tls.clone());
+        // Room for jansson's 2048 levels of nesting in request bodies.
         let spawned = std::thread::Builder::new()
             .name("mxs-mock-conn".into())
+            .stack_size(8 << 20)
             .spawn(move || {
                 let _ = serve(stream, &st, &ctl, tls, addr);
                 ctl.conns
@@ -264,6 +364,70 @@ fn accept_loop(
     }
 }
 
+/// A response of the mock itself (not MaxScale's): `status` with an errors body, then close.
+fn mock_error(status: u16, detail: &str) -> Response {
+    let body = serde_json::json!({"errors": [{"detail": detail}]});
+    Response {
+        status,
+        headers: vec![
+            ("Date".into(), http_date(now_secs(), false)),
+            ("Connection".into(), "close".into()),
+            ("Content-Type".into(), "application/json".into()),
+        ],
+        body: Body::Bytes(crate::json::to_vec(&body, crate::json::Style::Pretty, "")),
+    }
+}
+
+/// Answer and close: send `resp`, end our side, then read what the client still sends for a
+/// while (so that closing with unread data does not reset the connection before it reads the
+/// answer).
+fn answer_and_close(conn: &mut Conn, resp: &Response) -> io::Result<()> {
+    resp.write_to(conn, true)?;
+    conn.finish();
+    let _ = conn
+        .tcp()
+        .set_read_timeout(Some(Duration::from_millis(500)));
+    let mut sink = [0u8; 8192];
+    let mut left: usize = 64 << 20;
+    while left > 0 {
+        match conn.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => left = left.saturating_sub(n),
+        }
+    }
+    Ok(())
+}
+
+impl Control {
+    fn record_request(&self, req: &Request, client_cert: bool) {
+        self.requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(RecordedRequest {
+                method: req.method.clone(),
+                path: req.path.clone(),
+                query: req.query.clone(),
+                headers: req.headers.clone(),
+                body: req.body.clone(),
+                client_cert,
+            });
+    }
+
+    fn record_write(&self, state: &State, port: u16, rec: WriteRecord) {
+        if let Some(file) = &state.record {
+            let mut line = rec.to_json();
+            line["port"] = port.into();
+            let mut f = file.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = writeln!(f, "{line}");
+            let _ = f.flush();
+        }
+        self.writes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(rec);
+    }
+}
+
 fn serve(
     tcp: TcpStream,
     state: &State,
@@ -277,41 +441,124 @@ fn serve(
         Some(cfg) => Conn::tls(tcp, cfg)?,
         None => Conn::Plain(tcp),
     };
-    let req = match read_request(&mut conn) {
-        Ok(r) => r,
-        Err(ReadError::Io) => return Ok(()),
-        Err(ReadError::Malformed) => {
-            let resp = Response {
-                status: 400,
-                headers: vec![("Connection".into(), "close".into())],
-                body: crate::http::Body::Empty,
-            };
-            resp.write_to(&mut conn, true)?;
-            conn.finish();
+    let mut buf = Vec::new();
+    loop {
+        let keep = serve_one(&mut conn, &mut buf, state, control, addr)?;
+        if !keep || control.stopped.load(Ordering::SeqCst) {
             return Ok(());
         }
+    }
+}
+
+/// Serve one request; true if the connection stays open for another.
+fn serve_one(
+    conn: &mut Conn,
+    buf: &mut Vec<u8>,
+    state: &State,
+    control: &Control,
+    addr: SocketAddr,
+) -> io::Result<bool> {
+    let malformed = || Response {
+        status: 400,
+        headers: vec![("Connection".into(), "close".into())],
+        body: Body::Empty,
     };
-    control
-        .requests
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(RecordedRequest {
-            method: req.method.clone(),
-            path: req.path.clone(),
-            query: req.query.clone(),
-            headers: req.headers.clone(),
-            client_cert: conn.client_cert(),
-        });
+    let mut req = match read_head(conn, buf) {
+        Ok(r) => r,
+        Err(ReadError::Malformed | ReadError::TooLarge) => {
+            malformed().write_to(conn, true)?;
+            conn.finish();
+            return Ok(false);
+        }
+        Err(ReadError::Io) => return Ok(false),
+    };
+    let Ok(framing) = req.framing() else {
+        malformed().write_to(conn, true)?;
+        conn.finish();
+        return Ok(false);
+    };
+    req.chunked = framing == Framing::Chunked;
+    let write = req.is_write();
+    let client_cert = conn.client_cert();
+    let record_write = |req: &Request, user: Option<String>, status: u16| {
+        if write {
+            let rec = WriteRecord {
+                method: req.method.clone(),
+                path: req.path.clone(),
+                query: req.query.clone(),
+                body: req.body.clone(),
+                user,
+                status,
+            };
+            control.record_write(state, addr.port(), rec);
+        }
+    };
+    let max = state.config.max_body;
+    let too_large = format!("mxs-mock: the request body is larger than {max} bytes");
+    if matches!(framing, Framing::Length(n) if n > max) {
+        control.record_request(&req, client_cert);
+        record_write(&req, None, 413);
+        answer_and_close(conn, &mock_error(413, &too_large))?;
+        return Ok(false);
+    }
+    let has_body = framing != Framing::Length(0);
+    let auth = state.authenticate(&req);
+    // MaxScale (libmicrohttpd) discards the body of a refused request, but does not ask for it.
+    if auth.is_ok() || !req.expects_continue() {
+        if has_body && req.expects_continue() {
+            conn.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
+            conn.flush()?;
+        }
+        match read_body(conn, buf, framing, max) {
+            Ok(body) => req.body = body,
+            Err(ReadError::Io) => return Ok(false),
+            Err(ReadError::TooLarge) => {
+                control.record_request(&req, client_cert);
+                record_write(&req, None, 413);
+                answer_and_close(conn, &mock_error(413, &too_large))?;
+                return Ok(false);
+            }
+            Err(ReadError::Malformed) => {
+                malformed().write_to(conn, true)?;
+                conn.finish();
+                return Ok(false);
+            }
+        }
+    }
+    control.record_request(&req, client_cert);
     if !state.config.latency.is_zero() && control.wait(state.config.latency) {
-        return Ok(());
+        return Ok(false);
     }
     if control.stopped.load(Ordering::SeqCst) {
-        return Ok(());
+        return Ok(false);
     }
+    let who = match auth {
+        Ok(who) => who,
+        Err((user, resp)) => {
+            record_write(&req, user, resp.status);
+            answer_and_close(conn, &resp)?;
+            return Ok(false);
+        }
+    };
     let head_only = req.method.eq_ignore_ascii_case("HEAD");
-    match state.handle(&req, &addr.to_string()) {
-        Action::Respond(resp) => {
-            resp.write_to(&mut conn, !head_only)?;
+    let action = state.handle(&req, &addr.to_string(), &who);
+    if let Action::Respond(resp) = &action {
+        record_write(&req, Some(who.user.clone()), resp.status);
+    }
+    match action {
+        Action::Respond(mut resp) => {
+            // libmicrohttpd keeps the connection when the answer was queued after a body it
+            // read in full (MaxScale's answers to requests with a Content-Length body), and
+            // then sends no `Connection: close`.
+            let keep =
+                req.maxscale_body().is_some() && !req.wants_close() && state.config.fault.is_none();
+            if keep {
+                resp.headers.retain(|(k, _)| k != "Connection");
+            }
+            resp.write_to(conn, !head_only)?;
+            if keep {
+                return Ok(true);
+            }
             conn.finish();
         }
         Action::Hang => control.wait_forever(),
@@ -319,20 +566,20 @@ fn serve(
             socket2::SockRef::from(conn.tcp()).set_linger(Some(Duration::ZERO))?;
         }
         Action::Slow(resp) => {
-            fault::write_slow(&mut conn, &resp, &|d| control.wait(d))?;
+            fault::write_slow(conn, &resp, &|d| control.wait(d))?;
             conn.finish();
         }
         Action::Truncated(resp) => {
-            fault::write_truncated(&mut conn, &resp)?;
+            fault::write_truncated(conn, &resp)?;
             let _ = conn.tcp().shutdown(Shutdown::Both);
         }
         Action::Huge { mb, base } => {
-            fault::write_huge(&mut conn, state, mb, &base, &|| {
+            fault::write_huge(conn, state, mb, &base, &|| {
                 control.stopped.load(Ordering::SeqCst)
             })?;
             conn.finish();
         }
     }
     conn.flush().ok();
-    Ok(())
+    Ok(false)
 }

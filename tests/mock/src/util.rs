@@ -1,4 +1,4 @@
-//! Small helpers: SHA-1, base64, HTTP dates, percent-decoding and the splitmix64 PRNG.
+//! Small helpers: SHA-1, base64, HTTP dates, percent-decoding, C `atoi` and the splitmix64 PRNG.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -73,8 +73,54 @@ pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Decode unpadded base64url (JWT parts). `None` on invalid input.
+pub fn base64url_decode(s: &str) -> Option<Vec<u8>> {
+    if s.contains(['+', '/', '=']) {
+        return None;
+    }
+    base64_decode(&s.replace('-', "+").replace('_', "/"))
+}
+
+/// Encode unpadded base64url (JWT parts).
+pub fn base64url_encode(data: &[u8]) -> String {
+    base64_encode(data)
+        .trim_end_matches('=')
+        .replace('+', "-")
+        .replace('/', "_")
+}
+
+/// C `atoi` as glibc has it, `(int) strtol(s, NULL, 10)`: leading white space, an optional sign,
+/// digits up to the first non-digit; out-of-range values clamp to the `long` range and are then
+/// truncated to `int`. `"1.5"` is 1, `"abc"` is 0, `"-3"` is -3.
+pub fn atoi(s: &str) -> i32 {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+        i += 1;
+    }
+    let neg = match b.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let limit: i128 = 1 << 63;
+    let mut v: i128 = 0;
+    while let Some(d) = b.get(i).filter(|d| d.is_ascii_digit()) {
+        v = (v * 10 + i128::from(d - b'0')).min(limit);
+        i += 1;
+    }
+    let v = if neg { -v } else { v.min(limit - 1) };
+    // The truncation from `long` to `int` keeps the low 32 bits.
+    v as i64 as i32
+}
+
 /// Encode standard base64 with padding.
-#[cfg(test)]
 pub fn base64_encode(data: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
@@ -308,6 +354,35 @@ mod tests {
         assert_eq!(http_date(t, true), "Sat, 28 Nov 26 09:19:55 GMT");
         assert_eq!(asctime(t), "Sat Nov 28 09:19:55 2026");
         assert_eq!(iso_millis(t * 1000 + 7), "2026-11-28T09:19:55.007");
+    }
+
+    #[test]
+    fn c_atoi() {
+        for (s, n) in [
+            ("5", 5),
+            ("1.5", 1),
+            ("abc", 0),
+            ("", 0),
+            ("-3", -3),
+            ("  \t+7x", 7),
+            ("0", 0),
+            ("NaN", 0),
+            ("- 3", 0),
+            ("99999999999", 1215752191),
+            ("99999999999999999999", -1),
+            ("-99999999999999999999", 0),
+        ] {
+            assert_eq!(atoi(s), n, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn base64url() {
+        let raw = b"\xfb\xff\xfe sub?";
+        let enc = base64url_encode(raw);
+        assert!(!enc.contains(['+', '/', '=']));
+        assert_eq!(base64url_decode(&enc).unwrap(), raw);
+        assert!(base64url_decode("a+b").is_none());
     }
 
     #[test]

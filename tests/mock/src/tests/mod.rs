@@ -8,6 +8,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
 mod faults;
+mod writes;
 
 #[derive(Debug)]
 struct Resp {

@@ -1,0 +1,314 @@
+//! What writes (and `churn`) change: killed sessions, ttl kills pending, PATCHed parameters and
+//! filters, sessions opened by churn, and the modification times behind `Last-Modified`.
+//!
+//! The dataset itself never changes; an [`Overlay`] is applied to it when rows are read. The
+//! overlay is shared as an `Arc` snapshot, so a long render never blocks a write.
+
+use crate::dataset::Dataset;
+use crate::json::LINK;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A PATCH's lasting effect on one session.
+#[derive(Debug, Clone, Default)]
+pub struct Patch {
+    /// `attributes.parameters` booleans that were set.
+    pub params: BTreeMap<String, bool>,
+    /// The filter chain, if it was set (empty: no `relationships.filters`).
+    pub filters: Option<Vec<String>>,
+}
+
+/// Changes to the dataset.
+#[derive(Debug, Clone, Default)]
+pub struct Overlay {
+    /// Bumped on every change (cache key; 0 means untouched).
+    pub generation: u64,
+    killed: HashSet<String>,
+    ttl: HashMap<String, Instant>,
+    patches: HashMap<String, Patch>,
+    /// Sessions opened by churn, in id order (links marked).
+    added: Vec<(String, Value)>,
+    /// Churn steps taken.
+    churned: u64,
+}
+
+impl Overlay {
+    /// Has anything changed since the start?
+    pub fn touched(&self) -> bool {
+        self.generation > 0
+    }
+
+    /// Was the session `id` PATCHed (its captured body and ETag no longer apply)?
+    pub fn patched(&self, id: &str) -> bool {
+        self.patches.contains_key(id)
+    }
+
+    /// Is the session `id` (exactly as the dataset spells it) alive?
+    pub fn is_live(&self, dataset: &Dataset, id: &str) -> bool {
+        !self.killed.contains(id)
+            && (self.added.iter().any(|(a, _)| a == id) || dataset.get(id).is_some())
+    }
+
+    /// Apply the session's PATCHes to a row (`data` object).
+    pub fn patch_row(&self, row: &mut Value) {
+        let Some(id) = row["id"].as_str() else {
+            return;
+        };
+        let Some(p) = self.patches.get(id) else {
+            return;
+        };
+        let id = id.to_string();
+        if !p.params.is_empty() {
+            if !row["attributes"]["parameters"].is_object() && row["attributes"].is_object() {
+                row["attributes"]["parameters"] = json!({});
+            }
+            if let Some(params) = row["attributes"]["parameters"].as_object_mut() {
+                for (k, v) in &p.params {
+                    params.insert(k.clone(), Value::Bool(*v));
+                }
+            }
+        }
+        if let Some(filters) = &p.filters {
+            let Some(rel) = row.get_mut("relationships").and_then(Value::as_object_mut) else {
+                return;
+            };
+            if filters.is_empty() {
+                rel.remove("filters");
+                return;
+            }
+            let services = &rel.get("services").map(|s| s["links"].clone());
+            let link = |key: &str, from: &str, to: &str, default: String| {
+                services
+                    .as_ref()
+                    .and_then(|l| l[key].as_str())
+                    .map_or(default, |s| s.replace(from, to))
+            };
+            let self_link = link(
+                "self",
+                "relationships/services",
+                "relationships/filters",
+                format!("{LINK}sessions/{id}/relationships/filters/"),
+            );
+            let related = link(
+                "related",
+                "services/",
+                "filters/",
+                format!("{LINK}filters/"),
+            );
+            let data: Vec<Value> = filters
+                .iter()
+                .map(|f| json!({"id": f, "type": "filters"}))
+                .collect();
+            rel.insert(
+                "filters".into(),
+                json!({"data": data, "links": {"related": related, "self": self_link}}),
+            );
+        }
+    }
+
+    /// The live session `id` with its PATCHes applied (`None` if killed or unknown).
+    pub fn row(&self, dataset: &Dataset, id: &str) -> Option<Value> {
+        if self.killed.contains(id) {
+            return None;
+        }
+        let mut row = match self.added.iter().find(|(a, _)| a == id) {
+            Some((_, r)) => r.clone(),
+            None => dataset.get(id)?,
+        };
+        self.patch_row(&mut row);
+        Some(row)
+    }
+
+    /// Rows `start..end` of the dataset's list order that are alive, patched.
+    pub fn dataset_rows<'a>(
+        &'a self,
+        dataset: &'a Dataset,
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = Value> + 'a {
+        dataset
+            .rows_range(start, end)
+            .filter(|r| !r["id"].as_str().is_some_and(|id| self.killed.contains(id)))
+            .map(|mut r| {
+                self.patch_row(&mut r);
+                r
+            })
+    }
+
+    /// The live sessions opened by churn, patched.
+    pub fn added_rows(&self) -> impl Iterator<Item = Value> + '_ {
+        self.added
+            .iter()
+            .filter(|(id, _)| !self.killed.contains(id))
+            .map(|(_, r)| {
+                let mut r = r.clone();
+                self.patch_row(&mut r);
+                r
+            })
+    }
+
+    /// All live sessions in list order, patched.
+    pub fn rows<'a>(&'a self, dataset: &'a Dataset) -> impl Iterator<Item = Value> + 'a {
+        self.dataset_rows(dataset, 0, dataset.len())
+            .chain(self.added_rows())
+    }
+
+    /// Ids of the live sessions in list order.
+    pub fn live_ids(&self, dataset: &Dataset) -> Vec<String> {
+        let mut ids: Vec<String> = dataset
+            .ids()
+            .filter(|id| !self.killed.contains(id))
+            .collect();
+        ids.extend(
+            self.added
+                .iter()
+                .filter(|(id, _)| !self.killed.contains(id))
+                .map(|(id, _)| id.clone()),
+        );
+        ids
+    }
+
+    /// Kill the session now.
+    pub fn kill(&mut self, id: &str) {
+        self.ttl.remove(id);
+        self.killed.insert(id.to_string());
+        self.generation += 1;
+    }
+
+    /// Kill the session at `deadline` (a later DELETE replaces it).
+    pub fn kill_at(&mut self, id: &str, deadline: Instant) {
+        self.ttl.insert(id.to_string(), deadline);
+        self.generation += 1;
+    }
+
+    /// Set parameters and, if given, the filter chain of a session.
+    pub fn patch(
+        &mut self,
+        id: &str,
+        params: &BTreeMap<String, bool>,
+        filters: Option<Vec<String>>,
+    ) {
+        if params.is_empty() && filters.is_none() {
+            return;
+        }
+        let p = self.patches.entry(id.to_string()).or_default();
+        p.params.extend(params.iter().map(|(k, v)| (k.clone(), *v)));
+        if filters.is_some() {
+            p.filters = filters;
+        }
+        self.generation += 1;
+    }
+
+    /// Kill the sessions whose ttl ran out by `now`; true if any.
+    fn expire(&mut self, now: Instant) -> bool {
+        let due: Vec<String> = self
+            .ttl
+            .iter()
+            .filter(|(_, d)| **d <= now)
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in &due {
+            self.kill(id);
+        }
+        !due.is_empty()
+    }
+
+    /// One churn step: the live session with the lowest id closes and a new one opens, copied
+    /// from the dataset's sessions in turn with the next unused id.
+    pub fn churn(&mut self, dataset: &Dataset) {
+        let num = |id: &str| id.parse::<u64>().unwrap_or(u64::MAX);
+        let mut templates: Vec<String> = dataset.ids().collect();
+        if templates.is_empty() {
+            return;
+        }
+        templates.sort_by_key(|id| num(id));
+        let max = templates
+            .iter()
+            .map(|id| num(id))
+            .filter(|&n| n != u64::MAX)
+            .max()
+            .unwrap_or(0);
+        if let Some(lowest) = self.live_ids(dataset).into_iter().min_by_key(|id| num(id)) {
+            self.kill(&lowest);
+        }
+        let k = self.churned;
+        self.churned += 1;
+        let old = &templates[(k % templates.len() as u64) as usize];
+        let new = (max + 1 + k).to_string();
+        let Some(template) = dataset.get(old) else {
+            return;
+        };
+        let text = serde_json::to_string(&template).unwrap_or_default();
+        let text = text.replace(&format!("sessions/{old}/"), &format!("sessions/{new}/"));
+        let mut row: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        row["id"] = Value::String(new.clone());
+        self.added.push((new, row));
+        self.generation += 1;
+    }
+}
+
+/// The mutable state of a server (shared by its listeners).
+#[derive(Debug, Default)]
+pub struct Live {
+    overlay: Mutex<Arc<Overlay>>,
+    /// How far the mock's clock (for ttl kills) is ahead of the real one.
+    offset: Mutex<Duration>,
+    /// Path (`sessions/8`) → time of the last successful write to it or below it.
+    modified: Mutex<HashMap<String, i64>>,
+}
+
+impl Live {
+    /// The mock's clock.
+    pub fn now(&self) -> Instant {
+        Instant::now() + *self.offset.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Move the mock's clock forward.
+    pub fn advance(&self, d: Duration) {
+        *self.offset.lock().unwrap_or_else(|e| e.into_inner()) += d;
+    }
+
+    /// The current state (ttl kills that are due are applied first).
+    pub fn snapshot(&self) -> Arc<Overlay> {
+        let now = self.now();
+        let mut guard = self.overlay.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.ttl.values().any(|d| *d <= now) {
+            Arc::make_mut(&mut guard).expire(now);
+        }
+        guard.clone()
+    }
+
+    /// Change the state.
+    pub fn update<R>(&self, f: impl FnOnce(&mut Overlay) -> R) -> R {
+        let now = self.now();
+        let mut guard = self.overlay.lock().unwrap_or_else(|e| e.into_inner());
+        let o = Arc::make_mut(&mut guard);
+        o.expire(now);
+        f(o)
+    }
+
+    /// Note a successful write to `path` (segments joined by `/`, no `v1`): it and every parent
+    /// path are modified now, as MaxScale's `ResourceWatcher` does.
+    pub fn modified_now(&self, path: &str, secs: i64) {
+        let mut m = self.modified.lock().unwrap_or_else(|e| e.into_inner());
+        let mut p = path;
+        loop {
+            m.insert(p.to_string(), secs);
+            match p.rfind('/') {
+                Some(i) if i > 0 => p = &p[..i],
+                _ => break,
+            }
+        }
+    }
+
+    /// When `path` was last modified by a write, if ever.
+    pub fn modified(&self, path: &str) -> Option<i64> {
+        self.modified
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+            .copied()
+    }
+}
