@@ -354,8 +354,16 @@ fn recheck(ctx: &Ctx, jobs: Vec<Job>) -> anyhow::Result<Vec<Result<Job, ActResul
         .iter()
         .map(|(s, _)| ((s.endpoint, s.id.clone()), Identity::of(s)))
         .collect();
-    Ok(jobs
-        .into_iter()
+    Ok(check_identities(jobs, &now))
+}
+
+/// Each selected session against what the server has now: gone (done), changed (skipped) or
+/// still the same (acted on).
+fn check_identities(
+    jobs: Vec<Job>,
+    now: &HashMap<(usize, String), Identity>,
+) -> Vec<Result<Job, ActResult>> {
+    jobs.into_iter()
         .map(|j| match now.get(&(j.endpoint, j.id.clone())) {
             None => Err(ActResult {
                 endpoint: j.endpoint,
@@ -372,7 +380,7 @@ fn recheck(ctx: &Ctx, jobs: Vec<Job>) -> anyhow::Result<Vec<Result<Job, ActResul
             }),
             Some(_) => Ok(j),
         })
-        .collect())
+        .collect()
 }
 
 /// The request of an action on one session.
@@ -627,6 +635,50 @@ fn report(ctx: &Ctx, plan: &plan::Act, results: &[ActResult]) -> anyhow::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn job(endpoint: usize, id: &str, user: &str) -> Job {
+        let s = Session {
+            endpoint,
+            id: id.into(),
+            user: Some(user.into()),
+            connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
+            remote: Some("127.0.0.1".into()),
+            ..Session::default()
+        };
+        Job {
+            endpoint,
+            id: id.into(),
+            identity: Some(Identity::of(&s)),
+            session: Some(s),
+        }
+    }
+
+    #[test]
+    fn a_session_whose_identity_changed_is_skipped_and_one_gone_is_done() {
+        let mut now = HashMap::new();
+        now.insert((0, "1".to_string()), job(0, "1", "app").identity.unwrap());
+        // id 2 was reused by another client after a restart
+        now.insert(
+            (0, "2".to_string()),
+            job(0, "2", "intruder").identity.unwrap(),
+        );
+        // id 3 on host 1 is gone
+        let checked = check_identities(
+            vec![job(0, "1", "app"), job(0, "2", "app"), job(1, "3", "app")],
+            &now,
+        );
+        assert!(matches!(&checked[0], Ok(j) if j.id == "1"));
+        assert!(
+            matches!(&checked[1], Err(ActResult { outcome: Outcome::Failed(f), .. }) if f.message.contains("not the session that was selected"))
+        );
+        assert!(matches!(
+            &checked[2],
+            Err(ActResult {
+                outcome: Outcome::Gone,
+                ..
+            })
+        ));
+    }
 
     #[test]
     fn versions_compare_by_major_and_minor() {

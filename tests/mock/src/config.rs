@@ -50,6 +50,19 @@ impl Version {
         }
     }
 
+    /// The full version `GET /v1/maxscale` reports (a release of each series).
+    pub fn full(self) -> &'static str {
+        match self {
+            Version::V2_2 => "2.2.21",
+            Version::V2_5 => "2.5.29",
+            Version::V6_4 => "6.4.15",
+            Version::V22_08 => "22.08.13",
+            Version::V23_02 => "23.02.12",
+            Version::V24_02 => "24.02.3",
+            Version::Real24_02_4 => "24.02.4",
+        }
+    }
+
     /// True for 24.02 and later (404 and filter rules changed there).
     pub fn is_24_02_or_later(self) -> bool {
         self >= Version::V24_02

@@ -241,6 +241,7 @@ impl State {
             (_, []) if get => self.empty_at("", 200),
             ("OPTIONS", _) => self.no_route(200),
             (_, ["auth"]) if version >= Version::V2_5 => self.auth_endpoint(req, who),
+            (_, ["maxscale"]) if get => self.maxscale(&base, version),
             (_, ["sessions"]) if get => {
                 if let Some(f) = self.config.fault {
                     return fault::act(self, f, &base, None, req);
@@ -269,6 +270,24 @@ impl State {
             _ => self.no_route(404),
         };
         Action::Respond(resp)
+    }
+
+    /// `GET /v1/maxscale`: the parts of the core resource clients read (the version, and
+    /// `retain_last_statements`, which `list queries` checks).
+    fn maxscale(&self, base: &str, version: Version) -> Response {
+        let body = serde_json::json!({
+            "data": {
+                "id": "maxscale",
+                "type": "maxscale",
+                "attributes": {
+                    "version": version.full(),
+                    "parameters": {"retain_last_statements": 5, "session_trace": 5},
+                },
+            },
+            "links": {"self": format!("{base}maxscale/")},
+        });
+        let bytes = serde_json::to_vec_pretty(&body).unwrap_or_default();
+        self.json_response(200, bytes, None)
     }
 
     /// Resolve a `:session` path segment of a GET with the version's rules.
