@@ -88,6 +88,9 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -297,11 +300,128 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mxs;sessions;kill' {
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Kill after this long instead of now: 30s, 5m, or whole seconds')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Act on at most N of the matched sessions (lowest ids first)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be done and send no write request')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;sessions;restart' {
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Act on at most N of the matched sessions (lowest ids first)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Restart every session of every host (POST /v1/sessions/restart), after confirmation')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be done and send no write request')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;sessions;alter' {
+            [CompletionResult]::new('--filters', '--filters', [CompletionResultType]::ParameterName, 'Set the session''s filters (comma-separated names; empty removes them all)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Act on at most N of the matched sessions (lowest ids first)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be done and send no write request')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mxs;sessions;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, one row each, sorted by id')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -315,6 +435,15 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             break
         }
         'mxs;sessions;help;watch' {
+            break
+        }
+        'mxs;sessions;help;kill' {
+            break
+        }
+        'mxs;sessions;help;restart' {
+            break
+        }
+        'mxs;sessions;help;alter' {
             break
         }
         'mxs;sessions;help;help' {
@@ -443,6 +572,9 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)')
             break
         }
         'mxs;help;sessions;list' {
@@ -455,6 +587,15 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             break
         }
         'mxs;help;sessions;watch' {
+            break
+        }
+        'mxs;help;sessions;kill' {
+            break
+        }
+        'mxs;help;sessions;restart' {
+            break
+        }
+        'mxs;help;sessions;alter' {
             break
         }
         'mxs;help;generate' {

@@ -58,8 +58,17 @@ _mxs() {
             mxs__subcmd__help__subcmd__generate,man)
                 cmd="mxs__subcmd__help__subcmd__generate__subcmd__man"
                 ;;
+            mxs__subcmd__help__subcmd__sessions,alter)
+                cmd="mxs__subcmd__help__subcmd__sessions__subcmd__alter"
+                ;;
+            mxs__subcmd__help__subcmd__sessions,kill)
+                cmd="mxs__subcmd__help__subcmd__sessions__subcmd__kill"
+                ;;
             mxs__subcmd__help__subcmd__sessions,list)
                 cmd="mxs__subcmd__help__subcmd__sessions__subcmd__list"
+                ;;
+            mxs__subcmd__help__subcmd__sessions,restart)
+                cmd="mxs__subcmd__help__subcmd__sessions__subcmd__restart"
                 ;;
             mxs__subcmd__help__subcmd__sessions,show)
                 cmd="mxs__subcmd__help__subcmd__sessions__subcmd__show"
@@ -70,14 +79,23 @@ _mxs() {
             mxs__subcmd__help__subcmd__sessions,watch)
                 cmd="mxs__subcmd__help__subcmd__sessions__subcmd__watch"
                 ;;
+            mxs__subcmd__sessions,alter)
+                cmd="mxs__subcmd__sessions__subcmd__alter"
+                ;;
             mxs__subcmd__sessions,help)
                 cmd="mxs__subcmd__sessions__subcmd__help"
+                ;;
+            mxs__subcmd__sessions,kill)
+                cmd="mxs__subcmd__sessions__subcmd__kill"
                 ;;
             mxs__subcmd__sessions,list)
                 cmd="mxs__subcmd__sessions__subcmd__list"
                 ;;
             mxs__subcmd__sessions,ls)
                 cmd="mxs__subcmd__sessions__subcmd__list"
+                ;;
+            mxs__subcmd__sessions,restart)
+                cmd="mxs__subcmd__sessions__subcmd__restart"
                 ;;
             mxs__subcmd__sessions,show)
                 cmd="mxs__subcmd__sessions__subcmd__show"
@@ -88,11 +106,20 @@ _mxs() {
             mxs__subcmd__sessions,watch)
                 cmd="mxs__subcmd__sessions__subcmd__watch"
                 ;;
+            mxs__subcmd__sessions__subcmd__help,alter)
+                cmd="mxs__subcmd__sessions__subcmd__help__subcmd__alter"
+                ;;
             mxs__subcmd__sessions__subcmd__help,help)
                 cmd="mxs__subcmd__sessions__subcmd__help__subcmd__help"
                 ;;
+            mxs__subcmd__sessions__subcmd__help,kill)
+                cmd="mxs__subcmd__sessions__subcmd__help__subcmd__kill"
+                ;;
             mxs__subcmd__sessions__subcmd__help,list)
                 cmd="mxs__subcmd__sessions__subcmd__help__subcmd__list"
+                ;;
+            mxs__subcmd__sessions__subcmd__help,restart)
+                cmd="mxs__subcmd__sessions__subcmd__help__subcmd__restart"
                 ;;
             mxs__subcmd__sessions__subcmd__help,show)
                 cmd="mxs__subcmd__sessions__subcmd__help__subcmd__show"
@@ -177,11 +204,11 @@ _mxs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -263,11 +290,11 @@ _mxs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -353,11 +380,11 @@ _mxs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -495,11 +522,11 @@ _mxs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -584,7 +611,7 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__help__subcmd__sessions)
-            opts="list show summary watch"
+            opts="list show summary watch kill restart alter"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,7 +624,49 @@ _mxs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mxs__subcmd__help__subcmd__sessions__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mxs__subcmd__help__subcmd__sessions__subcmd__kill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mxs__subcmd__help__subcmd__sessions__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mxs__subcmd__help__subcmd__sessions__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -654,7 +723,7 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__sessions)
-            opts="-H -u -p -s -t -c -o -h -V --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --timeout --max-response-size --config --output --json --tsv --header --color --help --version list ls show summary watch help"
+            opts="-H -u -p -s -t -c -o -h -V --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --timeout --max-response-size --config --output --json --tsv --header --color --help --version list ls show summary watch kill restart alter help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -721,11 +790,113 @@ _mxs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mxs__subcmd__sessions__subcmd__alter)
+            opts="-w -y -H -u -p -s -t -c -o -h -V --filters --where --limit --yes --dry-run --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filters)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify-server-cert)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -740,8 +911,22 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__sessions__subcmd__help)
-            opts="list show summary watch help"
+            opts="list show summary watch kill restart alter help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mxs__subcmd__sessions__subcmd__help__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -767,7 +952,35 @@ _mxs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mxs__subcmd__sessions__subcmd__help__subcmd__kill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mxs__subcmd__sessions__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mxs__subcmd__sessions__subcmd__help__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -816,6 +1029,108 @@ _mxs() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mxs__subcmd__sessions__subcmd__kill)
+            opts="-w -y -H -u -p -s -t -c -o -h -V --ttl --where --limit --yes --dry-run --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify-server-cert)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -931,11 +1246,109 @@ _mxs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mxs__subcmd__sessions__subcmd__restart)
+            opts="-w -y -H -u -p -s -t -c -o -h -V --all --where --limit --yes --dry-run --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify-server-cert)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1033,11 +1446,11 @@ _mxs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1155,11 +1568,11 @@ _mxs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1281,11 +1694,11 @@ _mxs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl tsv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)

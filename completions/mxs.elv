@@ -84,6 +84,9 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand show 'Show everything about one or more sessions'
             cand summary 'Count sessions, memory and idle time per group'
             cand watch 'Refresh the session list in place until interrupted'
+            cand kill 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
+            cand restart 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
+            cand alter 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mxs;sessions;list'= {
@@ -287,11 +290,125 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mxs;sessions;kill'= {
+            cand --ttl 'Kill after this long instead of now: 30s, 5m, or whole seconds'
+            cand -w 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)'
+            cand --where 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)'
+            cand --limit 'Act on at most N of the matched sessions (lowest ids first)'
+            cand -H 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand --hosts 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand -u 'Admin API user [default: admin]'
+            cand --user 'Admin API user [default: admin]'
+            cand -p 'Admin API password [default: mariadb]'
+            cand --password 'Admin API password [default: mariadb]'
+            cand --tls-ca-cert 'CA certificate (PEM) to verify the server with, instead of the system''s roots'
+            cand --tls-cert 'Client certificate (PEM) to present when the server asks for one'
+            cand --tls-key 'Private key (PEM) of --tls-cert'
+            cand --tls-verify-server-cert 'Verify the server''s certificate [default: true]'
+            cand -t 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --timeout 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --max-response-size 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]'
+            cand -c 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand --config 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand -o 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --output 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --color 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)'
+            cand -y 'Do not ask before acting on a selection (needed off a terminal)'
+            cand --yes 'Do not ask before acting on a selection (needed off a terminal)'
+            cand --dry-run 'Print what would be done and send no write request'
+            cand --password-stdin 'Read the password from the first line of standard input'
+            cand -s 'Use HTTPS for endpoints given without a scheme'
+            cand --secure 'Use HTTPS for endpoints given without a scheme'
+            cand --json 'Shorthand for --output json'
+            cand --tsv 'Shorthand for --output tsv'
+            cand --header 'Print a header row in TSV output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mxs;sessions;restart'= {
+            cand -w 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)'
+            cand --where 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)'
+            cand --limit 'Act on at most N of the matched sessions (lowest ids first)'
+            cand -H 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand --hosts 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand -u 'Admin API user [default: admin]'
+            cand --user 'Admin API user [default: admin]'
+            cand -p 'Admin API password [default: mariadb]'
+            cand --password 'Admin API password [default: mariadb]'
+            cand --tls-ca-cert 'CA certificate (PEM) to verify the server with, instead of the system''s roots'
+            cand --tls-cert 'Client certificate (PEM) to present when the server asks for one'
+            cand --tls-key 'Private key (PEM) of --tls-cert'
+            cand --tls-verify-server-cert 'Verify the server''s certificate [default: true]'
+            cand -t 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --timeout 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --max-response-size 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]'
+            cand -c 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand --config 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand -o 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --output 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --color 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)'
+            cand --all 'Restart every session of every host (POST /v1/sessions/restart), after confirmation'
+            cand -y 'Do not ask before acting on a selection (needed off a terminal)'
+            cand --yes 'Do not ask before acting on a selection (needed off a terminal)'
+            cand --dry-run 'Print what would be done and send no write request'
+            cand --password-stdin 'Read the password from the first line of standard input'
+            cand -s 'Use HTTPS for endpoints given without a scheme'
+            cand --secure 'Use HTTPS for endpoints given without a scheme'
+            cand --json 'Shorthand for --output json'
+            cand --tsv 'Shorthand for --output tsv'
+            cand --header 'Print a header row in TSV output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mxs;sessions;alter'= {
+            cand --filters 'Set the session''s filters (comma-separated names; empty removes them all)'
+            cand -w 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)'
+            cand --where 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)'
+            cand --limit 'Act on at most N of the matched sessions (lowest ids first)'
+            cand -H 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand --hosts 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand -u 'Admin API user [default: admin]'
+            cand --user 'Admin API user [default: admin]'
+            cand -p 'Admin API password [default: mariadb]'
+            cand --password 'Admin API password [default: mariadb]'
+            cand --tls-ca-cert 'CA certificate (PEM) to verify the server with, instead of the system''s roots'
+            cand --tls-cert 'Client certificate (PEM) to present when the server asks for one'
+            cand --tls-key 'Private key (PEM) of --tls-cert'
+            cand --tls-verify-server-cert 'Verify the server''s certificate [default: true]'
+            cand -t 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --timeout 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --max-response-size 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]'
+            cand -c 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand --config 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand -o 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --output 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --color 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)'
+            cand -y 'Do not ask before acting on a selection (needed off a terminal)'
+            cand --yes 'Do not ask before acting on a selection (needed off a terminal)'
+            cand --dry-run 'Print what would be done and send no write request'
+            cand --password-stdin 'Read the password from the first line of standard input'
+            cand -s 'Use HTTPS for endpoints given without a scheme'
+            cand --secure 'Use HTTPS for endpoints given without a scheme'
+            cand --json 'Shorthand for --output json'
+            cand --tsv 'Shorthand for --output tsv'
+            cand --header 'Print a header row in TSV output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mxs;sessions;help'= {
             cand list 'List sessions, one row each, sorted by id'
             cand show 'Show everything about one or more sessions'
             cand summary 'Count sessions, memory and idle time per group'
             cand watch 'Refresh the session list in place until interrupted'
+            cand kill 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
+            cand restart 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
+            cand alter 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mxs;sessions;help;list'= {
@@ -301,6 +418,12 @@ set edit:completion:arg-completer[mxs] = {|@words|
         &'mxs;sessions;help;summary'= {
         }
         &'mxs;sessions;help;watch'= {
+        }
+        &'mxs;sessions;help;kill'= {
+        }
+        &'mxs;sessions;help;restart'= {
+        }
+        &'mxs;sessions;help;alter'= {
         }
         &'mxs;sessions;help;help'= {
         }
@@ -419,6 +542,9 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand show 'Show everything about one or more sessions'
             cand summary 'Count sessions, memory and idle time per group'
             cand watch 'Refresh the session list in place until interrupted'
+            cand kill 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
+            cand restart 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
+            cand alter 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
         }
         &'mxs;help;sessions;list'= {
         }
@@ -427,6 +553,12 @@ set edit:completion:arg-completer[mxs] = {|@words|
         &'mxs;help;sessions;summary'= {
         }
         &'mxs;help;sessions;watch'= {
+        }
+        &'mxs;help;sessions;kill'= {
+        }
+        &'mxs;help;sessions;restart'= {
+        }
+        &'mxs;help;sessions;alter'= {
         }
         &'mxs;help;generate'= {
             cand completions 'Print a shell completion script'

@@ -38,7 +38,8 @@ complete -c mxs -n "__fish_mxs_needs_command" -s c -l config -d 'Config file (ma
 complete -c mxs -n "__fish_mxs_needs_command" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
 complete -c mxs -n "__fish_mxs_needs_command" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
@@ -52,37 +53,41 @@ complete -c mxs -n "__fish_mxs_needs_command" -s V -l version -d 'Print version'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "sessions" -d 'Client sessions: list, show, summarise, watch'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s u -l user -d 'Admin API user [default: admin]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s p -l password -d 'Admin API password [default: mariadb]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
 false\t''"
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l password-stdin -d 'Read the password from the first line of standard input'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l json -d 'Shorthand for --output json'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l tsv -d 'Shorthand for --output tsv'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -l header -d 'Print a header row in TSV output'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -s V -l version -d 'Print version'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "list" -d 'List sessions, one row each, sorted by id'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "ls" -d 'List sessions, one row each, sorted by id'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "show" -d 'Show everything about one or more sessions'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "watch" -d 'Refresh the session list in place until interrupted'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -f -a "list" -d 'List sessions, one row each, sorted by id'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -f -a "ls" -d 'List sessions, one row each, sorted by id'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -f -a "show" -d 'Show everything about one or more sessions'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -f -a "watch" -d 'Refresh the session list in place until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -f -a "alter" -d 'Change a session\'s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch kill restart alter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l rdns -d 'Resolve client addresses to host names: client (default) or server' -r -f -a "client\t'On this machine, in parallel, with deadlines'
 server\t'By MaxScale (rdns=true)'"
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l rdns-timeout -d 'Deadline of one lookup [default: 2s]' -r
@@ -107,7 +112,8 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
@@ -144,7 +150,8 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
@@ -176,7 +183,8 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
@@ -211,7 +219,8 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from summary" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
@@ -247,7 +256,8 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
@@ -260,10 +270,106 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -l header -d 'Print a header row in TSV output'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l ttl -d 'Kill after this long instead of now: 30s, 5m, or whole seconds' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s w -l where -d 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l limit -d 'Act on at most N of the matched sessions (lowest ids first)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s y -l yes -d 'Do not ask before acting on a selection (needed off a terminal)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l dry-run -d 'Print what would be done and send no write request'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s w -l where -d 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l limit -d 'Act on at most N of the matched sessions (lowest ids first)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l all -d 'Restart every session of every host (POST /v1/sessions/restart), after confirmation'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Do not ask before acting on a selection (needed off a terminal)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l dry-run -d 'Print what would be done and send no write request'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l filters -d 'Set the session\'s filters (comma-separated names; empty removes them all)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s w -l where -d 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l limit -d 'Act on at most N of the matched sessions (lowest ids first)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s y -l yes -d 'Do not ask before acting on a selection (needed off a terminal)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l dry-run -d 'Print what would be done and send no write request'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s V -l version -d 'Print version'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, one row each, sorted by id'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show everything about one or more sessions'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Refresh the session list in place until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Change a session\'s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s u -l user -d 'Admin API user [default: admin]' -r
@@ -279,7 +385,8 @@ complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_su
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
@@ -308,7 +415,8 @@ complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from completions" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
@@ -333,7 +441,8 @@ complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
-tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'"
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and __fish_seen_subcommand_from man" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
@@ -354,5 +463,8 @@ complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'Show everything about one or more sessions'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "summary" -d 'Count sessions, memory and idle time per group'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "watch" -d 'Refresh the session list in place until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "alter" -d 'Change a session\'s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print a shell completion script'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Write man pages (mxs.1 and one page per subcommand) into DIR'

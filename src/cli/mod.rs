@@ -410,7 +410,7 @@ pub struct KillArgs {
     pub ids: Vec<String>,
 
     /// Kill after this long instead of now: 30s, 5m, or whole seconds
-    #[arg(long, value_name = "DURATION")]
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
     pub ttl: Option<String>,
 
     #[command(flatten)]

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod act;
 mod architecture;
 mod config;
 mod errors;

@@ -1,0 +1,321 @@
+//! kill, restart, alter: the exact requests sent, and the cases where none is.
+
+use mxs_mock::{MockConfig, MockServer, RestartError, RestartFailure, Version};
+
+use crate::util::*;
+
+fn writes(server: &MockServer) -> Vec<(String, String, Option<String>)> {
+    server
+        .writes()
+        .into_iter()
+        .map(|w| (w.method, w.path, w.query))
+        .collect()
+}
+
+fn w(method: &str, path: &str, query: Option<&str>) -> (String, String, Option<String>) {
+    (method.into(), path.into(), query.map(str::to_string))
+}
+
+#[test]
+fn kill_sends_one_delete_at_once_and_the_session_is_gone() {
+    let server = real();
+    let run = mxs(&["sessions", "kill", "2"]).hosts(&server).run();
+    run.ok().stderr_has("killed session 2 on 127.0.0.1:");
+    assert_eq!(writes(&server), [w("DELETE", "/v1/sessions/2", None)]);
+    assert!(!server.session_ids().contains(&"2".to_string()));
+}
+
+#[test]
+fn ttl_is_sent_in_whole_seconds_and_a_bad_one_sends_nothing() {
+    let server = real();
+    mxs(&["sessions", "kill", "2", "--ttl", "5m"])
+        .hosts(&server)
+        .run()
+        .ok();
+    mxs(&["sessions", "kill", "3", "--ttl", "30"])
+        .hosts(&server)
+        .run()
+        .ok();
+    assert_eq!(
+        writes(&server),
+        [
+            w("DELETE", "/v1/sessions/2", Some("ttl=300")),
+            w("DELETE", "/v1/sessions/3", Some("ttl=30"))
+        ]
+    );
+    for bad in ["1.5", "-3", "abc", "NaN", "1.5s", ""] {
+        let run = mxs(&["sessions", "kill", "1", "--ttl", bad])
+            .hosts(&server)
+            .run();
+        run.code(2).one_error().stderr_has("--ttl");
+    }
+    assert_eq!(server.writes().len(), 2, "no request for a bad ttl");
+}
+
+#[test]
+fn restart_one_and_all_and_the_server_s_refusal_is_quoted() {
+    let server = start(MockConfig {
+        restart_failures: vec![RestartFailure::ids([3], RestartError::IdlePoolTime)],
+        ..MockConfig::default()
+    });
+    mxs(&["sessions", "restart", "2"]).hosts(&server).run().ok();
+    let run = mxs(&["sessions", "restart", "3"]).hosts(&server).run();
+    run.code(1)
+        .stderr_has("Cannot restart session if 'idle_session_pool_time' is in use.");
+    mxs(&["sessions", "restart", "--all", "--yes"])
+        .hosts(&server)
+        .run()
+        .code(1)
+        .stderr_has("Could not restart all sessions");
+    assert_eq!(
+        writes(&server),
+        [
+            w("POST", "/v1/sessions/2/restart", None),
+            w("POST", "/v1/sessions/3/restart", None),
+            w("POST", "/v1/sessions/restart", None)
+        ]
+    );
+}
+
+#[test]
+fn alter_sends_parameters_and_filters_in_one_body() {
+    let server = real();
+    mxs(&[
+        "sessions",
+        "alter",
+        "2",
+        "log_info=true",
+        "log_error=false",
+        "--filters",
+        "Regex",
+    ])
+    .hosts(&server)
+    .run()
+    .ok()
+    .stderr_has("altered session 2");
+    mxs(&["sessions", "alter", "2", "--filters", ""])
+        .hosts(&server)
+        .run()
+        .ok();
+    let bodies: Vec<serde_json::Value> = server
+        .writes()
+        .iter()
+        .map(|w| w.body_json().expect("a JSON body"))
+        .collect();
+    assert_eq!(
+        bodies[0],
+        serde_json::json!({"data": {
+            "attributes": {"parameters": {"log_info": true, "log_error": false}},
+            "relationships": {"filters": {"data": [{"id": "Regex", "type": "filters"}]}}
+        }})
+    );
+    assert_eq!(
+        bodies[1],
+        serde_json::json!({"data": {"relationships": {"filters": {"data": []}}}})
+    );
+    let shown = raw_get(&server, "/v1/sessions/2");
+    assert_eq!(shown["data"]["attributes"]["parameters"]["log_info"], true);
+    // usage errors list what is valid, and send nothing
+    for (args, needle) in [
+        (
+            &["sessions", "alter", "2", "log_debug=true"][..],
+            "log_info, log_notice",
+        ),
+        (
+            &["sessions", "alter", "2", "log_info=yes"][..],
+            "true or false",
+        ),
+        (&["sessions", "alter", "2"][..], "nothing to change"),
+    ] {
+        let run = mxs(args).hosts(&server).run();
+        run.code(2).stderr_has(needle);
+    }
+    let run = mxs(&["sessions", "alter", "2", "--filters", "NoSuch"])
+        .hosts(&server)
+        .run();
+    run.code(1).stderr_has("Not a valid filter: NoSuch");
+    assert_eq!(server.writes().len(), 3);
+}
+
+#[test]
+fn a_selection_off_a_terminal_needs_yes_and_a_dry_run_sends_nothing() {
+    let server = generated(20, 3);
+    let run = mxs(&["sessions", "kill", "--where", "id<=5"])
+        .hosts(&server)
+        .run();
+    run.code(2)
+        .stderr_has("refusing to kill 5 selected sessions");
+    let run = mxs(&["sessions", "kill", "--where", "id<=5", "--dry-run"])
+        .hosts(&server)
+        .run();
+    run.ok();
+    assert_eq!(run.stdout.lines().count(), 5, "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("would kill session 1 on "),
+        "{}",
+        run.stdout
+    );
+    assert!(server.writes().is_empty(), "no write without confirmation");
+    let run = mxs(&[
+        "sessions", "kill", "--where", "id<=5", "--limit", "3", "--yes", "-o", "json",
+    ])
+    .hosts(&server)
+    .run();
+    run.ok();
+    let paths: Vec<String> = server.writes().into_iter().map(|w| w.path).collect();
+    assert_eq!(
+        paths,
+        ["/v1/sessions/1", "/v1/sessions/2", "/v1/sessions/3"]
+    );
+    let results = run.json();
+    let results = results["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    assert!(
+        results
+            .iter()
+            .all(|r| r["ok"] == true && r["action"] == "kill")
+    );
+    // nothing matched: nothing done, exit 0
+    let run = mxs(&["sessions", "kill", "--where", "user=nobody-at-all", "--yes"])
+        .hosts(&server)
+        .run();
+    run.ok().stderr_has("no sessions matched");
+    assert_eq!(server.writes().len(), 3);
+}
+
+#[test]
+fn several_hosts_route_a_bare_id_to_the_one_that_has_it_and_refuse_an_ambiguous_one() {
+    let a = generated(5, 1);
+    let b = real();
+    let hosts = format!("{},{}", a.endpoint(), b.endpoint());
+    // 5 exists only on a; 2 exists on both
+    mxs(&["-H", &hosts, "sessions", "kill", "5"]).run().ok();
+    let run = mxs(&["-H", &hosts, "sessions", "kill", "2"]).run();
+    run.code(2)
+        .stderr_has("exists on 2 hosts")
+        .stderr_has(&format!("2@{}", b.addr()));
+    assert_eq!(writes(&a), [w("DELETE", "/v1/sessions/5", None)]);
+    assert!(b.writes().is_empty());
+    mxs(&["-H", &hosts, "sessions", "kill", &format!("2@{}", b.addr())])
+        .run()
+        .ok();
+    assert_eq!(writes(&b), [w("DELETE", "/v1/sessions/2", None)]);
+    assert_eq!(a.writes().len(), 1);
+}
+
+#[test]
+fn ids_from_standard_input_as_list_prints_them() {
+    let a = generated(4, 1);
+    let b = generated(4, 2);
+    let hosts = format!("{},{}", a.endpoint(), b.endpoint());
+    let ids = mxs(&[
+        "-H", &hosts, "sessions", "list", "--where", "id<=2", "-o", "ids",
+    ])
+    .run();
+    ids.ok();
+    assert_eq!(ids.stdout.lines().count(), 4, "{}", ids.stdout);
+    assert!(
+        ids.stdout.lines().all(|l| l.contains('@')),
+        "{}",
+        ids.stdout
+    );
+    let run = mxs(&["-H", &hosts, "sessions", "kill", "-"])
+        .stdin(ids.stdout.as_bytes())
+        .run();
+    run.code(2).stderr_has("without confirmation");
+    assert!(a.writes().is_empty() && b.writes().is_empty());
+    mxs(&["-H", &hosts, "sessions", "kill", "-", "--yes"])
+        .stdin(ids.stdout.as_bytes())
+        .run()
+        .ok();
+    for s in [&a, &b] {
+        let paths: Vec<String> = s.writes().into_iter().map(|w| w.path).collect();
+        assert_eq!(paths, ["/v1/sessions/1", "/v1/sessions/2"]);
+    }
+    let run = mxs(&["sessions", "kill", "-", "--yes"])
+        .hosts(&a)
+        .stdin(b"1@nowhere:1\n")
+        .run();
+    run.code(2).stderr_has("standard input, line 1");
+}
+
+#[test]
+fn an_old_maxscale_is_named_with_the_version_needed_not_not_found() {
+    let server = version(Version::V6_4);
+    let run = mxs(&["sessions", "kill", "1"]).hosts(&server).run();
+    run.code(1)
+        .stderr_has("MaxScale 6.4.15")
+        .stderr_has("needs MaxScale 22.08 or later");
+    let server = version(Version::V2_5);
+    let run = mxs(&["sessions", "alter", "1", "log_info=true"])
+        .hosts(&server)
+        .run();
+    run.code(1).stderr_has("needs MaxScale 6.00 or later");
+}
+
+#[test]
+fn a_read_only_account_is_told_it_may_lack_write_rights() {
+    let server = real();
+    let run = mxs(&["-u", "ro", "-p", "ropw", "sessions", "kill", "2"])
+        .hosts(&server)
+        .run();
+    run.code(4).stderr_has("may lack write rights");
+    assert!(server.session_ids().contains(&"2".to_string()));
+    let run = mxs(&["-p", "wrong", "sessions", "kill", "2"])
+        .hosts(&server)
+        .run();
+    run.code(4);
+    assert!(
+        !run.stderr.contains("may lack write rights"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("wrong") && !run.stderr.contains("ropw"));
+}
+
+#[test]
+fn results_json_and_exit_codes_of_a_missing_id_and_a_204() {
+    let server = real();
+    let run = mxs(&["sessions", "kill", "2", "999999", "-o", "json"])
+        .hosts(&server)
+        .run();
+    run.code(5).stderr_has("no such session");
+    let doc = run.json();
+    let r = doc["results"].as_array().unwrap();
+    assert_eq!(
+        (r[0]["id"].as_str(), r[0]["ok"].as_bool()),
+        (Some("2"), Some(true))
+    );
+    assert_eq!(
+        (r[1]["id"].as_str(), r[1]["ok"].as_bool()),
+        (Some("999999"), Some(false))
+    );
+    assert!(r[1]["error"].as_str().unwrap().contains("404"));
+    let server = start(MockConfig {
+        no_content: true,
+        ..MockConfig::default()
+    });
+    mxs(&["sessions", "restart", "1"]).hosts(&server).run().ok();
+}
+
+#[test]
+fn ids_is_a_format_only_list_prints() {
+    let server = real();
+    let run = mxs(&["sessions", "list", "-o", "ids"]).hosts(&server).run();
+    run.ok();
+    assert_eq!(run.stdout, "1\n2\n3\n");
+    for args in [
+        &["sessions", "show", "1", "-o", "ids"][..],
+        &["sessions", "summary", "--by", "user", "-o", "ids"][..],
+        &["sessions", "kill", "1", "-o", "ids"][..],
+    ] {
+        mxs(args).hosts(&server).run().code(2).stderr_has("-o ids");
+    }
+    assert!(server.writes().is_empty());
+    let run = mxs(&["sessions", "kill", "1", "--where", "id=1"])
+        .hosts(&server)
+        .run();
+    run.code(2).stderr_has("not both");
+    mxs(&["sessions", "kill"]).hosts(&server).run().code(2);
+    assert!(server.writes().is_empty());
+}
