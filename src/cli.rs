@@ -63,6 +63,11 @@ pub struct ConnectionArgs {
     )]
     pub hosts: Option<String>,
 
+    /// Whether `hosts` came from `MXS_HOSTS` rather than the flag (set from clap's matches), so
+    /// that an error names the right place.
+    #[arg(skip)]
+    pub hosts_from_env: bool,
+
     /// Admin API user [default: admin]
     #[arg(
         short = 'u',

@@ -174,12 +174,14 @@ impl Settings {
         }
 
         let secure = conn.secure || cfg_bool("secure")?.unwrap_or(false);
-        let hosts = conn
-            .hosts
-            .as_deref()
-            .or(cfg("hosts"))
-            .unwrap_or("127.0.0.1:8989");
-        let endpoints = Endpoint::parse_list(hosts, secure).map_err(Failure::usage)?;
+        let from_config = config.as_ref().and_then(|c| Some((c.get("hosts")?, c)));
+        let (hosts, origin) = match (&conn.hosts, from_config) {
+            (Some(h), _) if conn.hosts_from_env => (h.as_str(), "MXS_HOSTS".to_string()),
+            (Some(h), _) => (h.as_str(), "--hosts".to_string()),
+            (None, Some((h, c))) => (h, format!("{}: hosts", c.place("hosts"))),
+            (None, None) => ("127.0.0.1:8989", "the default hosts".to_string()),
+        };
+        let endpoints = Endpoint::parse_list(hosts, secure, &origin).map_err(Failure::usage)?;
 
         let user = conn
             .user
