@@ -148,6 +148,9 @@ fn live(
         signal_hook::flag::register(signal, Arc::clone(&signalled))
             .context("setting up signal handling")?;
     }
+    // crossterm starts listening for SIGWINCH at the first poll: poll once before the first
+    // frame, or a resize right after it goes unnoticed until the next refresh.
+    let _ = event::poll(Duration::ZERO);
     let mut previous: Option<HashSet<(usize, String)>> = None;
     let mut sessions: Vec<Session> = Vec::new();
     let mut marks: Vec<Mark> = Vec::new();
