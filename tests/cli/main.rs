@@ -10,6 +10,7 @@ mod generated;
 mod inspect;
 mod list;
 mod rdns;
+mod render;
 mod show;
 mod tls;
 mod watch;

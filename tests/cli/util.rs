@@ -436,6 +436,60 @@ pub fn frames(text: &str) -> Vec<String> {
     text.split("\u{1b}[2J").skip(1).map(strip_ansi).collect()
 }
 
+/// Display width (escape sequences removed first).
+pub fn display_width(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(strip_ansi(line).as_str())
+}
+
+/// Asserts that every line of a table (its header line first) has the display width of the
+/// header line once escape sequences are removed: the cells of each column are padded to the
+/// same width as its header. Lines are trimmed at the end as printed, so the table's last
+/// column must be right-aligned (a number) or as wide on every line.
+#[track_caller]
+pub fn assert_table(table: &str) {
+    let plain = strip_ansi(table);
+    let lines: Vec<&str> = plain.lines().collect();
+    assert!(lines.len() > 1, "a header and rows:\n{plain}");
+    let header = unicode_width::UnicodeWidthStr::width(lines[0]);
+    for line in &lines[1..] {
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(*line),
+            header,
+            "not the header's width: {line:?}\nin:\n{plain}\nas printed: {table:?}"
+        );
+    }
+}
+
+/// Asserts that in a table of left-aligned columns (its header line first), every cell starts
+/// where its column's header starts, once escape sequences are removed. Header cells are
+/// separated by at least two spaces.
+#[track_caller]
+pub fn assert_columns_under_headers(table: &str) {
+    let plain = strip_ansi(table);
+    let lines: Vec<Vec<char>> = plain.lines().map(|l| l.chars().collect()).collect();
+    assert!(lines.len() > 1, "a header and rows:\n{plain}");
+    let header = &lines[0];
+    let starts: Vec<usize> = (0..header.len())
+        .filter(|&i| {
+            header[i] != ' '
+                && (i == 0
+                    || (i >= 2 && header[i - 1] == ' ' && header[i - 2] == ' ')
+                    || (i == 1 && header[0] == ' '))
+        })
+        .collect();
+    assert!(starts.len() > 1, "several columns: {plain}");
+    for row in &lines[1..] {
+        for &at in &starts {
+            assert!(
+                row.get(at).is_some_and(|c| *c != ' ')
+                    && (at == 0 || row.get(at - 1) == Some(&' ')),
+                "a cell does not start under its header at column {at}: {:?}\nin:\n{plain}",
+                row.iter().collect::<String>()
+            );
+        }
+    }
+}
+
 /// An address on which nothing listens.
 pub fn closed_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
