@@ -76,6 +76,9 @@ impl GroupBy {
     }
 }
 
+/// The table's label of the group of sessions without a value (TSV: empty, JSON: `null`).
+const NONE: &str = "(none)";
+
 /// The figures of one group.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stats {
@@ -171,9 +174,13 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
             }
             t.set_header(header);
             for (keys, st) in &groups {
+                // the group of sessions without a value (no user, no backend) needs a label
                 let mut row: Vec<String> = keys
                     .iter()
-                    .map(|k| crate::output::table::truncate(&sanitize::line(k), 40))
+                    .map(|k| match k.as_str() {
+                        "" => ctx.palette.muted(NONE),
+                        k => crate::output::table::truncate(&sanitize::line(k), 40),
+                    })
                     .collect();
                 row.push(st.sessions.to_string());
                 row.push(units::format_bytes(st.memory));
@@ -220,7 +227,13 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
                     let group: serde_json::Map<String, serde_json::Value> = by
                         .iter()
                         .zip(keys)
-                        .map(|(g, k)| (g.name().to_string(), k.clone().into()))
+                        .map(|(g, k)| {
+                            let value = match k.as_str() {
+                                "" => serde_json::Value::Null,
+                                k => k.into(),
+                            };
+                            (g.name().to_string(), value)
+                        })
                         .collect();
                     serde_json::json!({
                         "group": group,
