@@ -216,6 +216,11 @@ pub enum SessionsCommand {
     Summary(SummaryArgs),
 
     /// Refresh the session list in place until interrupted
+    ///
+    /// On a terminal, the table is redrawn every INTERVAL (q, Esc or Ctrl-C quits). On a pipe,
+    /// one snapshot is printed per interval: TSV rows, snapshots separated by an empty line, or
+    /// with -o json or jsonl one line per snapshot, {"time":"2026-12-01T22:41:14Z","data":[...]},
+    /// its time in RFC 3339 UTC.
     Watch(WatchArgs),
 }
 

@@ -4,7 +4,7 @@
 //! refresh, counts those that closed, keeps the reverse-DNS cache between refreshes and shows a
 //! failed refresh without exiting. On a pipe it prints one snapshot per interval instead: TSV
 //! rows (snapshots separated by an empty line), or with `-o json`/`jsonl` one JSON line per
-//! snapshot.
+//! snapshot, `{"time":"2026-12-01T22:41:14Z","data":[...]}` (RFC 3339 UTC).
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -23,6 +23,7 @@ use crate::commands::Ctx;
 use crate::commands::sessions::{fetch_sessions, rdns_cache, table_columns, write_compact};
 use crate::error::{ExitKind, Failure};
 use crate::output::table::Mark;
+use crate::output::time::Stamp;
 use crate::output::{sanitize, tsv};
 use crate::select::Selection;
 use crate::units;
@@ -56,10 +57,15 @@ impl Drop for Screen {
     }
 }
 
-fn clock() -> String {
-    let secs = std::time::SystemTime::now()
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The time of day for people (the title bar): `22:41:14 UTC`.
+fn clock() -> String {
+    let secs = unix_now();
     format!(
         "{:02}:{:02}:{:02} UTC",
         secs / 3600 % 24,
@@ -99,7 +105,9 @@ pub fn run(ctx: &Ctx, w: &Watch<'_>) -> anyhow::Result<Option<ExitKind>> {
         )?;
         let mut out = ctx.stdout();
         if json_out {
-            let mut buf = format!("{{\"time\":\"{}\",\"data\":[", clock()).into_bytes();
+            // RFC 3339, as every time in the output contract
+            let time = Stamp::from_unix(i64::try_from(unix_now()).unwrap_or(0)).rfc3339();
+            let mut buf = format!("{{\"time\":\"{time}\",\"data\":[").into_bytes();
             write_compact(&mut buf, ctx, &fetched.items, &rdns, b"")?;
             buf.extend_from_slice(b"]}\n");
             out.write_all(&buf)?;

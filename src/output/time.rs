@@ -96,6 +96,28 @@ impl Stamp {
         )
     }
 
+    /// The UTC time `secs` seconds after the Unix epoch.
+    #[must_use]
+    pub fn from_unix(secs: i64) -> Stamp {
+        let (days, rest) = (secs.div_euclid(86400), secs.rem_euclid(86400));
+        let (year, month, day) = civil_from_days(days);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (hour, minute, second) = (
+            (rest / 3600) as u32,
+            (rest / 60 % 60) as u32,
+            (rest % 60) as u32,
+        );
+        Stamp {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            utc: true,
+        }
+    }
+
     /// Seconds since the Unix epoch, treating the fields as UTC.
     #[must_use]
     pub fn unix(&self) -> i64 {
@@ -115,6 +137,21 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01 (the inverse of
+/// [`days_from_civil`], by the same author).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    (yoe + era * 400 + i64::from(m <= 2), m as u32, d as u32)
 }
 
 /// Milliseconds since the epoch (fields read as UTC) of a query timestamp such as
@@ -182,6 +219,23 @@ mod tests {
             Stamp::parse("Fri, 05 Jan -9223372036854775808 07:24:06 GMT"),
             None
         );
+    }
+
+    #[test]
+    fn unix_seconds_become_rfc3339_utc() {
+        assert_eq!(Stamp::from_unix(0).rfc3339(), "1970-01-01T00:00:00Z");
+        assert_eq!(
+            Stamp::from_unix(1_796_164_874).rfc3339(),
+            "2026-12-01T22:41:14Z"
+        );
+        assert_eq!(
+            Stamp::from_unix(951_782_400).rfc3339(),
+            "2000-02-29T00:00:00Z"
+        );
+        assert_eq!(Stamp::from_unix(-1).rfc3339(), "1969-12-31T23:59:59Z");
+        for secs in (-5_000_000_000i64..5_000_000_000).step_by(86_399 * 37) {
+            assert_eq!(Stamp::from_unix(secs).unix(), secs);
+        }
     }
 
     #[test]

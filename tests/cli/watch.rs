@@ -124,3 +124,24 @@ fn keys_and_window_resizes_reach_the_live_view() {
         assert!(frames[1].contains("ID"), "{}", frames[1]);
     }
 }
+
+#[test]
+fn json_snapshots_carry_an_rfc3339_utc_time() {
+    let server = real();
+    for format in ["json", "jsonl"] {
+        let run = mxs(&["sessions", "watch", "100ms", "--count", "2", "-o", format])
+            .hosts(&server)
+            .run();
+        run.ok();
+        for line in run.stdout.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let time = v["time"].as_str().unwrap();
+            // 2026-12-01T22:41:14Z
+            let shape: String = time
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .collect();
+            assert_eq!(shape, "0000-00-00T00:00:00Z", "{time}");
+        }
+    }
+}
