@@ -45,9 +45,9 @@ pub fn table_columns(
     if names.is_empty() {
         return Ok(Column::defaults(several_hosts));
     }
+    crate::select::no_empty_items("--columns", names)?;
     names
         .iter()
-        .filter(|n| !n.trim().is_empty())
         .map(|n| {
             Column::parse(n).ok_or_else(|| {
                 Failure::usage(format!("--columns: unknown column '{}'", n.trim()))

@@ -143,15 +143,12 @@ pub fn summarise(
 
 /// `sessions summary`.
 pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
+    crate::select::no_empty_items("--by", &args.by)?;
     let by: Vec<GroupBy> = args
         .by
         .iter()
-        .filter(|b| !b.trim().is_empty())
         .map(|b| GroupBy::parse(b))
         .collect::<Result<_, _>>()?;
-    if by.is_empty() {
-        return Err(Failure::usage("--by: name at least one group").into());
-    }
     let selection = Selection::parse(&args.select)?;
     let rdns = ctx.settings.rdns(&args.rdns)?;
     let mut cache = rdns_cache(&rdns);

@@ -331,3 +331,30 @@ fn the_group_without_a_value_is_labelled_in_tables_only() {
     assert_eq!(nulls[0]["sessions"].as_u64(), Some(no_user as u64));
     assert!(!out.to_string().contains("(none)"));
 }
+
+#[test]
+fn an_empty_item_in_a_list_option_is_a_usage_error_naming_it() {
+    let server = real();
+    for list in [",,,", "id,,user", "", " ", "id,", ",id"] {
+        for (args, option) in [
+            (&["sessions", "list", "--sort"][..], "--sort"),
+            (&["sessions", "list", "--columns"], "--columns"),
+            (&["sessions", "summary", "--by", "user", "--sort"], "--sort"),
+            (&["sessions", "summary", "--by"], "--by"),
+            (
+                &["sessions", "watch", "--count", "1", "--columns"],
+                "--columns",
+            ),
+            (&["sessions", "watch", "--count", "1", "--sort"], "--sort"),
+        ] {
+            let list = list.replace("id", if option == "--by" { "user" } else { "id" });
+            let run = mxs(args).args(&[&list]).hosts(&server).run();
+            run.code(2).clean().one_error();
+            run.stderr_has(&format!("mxs: error: {option}: an empty name in the list"));
+        }
+    }
+    assert!(
+        server.requests().is_empty(),
+        "usage errors are found before any request"
+    );
+}
