@@ -12,6 +12,8 @@ use crate::error::Failure;
 pub struct ConfigValues {
     pub path: PathBuf,
     values: BTreeMap<&'static str, String>,
+    /// The line each value was read from.
+    lines: BTreeMap<&'static str, usize>,
     /// A permission problem that maxctrl tolerates but we warn about (group-readable).
     pub warning: Option<String>,
 }
@@ -20,6 +22,15 @@ impl ConfigValues {
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&str> {
         self.values.get(key).map(String::as_str)
+    }
+
+    /// Where a key's value was read: `config file PATH line N`.
+    #[must_use]
+    pub fn place(&self, key: &str) -> String {
+        match self.lines.get(key) {
+            Some(n) => format!("config file {} line {n}", self.path.display()),
+            None => format!("config file {}", self.path.display()),
+        }
     }
 
     /// A boolean key; `Err` names the file and key when the value is not a boolean.
@@ -127,6 +138,8 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigValues, Failure> {
     };
     let mut maxctrl = BTreeMap::new();
     let mut mxs = BTreeMap::new();
+    let mut maxctrl_lines = BTreeMap::new();
+    let mut mxs_lines = BTreeMap::new();
     let mut section: Option<String> = None;
     let mut saw_known_section = false;
     for (idx, raw) in text.lines().enumerate() {
@@ -155,9 +168,9 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigValues, Failure> {
                 format!("option names must be written without hyphens: {key}"),
             ));
         }
-        let target = match section.as_deref() {
-            Some("maxctrl") => &mut maxctrl,
-            Some("mxs") => &mut mxs,
+        let (target, lines) = match section.as_deref() {
+            Some("maxctrl") => (&mut maxctrl, &mut maxctrl_lines),
+            Some("mxs") => (&mut mxs, &mut mxs_lines),
             // Other sections belong to other tools; ignore them.
             Some(_) => continue,
             None => {
@@ -171,6 +184,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigValues, Failure> {
         match canonical(key, in_mxs) {
             Some(Some(c)) => {
                 target.insert(c, value.to_string());
+                lines.insert(c, n);
             }
             Some(None) => {}
             None => {
@@ -192,9 +206,11 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigValues, Failure> {
     }
     // [mxs] wins over [maxctrl].
     maxctrl.extend(mxs);
+    maxctrl_lines.extend(mxs_lines);
     Ok(ConfigValues {
         path: path.to_path_buf(),
         values: maxctrl,
+        lines: maxctrl_lines,
         warning: None,
     })
 }

@@ -69,12 +69,13 @@ impl Endpoint {
         })
     }
 
-    /// Parses a comma-separated list.
-    pub fn parse_list(list: &str, secure: bool) -> Result<Vec<Endpoint>, String> {
+    /// Parses a comma-separated list; `origin` says where it came from (`--hosts`,
+    /// `MXS_HOSTS`, `config file F line N: hosts`) for the error message.
+    pub fn parse_list(list: &str, secure: bool, origin: &str) -> Result<Vec<Endpoint>, String> {
         list.split(',')
             .enumerate()
             .map(|(i, e)| {
-                Endpoint::parse(e, secure).map_err(|m| format!("--hosts entry {}: {m}", i + 1))
+                Endpoint::parse(e, secure).map_err(|m| format!("{origin} entry {}: {m}", i + 1))
             })
             .collect()
     }
@@ -96,9 +97,12 @@ impl Endpoint {
     }
 }
 
+/// `s` without an ASCII `prefix` matched case-insensitively. `get` rather than indexing: the
+/// cut may fall inside a multi-byte character of what the user typed.
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    (s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix))
-        .then(|| &s[prefix.len()..])
+    s.get(..prefix.len())
+        .filter(|head| head.eq_ignore_ascii_case(prefix))
+        .and_then(|_| s.get(prefix.len()..))
 }
 
 fn split_host_port(authority: &str) -> Result<(String, u16), String> {
@@ -186,8 +190,28 @@ mod tests {
             let err = Endpoint::parse(bad, false).unwrap_err();
             assert!(err.contains(why), "{bad}: {err}");
         }
-        let err = Endpoint::parse_list("a,,b", false).unwrap_err();
+        let err = Endpoint::parse_list("a,,b", false, "--hosts").unwrap_err();
         assert!(err.starts_with("--hosts entry 2"), "{err}");
+    }
+
+    #[test]
+    fn multibyte_text_is_an_error_not_a_panic() {
+        for (bad, why) in [
+            ("aéééé", "'aéééé' is not a valid host name"),
+            ("httpséé://x", "only http:// and https://"),
+            ("héllo://x", "only http:// and https://"),
+            ("ééééééééé", "not a valid host name"),
+            ("http://é", "'é' is not a valid host name"),
+            ("https://mx:é", "'é' is not a valid port"),
+            ("[é]:1", "not an IPv6 address"),
+            ("é:é:é", "not a valid address"),
+        ] {
+            let err = Endpoint::parse(bad, false).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+        let err = Endpoint::parse_list("mx,aéééé", false, "MXS_HOSTS").unwrap_err();
+        assert!(err.starts_with("MXS_HOSTS entry 2: 'aéééé'"), "{err}");
+        assert_eq!(base("HTTPS://mx"), "https://mx:8989/");
     }
 
     #[test]

@@ -23,7 +23,7 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::api::client::Client;
 use crate::cli::{Cli, Command, GenerateCommand};
@@ -37,7 +37,13 @@ use crate::settings::{ColorWhen, Env, PasswordSource, Secret, Settings};
 #[must_use]
 pub fn main() -> ExitCode {
     install_panic_hook();
-    let cli = match Cli::try_parse() {
+    let parsed = Cli::command().try_get_matches().and_then(|matches| {
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        cli.connection.hosts_from_env =
+            matches.value_source("hosts") == Some(clap::parser::ValueSource::EnvVariable);
+        Ok(cli)
+    });
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).

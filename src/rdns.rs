@@ -277,13 +277,24 @@ const POSITIVE_TTL: u64 = 3600;
 const NEGATIVE_TTL: u64 = 300;
 
 /// The reverse-DNS cache: a TSV file of `address<TAB>name<TAB>expires` (an empty name is a
-/// negative answer). Timeouts are not cached.
+/// negative answer). Timeouts are not cached. Expiry is checked against the clock at each use,
+/// not at loading: `watch` keeps one cache for hours.
 #[derive(Debug, Default)]
 pub struct Cache {
     path: Option<PathBuf>,
     entries: HashMap<IpAddr, (String, u64)>,
     dirty: bool,
-    now: u64,
+    clock: Clock,
+}
+
+/// The time in Unix seconds; tests give their own.
+#[derive(Debug, Clone, Copy)]
+struct Clock(fn() -> u64);
+
+impl Default for Clock {
+    fn default() -> Self {
+        Clock(unix_now)
+    }
 }
 
 fn unix_now() -> u64 {
@@ -296,10 +307,11 @@ impl Cache {
     /// A cache that is neither read nor written.
     #[must_use]
     pub fn disabled() -> Cache {
-        Cache {
-            now: unix_now(),
-            ..Cache::default()
-        }
+        Cache::default()
+    }
+
+    fn now(&self) -> u64 {
+        (self.clock.0)()
     }
 
     /// Loads the cache file; a missing or unreadable file is an empty cache.
@@ -325,13 +337,13 @@ impl Cache {
             path: Some(path.to_path_buf()),
             entries,
             dirty: false,
-            now,
+            clock: Clock::default(),
         }
     }
 
     fn get(&self, ip: IpAddr) -> Option<Outcome> {
         let (name, exp) = self.entries.get(&ip)?;
-        (*exp > self.now).then(|| {
+        (*exp > self.now()).then(|| {
             if name.is_empty() {
                 Outcome::NoName
             } else {
@@ -343,9 +355,9 @@ impl Cache {
     fn put(&mut self, ip: IpAddr, outcome: &Outcome) {
         let entry = match outcome {
             Outcome::Name(n) if !n.contains(|c: char| c.is_control()) => {
-                (n.clone(), self.now + POSITIVE_TTL)
+                (n.clone(), self.now() + POSITIVE_TTL)
             }
-            Outcome::NoName => (String::new(), self.now + NEGATIVE_TTL),
+            Outcome::NoName => (String::new(), self.now() + NEGATIVE_TTL),
             _ => return,
         };
         self.entries.insert(ip, entry);
@@ -382,7 +394,7 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::AtomicUsize;
+    use std::sync::atomic::{AtomicU64, AtomicUsize};
 
     /// Counts calls and the most lookups in flight at once.
     struct Counting {
@@ -549,6 +561,39 @@ mod tests {
         assert_eq!(counting.calls.load(Ordering::SeqCst), 2);
         assert_eq!(report.cache_hits, 2);
         assert_eq!(report.name("192.0.2.2"), Some("n-192.0.2.2"));
+    }
+
+    #[test]
+    fn cached_answers_expire_by_the_clock_of_each_lookup() {
+        static NOW: AtomicU64 = AtomicU64::new(1_000_000);
+        let counting = Counting::new(Duration::ZERO);
+        let r: Arc<dyn Resolver> = counting.clone();
+        let mut cache = Cache {
+            clock: Clock(|| NOW.load(Ordering::SeqCst)),
+            ..Cache::default()
+        };
+        let mut lookup = |remote: &str| {
+            resolve(
+                [remote],
+                &r,
+                &opts(1, 1000, 1000),
+                &mut cache,
+                &mut |_, _| {},
+            )
+            .lookups
+        };
+        assert_eq!(lookup("192.0.2.1"), 1);
+        assert_eq!(lookup("192.0.2.1"), 0, "cached");
+        NOW.fetch_add(POSITIVE_TTL - 1, Ordering::SeqCst);
+        assert_eq!(lookup("192.0.2.1"), 0, "still fresh");
+        NOW.fetch_add(1, Ordering::SeqCst);
+        assert_eq!(lookup("192.0.2.1"), 1, "expired: looked up again");
+        assert_eq!(
+            lookup("192.0.2.1"),
+            0,
+            "and cached again, from the new time"
+        );
+        assert_eq!(counting.calls.load(Ordering::SeqCst), 2);
     }
 
     #[test]

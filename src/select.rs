@@ -212,6 +212,24 @@ fn parse_time(v: &str) -> Option<i64> {
     ((1..=12).contains(&m) && (1..=31).contains(&day)).then(|| stamp.unix())
 }
 
+/// Refuses an empty item in a comma-separated list option (`,,,`, `id,,user`, `''`): a stray
+/// comma is a typo, not a request for the default.
+pub fn no_empty_items(option: &str, items: &[String]) -> Result<(), Failure> {
+    if items.iter().any(|i| i.trim().is_empty()) {
+        return Err(
+            Failure::usage(format!("{option}: an empty name in the list")).with_hint(format!(
+                "give {option} comma-separated names, such as {}",
+                match option {
+                    "--by" => "user,backend",
+                    "--sort" => "-memory,id",
+                    _ => "id,user,idle",
+                }
+            )),
+        );
+    }
+    Ok(())
+}
+
 /// A `--sort` key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SortKey {
@@ -281,6 +299,7 @@ impl Selection {
         sort: &[String],
         limit: Option<usize>,
     ) -> Result<Selection, Failure> {
+        no_empty_items("--sort", sort)?;
         Ok(Selection {
             conditions: conditions
                 .iter()
@@ -288,7 +307,6 @@ impl Selection {
                 .collect::<Result<_, _>>()?,
             sort: sort
                 .iter()
-                .filter(|s| !s.is_empty())
                 .map(|s| SortKey::parse(s))
                 .collect::<Result<_, _>>()?,
             limit,

@@ -211,12 +211,14 @@ impl Settings {
         }
 
         let secure = conn.secure || cfg_bool("secure")?.unwrap_or(false);
-        let hosts = conn
-            .hosts
-            .as_deref()
-            .or(cfg("hosts"))
-            .unwrap_or(defaults::HOSTS);
-        let endpoints = Endpoint::parse_list(hosts, secure).map_err(Failure::usage)?;
+        let from_config = config.as_ref().and_then(|c| Some((c.get("hosts")?, c)));
+        let (hosts, origin) = match (&conn.hosts, from_config) {
+            (Some(h), _) if conn.hosts_from_env => (h.as_str(), "MXS_HOSTS".to_string()),
+            (Some(h), _) => (h.as_str(), "--hosts".to_string()),
+            (None, Some((h, c))) => (h, format!("{}: hosts", c.place("hosts"))),
+            (None, None) => (defaults::HOSTS, "the default hosts".to_string()),
+        };
+        let endpoints = Endpoint::parse_list(hosts, secure, &origin).map_err(Failure::usage)?;
 
         let user = conn
             .user
@@ -465,14 +467,11 @@ impl Settings {
                 Plan::Act(self.act(action, &ids, false, &a.act)?)
             }
             SessionsCommand::Summary(a) => {
+                crate::select::no_empty_items("--by", &a.by)?;
                 let by: Vec<GroupBy> =
                     a.by.iter()
-                        .filter(|b| !b.trim().is_empty())
                         .map(|b| GroupBy::parse(b))
                         .collect::<Result<_, _>>()?;
-                if by.is_empty() {
-                    return Err(Failure::usage("--by: name at least one group"));
-                }
                 Plan::Summary(plan::Summary {
                     by,
                     selection: selection(&a.select)?,
@@ -691,9 +690,9 @@ pub fn table_columns(
     if names.is_empty() {
         return Ok(Column::defaults(several_hosts));
     }
+    crate::select::no_empty_items("--columns", names)?;
     names
         .iter()
-        .filter(|n| !n.trim().is_empty())
         .map(|n| {
             Column::parse(n).ok_or_else(|| {
                 Failure::usage(format!("--columns: unknown column '{}'", n.trim()))

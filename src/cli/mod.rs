@@ -66,6 +66,11 @@ pub struct ConnectionArgs {
     )]
     pub hosts: Option<String>,
 
+    /// Whether `hosts` came from `MXS_HOSTS` rather than the flag (set from clap's matches), so
+    /// that an error names the right place.
+    #[arg(skip)]
+    pub hosts_from_env: bool,
+
     /// Admin API user [default: admin]
     #[arg(
         short = 'u',
@@ -216,6 +221,11 @@ pub enum SessionsCommand {
     Summary(SummaryArgs),
 
     /// Refresh the session list in place until interrupted
+    ///
+    /// On a terminal, the table is redrawn every INTERVAL (q, Esc or Ctrl-C quits). On a pipe,
+    /// one snapshot is printed per interval: TSV rows, snapshots separated by an empty line, or
+    /// with -o json or jsonl one line per snapshot, {"time":"2026-12-01T22:41:14Z","data":[...]},
+    /// its time in RFC 3339 UTC.
     Watch(WatchArgs),
 
     /// Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)

@@ -201,6 +201,9 @@ fn live(
 ) -> anyhow::Result<Option<ExitKind>> {
     let screen = Screen::enter().context("setting up the terminal")?;
     let signalled = quit_on_signals()?;
+    // crossterm starts listening for SIGWINCH at the first poll: poll once before the first
+    // frame, or a resize right after it goes unnoticed until the next refresh.
+    let _ = event::poll(Duration::ZERO);
     let mut state = State {
         fetched: Fetched {
             items: Vec::new(),

@@ -31,8 +31,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "commands",
         &[
-            "api", "columns", "diag", "error", "output", "plan", "rdns", "select", "settings",
-            "summary", "text",
+            "api", "columns", "diag", "endpoint", "error", "output", "plan", "rdns", "select",
+            "settings", "summary", "text",
         ],
     ),
     ("cli", &["error"]),

@@ -141,3 +141,33 @@ fn environment_hosts() {
     run.ok();
     assert_eq!(run.stdout.lines().count(), 3);
 }
+
+#[test]
+fn a_bad_hosts_entry_names_where_it_came_from_and_never_panics() {
+    for bad in ["aéééé", "httpséé://x", "ééé,mx"] {
+        let run = mxs(&["-H", bad, "sessions", "list"]).run();
+        run.code(2).clean().one_error();
+        run.stderr_has("mxs: error: --hosts entry 1: '");
+        let run = mxs(&["sessions", "list"]).env("MXS_HOSTS", bad).run();
+        run.code(2).clean().one_error();
+        run.stderr_has("mxs: error: MXS_HOSTS entry 1: '");
+    }
+    let m = mxs(&["sessions", "list"]);
+    let cnf = write_cnf(
+        &m.home,
+        "m.cnf",
+        "[maxctrl]\nuser = admin\n\nhosts = 127.0.0.1:1,httpséé://x\n",
+        0o600,
+    );
+    let run = m.args(&["-c", cnf.to_str().unwrap()]).run();
+    run.code(2).clean().one_error();
+    run.stderr_has(&format!(
+        "mxs: error: config file {} line 4: hosts entry 2: 'httpséé://x': only http:// and https://",
+        cnf.display()
+    ));
+    // the flag wins over the environment, and is named
+    let run = mxs(&["-H", "aéééé", "sessions", "list"])
+        .env("MXS_HOSTS", "127.0.0.1:1")
+        .run();
+    run.code(2).stderr_has("--hosts entry 1: 'aéééé'");
+}

@@ -276,3 +276,85 @@ fn summary_figures_match_an_independent_count() {
         .stdout_has("SESSIONS")
         .stdout_has("400 sessions in");
 }
+
+#[test]
+fn the_group_without_a_value_is_labelled_in_tables_only() {
+    // about one generated session in twelve has no user
+    let server = generated(200, 7);
+    let no_user = rows(&server).iter().filter(|r| r.user.is_empty()).count();
+    assert!(no_user > 0);
+    let run = mxs(&["sessions", "summary", "--by", "user"])
+        .hosts(&server)
+        .run();
+    run.ok().clean();
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("(none)"))
+        .unwrap_or_else(|| panic!("no (none) group:\n{}", run.stdout));
+    assert_eq!(
+        line.split_whitespace().nth(1),
+        Some(no_user.to_string().as_str()),
+        "{line}"
+    );
+    assert!(
+        !run.stdout.lines().any(|l| l.starts_with("   ")),
+        "{}",
+        run.stdout
+    );
+    let run = mxs(&["sessions", "summary", "--by", "user", "--tsv"])
+        .hosts(&server)
+        .run();
+    let empty: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with('\t')).collect();
+    assert_eq!(empty.len(), 1, "{}", run.stdout);
+    assert!(
+        empty[0].starts_with(&format!("\t{no_user}\t")),
+        "{}",
+        empty[0]
+    );
+    assert!(!run.stdout.contains("(none)"));
+    let out = mxs(&["sessions", "summary", "--by", "user", "--json"])
+        .hosts(&server)
+        .run()
+        .json();
+    let nulls: Vec<&serde_json::Value> = out["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| {
+            g["group"]
+                .get("user")
+                .is_some_and(serde_json::Value::is_null)
+        })
+        .collect();
+    assert_eq!(nulls.len(), 1, "{out}");
+    assert_eq!(nulls[0]["sessions"].as_u64(), Some(no_user as u64));
+    assert!(!out.to_string().contains("(none)"));
+}
+
+#[test]
+fn an_empty_item_in_a_list_option_is_a_usage_error_naming_it() {
+    let server = real();
+    for list in [",,,", "id,,user", "", " ", "id,", ",id"] {
+        for (args, option) in [
+            (&["sessions", "list", "--sort"][..], "--sort"),
+            (&["sessions", "list", "--columns"], "--columns"),
+            (&["sessions", "summary", "--by", "user", "--sort"], "--sort"),
+            (&["sessions", "summary", "--by"], "--by"),
+            (
+                &["sessions", "watch", "--count", "1", "--columns"],
+                "--columns",
+            ),
+            (&["sessions", "watch", "--count", "1", "--sort"], "--sort"),
+        ] {
+            let list = list.replace("id", if option == "--by" { "user" } else { "id" });
+            let run = mxs(args).args(&[&list]).hosts(&server).run();
+            run.code(2).clean().one_error();
+            run.stderr_has(&format!("mxs: error: {option}: an empty name in the list"));
+        }
+    }
+    assert!(
+        server.requests().is_empty(),
+        "usage errors are found before any request"
+    );
+}

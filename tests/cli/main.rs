@@ -12,6 +12,7 @@ mod generated;
 mod inspect;
 mod list;
 mod rdns;
+mod render;
 mod show;
 mod tls;
 mod watch;

@@ -5,6 +5,8 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 pub use mxs_mock::{Fault, MockConfig, MockServer, Version};
 
@@ -245,27 +247,247 @@ pub fn without_meta(mut v: serde_json::Value) -> serde_json::Value {
     v
 }
 
-/// Whether `script` (util-linux) is there to make a pseudo-terminal.
-pub fn have_pty() -> bool {
-    Command::new("script").arg("--version").output().is_ok()
+/// The output of a program in a pseudo-terminal so far, and whether the terminal was closed
+/// (the program and its children have all exited); a condition variable signals each change.
+type Screen = Arc<(Mutex<(Vec<u8>, bool)>, Condvar)>;
+
+/// A program running in a pseudo-terminal of a given size. Keys can be written to it and the
+/// window resized while it runs; everything it writes to the terminal is collected.
+pub struct PtyRun {
+    pty: Arc<pty_process::blocking::Pty>,
+    child: std::process::Child,
+    output: Screen,
+    reader: Option<std::thread::JoinHandle<()>>,
+    _home: Option<tempfile::TempDir>,
 }
 
-/// Runs a shell command line in a pseudo-terminal (`script`), with a scrubbed environment and
+/// How long a pseudo-terminal test waits for output or an exit before it fails.
+pub const PTY_TIMEOUT: Duration = Duration::from_secs(20);
+
+impl PtyRun {
+    /// Starts `cmd` with the terminal as its stdin, stdout and stderr and as its controlling
+    /// terminal, `rows` by `cols`.
+    pub fn spawn(cmd: Command, rows: u16, cols: u16) -> PtyRun {
+        let (pty, pts) = pty_process::blocking::open().expect("open a pseudo-terminal");
+        pty.resize(pty_process::Size::new(rows, cols))
+            .expect("set the window size");
+        let child = pty_process::blocking::Command::from(cmd)
+            .spawn(pts)
+            .expect("spawn in the pseudo-terminal");
+        let pty = Arc::new(pty);
+        let output: Screen = Arc::new((Mutex::new((Vec::new(), false)), Condvar::new()));
+        let reader = {
+            let (pty, output) = (Arc::clone(&pty), Arc::clone(&output));
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 16 * 1024];
+                loop {
+                    // Linux answers EIO once the last process holding the terminal has exited.
+                    let n = (&*pty).read(&mut buf).unwrap_or(0);
+                    let (lock, cvar) = &*output;
+                    let mut state = lock.lock().unwrap();
+                    state.0.extend_from_slice(&buf[..n]);
+                    state.1 = n == 0;
+                    cvar.notify_all();
+                    if n == 0 {
+                        break;
+                    }
+                }
+            })
+        };
+        PtyRun {
+            pty,
+            child,
+            output,
+            reader: Some(reader),
+            _home: None,
+        }
+    }
+
+    /// Types `keys`.
+    pub fn write(&self, keys: &[u8]) {
+        (&*self.pty).write_all(keys).expect("write to the terminal");
+    }
+
+    /// Resizes the window (the program gets SIGWINCH).
+    pub fn resize(&self, rows: u16, cols: u16) {
+        self.pty
+            .resize(pty_process::Size::new(rows, cols))
+            .expect("resize the terminal");
+    }
+
+    /// Everything written so far, lossily decoded.
+    pub fn output(&self) -> String {
+        String::from_utf8_lossy(&self.output.0.lock().unwrap().0).into_owned()
+    }
+
+    /// Waits until the output contains `needle` (counting only output after the first `skip`
+    /// bytes) and returns the output's length then; fails after [`PTY_TIMEOUT`].
+    #[track_caller]
+    pub fn wait_for_after(&self, skip: usize, needle: &str) -> usize {
+        let (lock, cvar) = &*self.output;
+        let deadline = Instant::now() + PTY_TIMEOUT;
+        let mut state = lock.lock().unwrap();
+        loop {
+            let seen = state.0.get(skip..).unwrap_or_default();
+            if seen.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                return state.0.len();
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !state.1 && !left.is_zero(),
+                "the terminal never showed {needle:?}:\n{}",
+                String::from_utf8_lossy(&state.0)
+            );
+            state = cvar.wait_timeout(state, left).unwrap().0;
+        }
+    }
+
+    /// [`PtyRun::wait_for_after`] from the start.
+    #[track_caller]
+    pub fn wait_for(&self, needle: &str) -> usize {
+        self.wait_for_after(0, needle)
+    }
+
+    /// Waits for the program to exit (killing it after [`PTY_TIMEOUT`]); its exit code (`None`
+    /// for a signal) and everything it wrote.
+    #[track_caller]
+    pub fn finish(mut self) -> (Option<i32>, String) {
+        let (lock, cvar) = &*self.output;
+        let (state, waited) = cvar
+            .wait_timeout_while(lock.lock().unwrap(), PTY_TIMEOUT, |s| !s.1)
+            .unwrap();
+        let timed_out = waited.timed_out();
+        drop(state);
+        if timed_out {
+            let _ = self.child.kill();
+        }
+        let status = self.child.wait().expect("wait");
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        let text = self.output();
+        assert!(!timed_out, "still running after {PTY_TIMEOUT:?}:\n{text}");
+        (status.code(), text)
+    }
+}
+
+impl Mxs {
+    /// Runs `mxs` in a pseudo-terminal `rows` by `cols` (`TERM=xterm` unless set).
+    pub fn pty(mut self, rows: u16, cols: u16) -> PtyRun {
+        if !self.cmd.get_envs().any(|(k, _)| k == "TERM") {
+            self.cmd.env("TERM", "xterm");
+        }
+        let mut run = PtyRun::spawn(self.cmd, rows, cols);
+        run._home = Some(self._home);
+        run
+    }
+}
+
+/// Runs a shell command line in a 40x120 pseudo-terminal, with a scrubbed environment and
 /// `TERM=xterm`; returns its exit code and everything it wrote to the terminal.
 pub fn in_pty(command_line: &str) -> (Option<i32>, String) {
     let home = tempfile::tempdir().expect("tempdir");
-    let out = Command::new("script")
-        .args(["-qec", command_line, "/dev/null"])
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", command_line])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("TERM", "xterm")
-        .env("HOME", home.path())
-        .output()
-        .expect("run script");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+        .env("HOME", home.path());
+    let mut run = PtyRun::spawn(cmd, 40, 120);
+    run._home = Some(home);
+    run.finish()
+}
+
+/// `text` without terminal escape sequences (CSI, OSC, and two-byte `ESC x`), and with the
+/// terminal's `\r\n` as `\n`.
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                // CSI: parameters and intermediates, then a final byte in @..~
+                Some('[') => {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                // OSC: up to BEL or ESC \
+                Some(']') => {
+                    while let Some(c) = chars.next() {
+                        if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            '\r' if chars.peek() == Some(&'\n') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The frames a live view drew (`ESC [2J` clears the screen before each), escapes removed.
+pub fn frames(text: &str) -> Vec<String> {
+    text.split("\u{1b}[2J").skip(1).map(strip_ansi).collect()
+}
+
+/// Display width (escape sequences removed first).
+pub fn display_width(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(strip_ansi(line).as_str())
+}
+
+/// Asserts that every line of a table (its header line first) has the display width of the
+/// header line once escape sequences are removed: the cells of each column are padded to the
+/// same width as its header. Lines are trimmed at the end as printed, so the table's last
+/// column must be right-aligned (a number) or as wide on every line.
+#[track_caller]
+pub fn assert_table(table: &str) {
+    let plain = strip_ansi(table);
+    let lines: Vec<&str> = plain.lines().collect();
+    assert!(lines.len() > 1, "a header and rows:\n{plain}");
+    let header = unicode_width::UnicodeWidthStr::width(lines[0]);
+    for line in &lines[1..] {
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(*line),
+            header,
+            "not the header's width: {line:?}\nin:\n{plain}\nas printed: {table:?}"
+        );
+    }
+}
+
+/// Asserts that in a table of left-aligned columns (its header line first), every cell starts
+/// where its column's header starts, once escape sequences are removed. Header cells are
+/// separated by at least two spaces.
+#[track_caller]
+pub fn assert_columns_under_headers(table: &str) {
+    let plain = strip_ansi(table);
+    let lines: Vec<Vec<char>> = plain.lines().map(|l| l.chars().collect()).collect();
+    assert!(lines.len() > 1, "a header and rows:\n{plain}");
+    let header = &lines[0];
+    let starts: Vec<usize> = (0..header.len())
+        .filter(|&i| {
+            header[i] != ' '
+                && (i == 0
+                    || (i >= 2 && header[i - 1] == ' ' && header[i - 2] == ' ')
+                    || (i == 1 && header[0] == ' '))
+        })
+        .collect();
+    assert!(starts.len() > 1, "several columns: {plain}");
+    for row in &lines[1..] {
+        for &at in &starts {
+            assert!(
+                row.get(at).is_some_and(|c| *c != ' ')
+                    && (at == 0 || row.get(at - 1) == Some(&' ')),
+                "a cell does not start under its header at column {at}: {:?}\nin:\n{plain}",
+                row.iter().collect::<String>()
+            );
+        }
+    }
 }
 
 /// An address on which nothing listens.

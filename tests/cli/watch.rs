@@ -1,4 +1,4 @@
-//! The live view, driven in a pseudo-terminal (`script`), and its pipe form.
+//! The live view, driven in a pseudo-terminal, and its pipe form.
 
 use crate::util::*;
 
@@ -30,10 +30,6 @@ fn on_a_pipe_one_snapshot_per_interval() {
 
 #[test]
 fn in_a_terminal_it_refreshes_in_place_and_restores_the_terminal() {
-    if !have_pty() {
-        eprintln!("skipped: no `script` to make a pseudo-terminal");
-        return;
-    }
     let server = start(MockConfig {
         churn: true,
         ..MockConfig::default()
@@ -62,10 +58,6 @@ fn in_a_terminal_it_refreshes_in_place_and_restores_the_terminal() {
 
 #[test]
 fn progress_shows_on_a_terminal_only_while_slow() {
-    if !have_pty() {
-        eprintln!("skipped: no `script` to make a pseudo-terminal");
-        return;
-    }
     let server = start(MockConfig {
         latency: std::time::Duration::from_millis(900),
         ..MockConfig::default()
@@ -86,10 +78,6 @@ fn progress_shows_on_a_terminal_only_while_slow() {
 
 #[test]
 fn a_signal_from_outside_restores_the_terminal() {
-    if !have_pty() {
-        eprintln!("skipped: no `script` to make a pseudo-terminal");
-        return;
-    }
     let server = real();
     let bin = env!("CARGO_BIN_EXE_mxs");
     // `timeout` sends SIGTERM while watch waits for its next refresh
@@ -106,4 +94,54 @@ fn a_signal_from_outside_restores_the_terminal() {
         text.rfind("\u{1b}[?1049l") > text.rfind("\u{1b}[?1049h"),
         "left the alternate screen after the signal: {text}"
     );
+}
+
+#[test]
+fn keys_and_window_resizes_reach_the_live_view() {
+    let server = real();
+    // q and Ctrl-C (a key in raw mode, not a signal) both quit
+    for quit in [&b"q"[..], b"\x03"] {
+        let columns = "id,user,host,service,state,backends,query";
+        let run = mxs(&["sessions", "watch", "60s", "--columns", columns])
+            .hosts(&server)
+            .pty(30, 200);
+        let at = run.wait_for("3 sessions, 0 new");
+        run.resize(30, 70);
+        // the redraw for the new size, long before the next refresh
+        run.wait_for_after(at, "3 sessions, 0 new");
+        run.write(quit);
+        let (code, text) = run.finish();
+        assert_eq!(code, Some(0), "{text}");
+        assert!(
+            text.rfind("\u{1b}[?1049l") > text.rfind("\u{1b}[?1049h"),
+            "left the alternate screen: {text}"
+        );
+        let frames = frames(&text);
+        assert_eq!(frames.len(), 2, "{text}");
+        let widest = |f: &str| f.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(widest(&frames[0]) > 70, "{}", frames[0]);
+        assert!(widest(&frames[1]) <= 70, "{}", frames[1]);
+        assert!(frames[1].contains("ID"), "{}", frames[1]);
+    }
+}
+
+#[test]
+fn json_snapshots_carry_an_rfc3339_utc_time() {
+    let server = real();
+    for format in ["json", "jsonl"] {
+        let run = mxs(&["sessions", "watch", "100ms", "--count", "2", "-o", format])
+            .hosts(&server)
+            .run();
+        run.ok();
+        for line in run.stdout.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let time = v["time"].as_str().unwrap();
+            // 2026-12-01T22:41:14Z
+            let shape: String = time
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .collect();
+            assert_eq!(shape, "0000-00-00T00:00:00Z", "{time}");
+        }
+    }
 }
