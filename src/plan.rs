@@ -202,6 +202,70 @@ impl Action {
     }
 }
 
+/// `--ttl`: a duration in whole seconds (`30s`, `5m`, or a bare number of seconds). Anything
+/// the server would read as 0 by mistake (a fraction, a negative, text) is refused.
+pub fn parse_ttl(text: &str) -> Result<u64, Failure> {
+    let bad = |why: &str| {
+        Failure::usage(format!(
+            "--ttl: '{}' {why}",
+            crate::text::sanitize::line(text.trim())
+        ))
+        .with_hint("give whole seconds or a duration: --ttl 30, --ttl 30s, --ttl 5m")
+    };
+    if text.trim_start().starts_with('-') {
+        return Err(bad("is negative"));
+    }
+    let d = crate::text::units::parse_duration(text, 1.0)
+        .map_err(|e| bad(&format!("is not a duration ({e})")))?;
+    if d.subsec_nanos() != 0 {
+        return Err(bad("is not a whole number of seconds"));
+    }
+    Ok(d.as_secs())
+}
+
+/// The KEY=VALUE pairs and `--filters` of `alter`: unknown keys and values are usage errors
+/// that list the valid ones.
+pub fn parse_alter(pairs: &[&String], filters: Option<&str>) -> Result<Action, Failure> {
+    let keys = ALTER_KEYS.join(", ");
+    let mut parameters = Vec::new();
+    for pair in pairs {
+        let (k, v) = pair.split_once('=').unwrap_or((pair.as_str(), ""));
+        let (k, v) = (k.trim(), v.trim());
+        let shown = crate::text::sanitize::line(k);
+        if !ALTER_KEYS.contains(&k) {
+            return Err(Failure::usage(format!("alter: unknown key '{shown}'"))
+                .with_hint(format!("keys: {keys} (each =true or =false)")));
+        }
+        let value = match v.to_ascii_lowercase().as_str() {
+            "true" => true,
+            "false" => false,
+            _ => {
+                return Err(Failure::usage(format!(
+                    "alter: {k} takes true or false, not '{}'",
+                    crate::text::sanitize::line(v)
+                )));
+            }
+        };
+        parameters.retain(|(key, _): &(String, bool)| key != k);
+        parameters.push((k.to_string(), value));
+    }
+    let filters = filters.map(|f| {
+        f.split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    });
+    if parameters.is_empty() && filters.is_none() {
+        return Err(Failure::usage("alter: nothing to change")
+            .with_hint(format!("give KEY=VALUE pairs ({keys}) or --filters NAMES")));
+    }
+    Ok(Action::Alter {
+        parameters,
+        filters,
+    })
+}
+
 /// Which sessions an action is for.
 #[derive(Debug)]
 pub enum Target {
@@ -234,4 +298,68 @@ pub enum Plan {
     Summary(Summary),
     Watch(Watch),
     Act(Act),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ttl_takes_whole_seconds_and_refuses_what_a_server_would_read_as_zero() {
+        assert_eq!(parse_ttl("30").unwrap(), 30);
+        assert_eq!(parse_ttl("30s").unwrap(), 30);
+        assert_eq!(parse_ttl("5m").unwrap(), 300);
+        assert_eq!(parse_ttl("0").unwrap(), 0);
+        for bad in ["-3", "1.5", "1.5s", "abc", "NaN", "", "500ms"] {
+            let e = parse_ttl(bad).unwrap_err();
+            assert!(e.message.starts_with("--ttl:"), "{bad}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn alter_pairs_and_filters() {
+        let pairs = ["log_info=true".to_string(), "log_info=FALSE".to_string()];
+        let refs: Vec<&String> = pairs.iter().collect();
+        assert_eq!(
+            parse_alter(&refs, Some("a, b,,")).unwrap(),
+            Action::Alter {
+                parameters: vec![("log_info".into(), false)],
+                filters: Some(vec!["a".into(), "b".into()]),
+            }
+        );
+        let bad = ["log_debug=true".to_string()];
+        let refs: Vec<&String> = bad.iter().collect();
+        let e = parse_alter(&refs, None).unwrap_err();
+        assert!(e.hint.unwrap().contains("log_warning"));
+        assert!(parse_alter(&[], None).is_err());
+        assert_eq!(
+            parse_alter(&[], Some("")).unwrap(),
+            Action::Alter {
+                parameters: vec![],
+                filters: Some(vec![]),
+            }
+        );
+    }
+
+    #[test]
+    fn ids_read_as_list_prints_them() {
+        let labels = ["mx1:8989".to_string(), "mx2:8989".to_string()];
+        let ids = IdRef::parse_lines("1\n\n# comment\n 2@MX2:8989 \n", &labels).unwrap();
+        assert_eq!(
+            ids,
+            [
+                IdRef {
+                    id: "1".into(),
+                    endpoint: None
+                },
+                IdRef {
+                    id: "2".into(),
+                    endpoint: Some(1)
+                }
+            ]
+        );
+        let e = IdRef::parse_lines("1\n3@nowhere\n", &labels).unwrap_err();
+        assert!(e.message.contains("line 2"), "{}", e.message);
+        assert!(IdRef::parse_lines("@mx1:8989", &labels).is_err());
+    }
 }

@@ -450,7 +450,7 @@ impl Settings {
             }),
             SessionsCommand::Kill(a) => Plan::Act(self.act(
                 plan::Action::Kill {
-                    ttl: a.ttl.as_deref().map(parse_ttl).transpose()?,
+                    ttl: a.ttl.as_deref().map(plan::parse_ttl).transpose()?,
                 },
                 &a.ids,
                 false,
@@ -463,7 +463,7 @@ impl Settings {
                 let (pairs, ids): (Vec<&String>, Vec<&String>) =
                     a.args.iter().partition(|s| s.contains('='));
                 let ids: Vec<String> = ids.into_iter().cloned().collect();
-                let action = alter_action(&pairs, a.filters.as_deref())?;
+                let action = plan::parse_alter(&pairs, a.filters.as_deref())?;
                 Plan::Act(self.act(action, &ids, false, &a.act)?)
             }
             SessionsCommand::Summary(a) => {
@@ -605,69 +605,6 @@ fn format_of(f: cli::Format) -> Format {
         cli::Format::Tsv => Format::Tsv,
         cli::Format::Ids => Format::Ids,
     }
-}
-
-/// `--ttl`: a duration in whole seconds (`30s`, `5m`, or a bare number of seconds). Anything
-/// the server would read as 0 by mistake (a fraction, a negative, text) is refused.
-fn parse_ttl(text: &str) -> Result<u64, Failure> {
-    let bad = |why: &str| {
-        Failure::usage(format!(
-            "--ttl: '{}' {why}",
-            crate::text::sanitize::line(text.trim())
-        ))
-        .with_hint("give whole seconds or a duration: --ttl 30, --ttl 30s, --ttl 5m")
-    };
-    if text.trim_start().starts_with('-') {
-        return Err(bad("is negative"));
-    }
-    let d =
-        units::parse_duration(text, 1.0).map_err(|e| bad(&format!("is not a duration ({e})")))?;
-    if d.subsec_nanos() != 0 {
-        return Err(bad("is not a whole number of seconds"));
-    }
-    Ok(d.as_secs())
-}
-
-/// The KEY=VALUE pairs and `--filters` of `alter`.
-fn alter_action(pairs: &[&String], filters: Option<&str>) -> Result<plan::Action, Failure> {
-    let keys = plan::ALTER_KEYS.join(", ");
-    let mut parameters = Vec::new();
-    for pair in pairs {
-        let (k, v) = pair.split_once('=').unwrap_or((pair.as_str(), ""));
-        let (k, v) = (k.trim(), v.trim());
-        let shown = crate::text::sanitize::line(k);
-        if !plan::ALTER_KEYS.contains(&k) {
-            return Err(Failure::usage(format!("alter: unknown key '{shown}'"))
-                .with_hint(format!("keys: {keys} (each =true or =false)")));
-        }
-        let value = match v.to_ascii_lowercase().as_str() {
-            "true" => true,
-            "false" => false,
-            _ => {
-                return Err(Failure::usage(format!(
-                    "alter: {k} takes true or false, not '{}'",
-                    crate::text::sanitize::line(v)
-                )));
-            }
-        };
-        parameters.retain(|(key, _): &(String, bool)| key != k);
-        parameters.push((k.to_string(), value));
-    }
-    let filters = filters.map(|f| {
-        f.split(',')
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    });
-    if parameters.is_empty() && filters.is_none() {
-        return Err(Failure::usage("alter: nothing to change")
-            .with_hint(format!("give KEY=VALUE pairs ({keys}) or --filters NAMES")));
-    }
-    Ok(plan::Action::Alter {
-        parameters,
-        filters,
-    })
 }
 
 fn selection(args: &cli::SelectArgs) -> Result<Selection, Failure> {

@@ -319,3 +319,42 @@ fn ids_is_a_format_only_list_prints() {
     mxs(&["sessions", "kill"]).hosts(&server).run().code(2);
     assert!(server.writes().is_empty());
 }
+
+#[test]
+fn on_a_terminal_a_selection_is_shown_and_asked_about_yes_and_no() {
+    let server = generated(10, 4);
+    // no: nothing is sent
+    let run = mxs(&["sessions", "kill", "--where", "id<=2"])
+        .hosts(&server)
+        .pty(30, 120);
+    run.wait_for("Kill 2 sessions on 1 host? [y/N]");
+    run.write(b"n\r");
+    let (code, text) = run.finish();
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("not confirmed; nothing was done"), "{text}");
+    assert!(
+        text.contains("ID") && text.contains("USER") && text.contains("IDLE"),
+        "{text}"
+    );
+    assert!(server.writes().is_empty());
+    // yes: exactly the two shown
+    let run = mxs(&["sessions", "kill", "--where", "id<=2"])
+        .hosts(&server)
+        .pty(30, 120);
+    run.wait_for("[y/N]");
+    run.write(b"y\r");
+    let (code, text) = run.finish();
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("killed session 1 on") && text.contains("killed session 2 on"),
+        "{text}"
+    );
+    let paths: Vec<String> = server.writes().into_iter().map(|w| w.path).collect();
+    assert_eq!(paths, ["/v1/sessions/1", "/v1/sessions/2"]);
+    // explicit ids on a terminal act at once, without a question
+    let run = mxs(&["sessions", "kill", "3"]).hosts(&server).pty(30, 120);
+    let (code, text) = run.finish();
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!text.contains("[y/N]"), "{text}");
+    assert_eq!(server.writes().len(), 3);
+}
