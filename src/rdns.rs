@@ -305,28 +305,43 @@ impl Cache {
     /// Loads the cache file; a missing or unreadable file is an empty cache.
     #[must_use]
     pub fn load(path: &Path) -> Cache {
-        let now = unix_now();
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        Cache {
+            path: Some(path.to_path_buf()),
+            ..Cache::parse(&text, unix_now())
+        }
+    }
+
+    /// The entries of a cache file's text that are still valid at `now` (seconds since the
+    /// epoch); malformed lines are skipped. The cache has no path, so it is never saved.
+    #[must_use]
+    pub fn parse(text: &str, now: u64) -> Cache {
         let mut entries = HashMap::new();
-        if let Ok(text) = std::fs::read_to_string(path) {
-            for line in text.lines() {
-                let mut f = line.split('\t');
-                let (Some(ip), Some(name), Some(exp)) = (f.next(), f.next(), f.next()) else {
-                    continue;
-                };
-                let (Ok(ip), Ok(exp)) = (ip.parse::<IpAddr>(), exp.parse::<u64>()) else {
-                    continue;
-                };
-                if exp > now && !name.contains(|c: char| c.is_control()) {
-                    entries.insert(ip, (name.to_string(), exp));
-                }
+        for line in text.lines() {
+            let mut f = line.split('\t');
+            let (Some(ip), Some(name), Some(exp)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let (Ok(ip), Ok(exp)) = (ip.parse::<IpAddr>(), exp.parse::<u64>()) else {
+                continue;
+            };
+            if exp > now && !name.contains(|c: char| c.is_control()) {
+                entries.insert(ip, (name.to_string(), exp));
             }
         }
         Cache {
-            path: Some(path.to_path_buf()),
+            path: None,
             entries,
             dirty: false,
             now,
         }
+    }
+
+    /// Each entry: address, name (empty for a negative answer) and expiry.
+    pub fn entries(&self) -> impl Iterator<Item = (IpAddr, &str, u64)> {
+        self.entries
+            .iter()
+            .map(|(ip, (name, exp))| (*ip, name.as_str(), *exp))
     }
 
     fn get(&self, ip: IpAddr) -> Option<Outcome> {
