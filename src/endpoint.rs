@@ -97,7 +97,9 @@ impl Endpoint {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    (s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+    // `get`: the prefix's length may fall inside a multi-byte character of `s`
+    s.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
         .then(|| &s[prefix.len()..])
 }
 
@@ -188,6 +190,10 @@ mod tests {
         }
         let err = Endpoint::parse_list("a,,b", false).unwrap_err();
         assert!(err.starts_with("--hosts entry 2"), "{err}");
+        // a multi-byte character across the length of "http://" or "https://"
+        for bad in ["http:/é", "https:/é", "http://é", "httpś://x"] {
+            assert!(Endpoint::parse(bad, false).is_err(), "{bad}");
+        }
     }
 
     #[test]
