@@ -87,7 +87,10 @@ impl Condition {
                 Kind::Number => Operand::Num(
                     value
                         .parse()
-                        .map_err(|_| usage(text, &format!("'{value}' is not a number")))?,
+                        .ok()
+                        // NaN is neither equal nor unequal to anything: `id!=nan` would be false
+                        .filter(|n: &f64| !n.is_nan())
+                        .ok_or_else(|| usage(text, &format!("'{value}' is not a number")))?,
                 ),
                 Kind::Duration => Operand::Num(
                     units::parse_duration(value, 1.0)
@@ -189,11 +192,15 @@ fn parse_time(v: &str) -> Option<i64> {
     let v = v.trim().trim_end_matches('Z');
     let (date, clock) = v.split_once(['T', ' ']).unwrap_or((v, "00:00:00"));
     let mut d = date.split('-');
-    let (y, m, day) = (
+    let (y, m, day): (i64, _, _) = (
         d.next()?.parse().ok()?,
         d.next()?.parse().ok()?,
         d.next()?.parse().ok()?,
     );
+    // as `Stamp::parse`: larger years overflow `Stamp::unix`
+    if y.unsigned_abs() > 9999 {
+        return None;
+    }
     let mut c = clock.split(':').map(|p| p.parse::<u32>().ok());
     let (h, mi, s) = (
         c.next()??,
@@ -413,6 +420,9 @@ mod tests {
             ("id>x", "not a number"),
             ("user~/(/", "invalid pattern"),
             ("connected>yesterday", "not a time"),
+            ("connected<99999999999999-01-01", "not a time"),
+            ("id!=nan", "not a number"),
+            ("port=NaN", "not a number"),
         ] {
             let e = Condition::parse(bad).unwrap_err();
             assert_eq!(e.kind, crate::error::ExitKind::Usage);
