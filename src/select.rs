@@ -335,8 +335,15 @@ impl Selection {
         order.sort_by(|&ia, &ib| {
             let (a, b) = (get(&items[ia]), get(&items[ib]));
             for key in &self.sort {
-                let o = cmp_values(&key.column.value(a, labels), &key.column.value(b, labels));
-                let o = if key.descending { o.reverse() } else { o };
+                let (va, vb) = (key.column.value(a, labels), key.column.value(b, labels));
+                let o = cmp_values(&va, &vb);
+                // absent values sort last in either direction
+                let absent = matches!(va, Value::Missing) || matches!(vb, Value::Missing);
+                let o = if key.descending && !absent {
+                    o.reverse()
+                } else {
+                    o
+                };
                 if o != Ordering::Equal {
                     return o;
                 }
@@ -479,6 +486,16 @@ mod tests {
         assert_eq!(
             v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
             ["2", "10", "3"]
+        );
+        let sel = Selection {
+            sort: vec![SortKey::parse("-user").unwrap()],
+            ..Default::default()
+        };
+        sel.order(&mut v, &labels);
+        // descending too
+        assert_eq!(
+            v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["10", "2", "3"]
         );
     }
 }
