@@ -287,3 +287,24 @@ mod tests {
         assert_eq!(Column::Id.value(&s, &labels), Value::Num(7.0));
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Column names, as `--columns`, `--sort` and `--where` read them.
+        #[test]
+        fn no_string_makes_the_parser_panic(s in any::<String>(), k in 0usize..17, upper in any::<bool>()) {
+            let _ = Column::parse(&s);
+            let name = Column::ALL[k].name().replace('_', "-");
+            let name = if upper { name.to_uppercase() } else { name };
+            prop_assert_eq!(Column::parse(&format!(" {name} ")), Some(Column::ALL[k]));
+            let names: Vec<String> = s.split(',').map(String::from).collect();
+            for wide in [false, true] {
+                let _ = crate::commands::sessions::table_columns(&names, wide, true);
+            }
+        }
+    }
+}

@@ -575,3 +575,41 @@ mod tests {
         assert_eq!(report.name("::ffff:127.0.0.1"), Some("localhost"));
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Cache-file-shaped text: addresses, names with hostile characters, expiry times.
+    fn cacheish() -> impl Strategy<Value = String> {
+        let line = (
+            prop_oneof![
+                "(::ffff:)?[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}",
+                "[0-9a-f:]{0,12}",
+                ".{0,6}"
+            ],
+            prop_oneof!["[a-z.-]{0,10}", ".{0,6}"],
+            prop_oneof!["1[0-9]{9}", "[0-9]{0,21}", ".{0,3}"],
+        );
+        proptest::collection::vec(line, 0..6).prop_map(|v| {
+            v.into_iter()
+                .map(|(a, n, e)| format!("{a}\t{n}\t{e}\n"))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn no_string_makes_the_parsers_panic(s in any::<String>(), c in cacheish()) {
+            for t in [&s, &c] {
+                let cache = Cache::parse(t, 1_800_000_000);
+                for (_, name, exp) in cache.entries() {
+                    prop_assert!(exp > 1_800_000_000 && !name.contains(|c: char| c.is_control()));
+                }
+                let _ = lookup_address(t);
+                let _ = FakeResolver::from_spec(t);
+            }
+        }
+    }
+}

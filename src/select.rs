@@ -499,3 +499,79 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Condition-shaped text: a column (or not), an operator, a value of every kind.
+    fn conditionish() -> impl Strategy<Value = String> {
+        let column = prop::sample::select(
+            Column::ALL
+                .iter()
+                .map(|c| c.name().to_string())
+                .chain(["nope".into(), String::new()])
+                .collect::<Vec<_>>(),
+        );
+        let op = prop::sample::select(vec!["=", "!=", "<", "<=", ">", ">=", "~", "!~", "!", "=="]);
+        let value = prop_oneof![
+            "[0-9.]{0,20}(ms|s|m|h|d|KiB|MiB|GB|x|)",
+            "-?[0-9]{1,15}-[0-9]{1,3}-[0-9]{1,3}([T ][0-9]{1,3}(:[0-9]{0,3}){0,3}Z?)?",
+            "/[a-z.*+?()\\[\\]{}|^$\\\\]{0,8}/?",
+            "(nan|inf|-inf|1e400|)",
+            any::<String>(),
+        ];
+        (column, op, value).prop_map(|(c, o, v)| format!("{c}{o}{v}"))
+    }
+
+    fn session() -> Session {
+        Session {
+            id: "7".into(),
+            user: Some("maxuser".into()),
+            remote: Some("192.0.2.1".into()),
+            connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
+            idle: Some(700.0),
+            memory: Some(1 << 20),
+            ..Session::default()
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn no_string_makes_the_parsers_panic(s in any::<String>(), c in conditionish()) {
+            let labels = ["mx".to_string()];
+            for t in [&s, &c] {
+                if let Ok(cond) = Condition::parse(t) {
+                    let _ = cond.matches(&session(), &labels);
+                    let _ = cond.matches(&Session::default(), &labels);
+                }
+                let _ = SortKey::parse(t);
+            }
+        }
+
+        /// `=` and `!=` (and `~` and `!~`) are complements on every session.
+        #[test]
+        fn negated_conditions_are_complements(c in conditionish()) {
+            let labels = ["mx".to_string()];
+            let Some(at) = c.find(['=', '!', '<', '>', '~']) else { return Ok(()) };
+            let (name, rest) = c.split_at(at);
+            let negated = if let Some(v) = rest.strip_prefix("!=") {
+                format!("{name}={v}")
+            } else if let Some(v) = rest.strip_prefix('=') {
+                format!("{name}!={v}")
+            } else if let Some(v) = rest.strip_prefix("!~") {
+                format!("{name}~{v}")
+            } else if let Some(v) = rest.strip_prefix('~') {
+                format!("{name}!~{v}")
+            } else {
+                return Ok(());
+            };
+            if let (Ok(a), Ok(b)) = (Condition::parse(&c), Condition::parse(&negated)) {
+                for s in [session(), Session::default()] {
+                    prop_assert_ne!(a.matches(&s, &labels), b.matches(&s, &labels), "{} / {}", c, negated);
+                }
+            }
+        }
+    }
+}

@@ -182,3 +182,91 @@ mod tests {
         assert_eq!(format_bytes(u64::MAX), "16383.9 PiB");
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Number-and-unit shaped text, where the parsers' edge cases are.
+    fn unitish() -> impl Strategy<Value = String> {
+        "[0-9.]{0,25}[ ]?(ms|s|sec|m|min|h|d|b|k|kib|MiB|g|gb|TiB|pib|PB|x|é|)[ .0-9]{0,3}"
+    }
+
+    /// Sums the parts of a table duration such as `3m 12s`.
+    fn parse_human(text: &str) -> Option<Duration> {
+        text.split_whitespace()
+            .try_fold(Duration::ZERO, |sum, part| {
+                sum.checked_add(parse_duration(part, 1.0).ok()?)
+            })
+    }
+
+    /// The unit `format_bytes` chose, in bytes.
+    fn unit_of(human: &str) -> u64 {
+        match human.rsplit(' ').next() {
+            Some("KiB") => 1 << 10,
+            Some("MiB") => 1 << 20,
+            Some("GiB") => 1 << 30,
+            Some("TiB") => 1 << 40,
+            Some("PiB") => 1 << 50,
+            _ => 1,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn no_string_makes_the_parsers_panic(s in any::<String>(), u in unitish()) {
+            for t in [&s, &u] {
+                let _ = parse_duration(t, 0.001);
+                let _ = parse_duration(t, 1.0);
+                let _ = parse_size(t);
+            }
+        }
+
+        /// Seconds as TSV and JSON print them (`idle`) parse back within a nanosecond, a
+        /// `Duration`'s resolution (and f64 rounding).
+        #[test]
+        fn plain_seconds_round_trip(secs in 0.0f64..1e15) {
+            let d = parse_duration(&format!("{secs}"), 1.0).unwrap();
+            prop_assert!((d.as_secs_f64() - secs).abs() <= 1e-9 + secs * f64::EPSILON);
+        }
+
+        /// The table's form is lossy, and this is exactly how: below a minute it is rounded to
+        /// a tenth of a second; above, it shows two units, truncated to the smaller one
+        /// (`3m 12s`, `5h 2m`, `3d 4h`). `parse_duration` reads one unit at a time, so the
+        /// parts are parsed and added up.
+        #[test]
+        fn table_durations_parse_back_within_their_rounding(secs in 0.0f64..1e12) {
+            let human = format_seconds(secs);
+            let back = parse_human(&human).unwrap().as_secs_f64();
+            if secs < 60.0 {
+                prop_assert!((back - secs).abs() <= 0.05 + 1e-9, "{} -> {} -> {}", secs, human, back);
+            } else {
+                let unit = if secs < 3600.0 { 1.0 } else if secs < 86_400.0 { 60.0 } else { 3600.0 };
+                prop_assert!(back <= secs && secs - back < unit, "{} -> {} -> {}", secs, human, back);
+            }
+        }
+
+        /// A number of bytes (TSV's `memory`) reads back exactly, and with a unit it is exact
+        /// whenever the product fits.
+        #[test]
+        fn byte_counts_round_trip_exactly(n in any::<u64>(), k in 0usize..6) {
+            prop_assert_eq!(parse_size(&n.to_string()), Ok(n));
+            let (unit, scale) = [("", 1u64), ("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("TiB", 1 << 40), ("PiB", 1 << 50)][k];
+            let small = n >> (10 * k);
+            prop_assert_eq!(parse_size(&format!("{small}{unit}")), Ok(small * scale));
+        }
+
+        /// The table's sizes are truncated to a tenth of their unit: they parse back to at most
+        /// the value and at most a tenth of the unit less (give or take the f64 rounding of
+        /// the fraction, 2^-48 of the value).
+        #[test]
+        fn table_sizes_parse_back_within_a_tenth_of_their_unit(n in prop_oneof![any::<u64>(), 0u64..1 << 40]) {
+            let human = format_bytes(n);
+            let back = parse_size(&human).unwrap();
+            let (unit, slack) = (unit_of(&human), n >> 48);
+            prop_assert!(back <= n + slack.min(u64::MAX - n), "{} -> {} -> {}", n, human, back);
+            prop_assert!(n - back.min(n) <= unit / 10 + slack, "{} -> {} -> {}", n, human, back);
+        }
+    }
+}
