@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use crate::api::model::Session;
+use crate::error::Failure;
 use crate::text::time::Stamp;
 use crate::text::units;
 
@@ -251,6 +252,52 @@ fn join(items: &[String]) -> Value<'_> {
     }
 }
 
+/// Refuses an empty item in a comma-separated list option (`,,,`, `id,,user`, `''`): a stray
+/// comma is a typo, not a request for the default.
+pub fn no_empty_items(option: &str, items: &[String]) -> Result<(), Failure> {
+    if items.iter().any(|i| i.trim().is_empty()) {
+        return Err(
+            Failure::usage(format!("{option}: an empty name in the list")).with_hint(format!(
+                "give {option} comma-separated names, such as {}",
+                match option {
+                    "--by" => "user,backend",
+                    "--sort" => "-memory,id",
+                    _ => "id,user,idle",
+                }
+            )),
+        );
+    }
+    Ok(())
+}
+
+/// The table columns from `--columns` / `--wide`.
+pub fn table_columns(
+    names: &[String],
+    wide: bool,
+    several_hosts: bool,
+) -> Result<Vec<Column>, Failure> {
+    if wide {
+        return Ok(Column::ALL
+            .iter()
+            .copied()
+            .filter(|c| *c != Column::Maxscale || several_hosts)
+            .collect());
+    }
+    if names.is_empty() {
+        return Ok(Column::defaults(several_hosts));
+    }
+    no_empty_items("--columns", names)?;
+    names
+        .iter()
+        .map(|n| {
+            Column::parse(n).ok_or_else(|| {
+                Failure::usage(format!("--columns: unknown column '{}'", n.trim()))
+                    .with_hint(format!("columns: {}", Column::names()))
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,5 +332,26 @@ mod tests {
         assert_eq!(Column::Maxscale.cell(&s, &labels), "mx1");
         assert_eq!(Column::User.cell(&s, &labels), "");
         assert_eq!(Column::Id.value(&s, &labels), Value::Num(7.0));
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Column names, as `--columns`, `--sort` and `--where` read them.
+        #[test]
+        fn no_string_makes_the_parser_panic(s in any::<String>(), k in 0usize..17, upper in any::<bool>()) {
+            let _ = Column::parse(&s);
+            let name = Column::ALL[k].name().replace('_', "-");
+            let name = if upper { name.to_uppercase() } else { name };
+            prop_assert_eq!(Column::parse(&format!(" {name} ")), Some(Column::ALL[k]));
+            let names: Vec<String> = s.split(',').map(String::from).collect();
+            for wide in [false, true] {
+                let _ = table_columns(&names, wide, true);
+            }
+        }
     }
 }

@@ -303,3 +303,35 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Config-file-shaped text: section headers, keys, values, comments, quotes, CRLF.
+    fn configish() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            "\\[(maxctrl|mxs|other|)\\]?",
+            "(hosts|h|user|password|timeout|secure|tls-ca-cert|n|tsv|quiet|output|color|max-response-size|rdns_timeout|--hosts|bogus|) ?= ?[\"']?[a-z0-9 :,=\"'é]{0,10}[\"']?",
+            "[;#].{0,10}",
+            ".{0,12}",
+        ];
+        proptest::collection::vec((line, prop::sample::select(vec!["\n", "\r\n", "\r"])), 0..8)
+            .prop_map(|v| v.into_iter().map(|(l, e)| format!("{l}{e}")).collect())
+    }
+
+    proptest! {
+        #[test]
+        fn no_string_makes_the_parser_panic(s in any::<String>(), c in configish()) {
+            for t in [&s, &c] {
+                if let Ok(v) = parse(t, Path::new("/tmp/x.cnf")) {
+                    for key in ["secure", "tls-verify-server-cert", "tsv", "plain-http-warning"] {
+                        let _ = v.get_bool(key);
+                    }
+                }
+                let _ = parse_bool(t);
+            }
+        }
+    }
+}

@@ -192,6 +192,10 @@ mod tests {
         }
         let err = Endpoint::parse_list("a,,b", false, "--hosts").unwrap_err();
         assert!(err.starts_with("--hosts entry 2"), "{err}");
+        // a multi-byte character across the length of "http://" or "https://"
+        for bad in ["http:/é", "https:/é", "http://é", "httpś://x"] {
+            assert!(Endpoint::parse(bad, false).is_err(), "{bad}");
+        }
     }
 
     #[test]
@@ -220,5 +224,31 @@ mod tests {
             assert!(Endpoint::parse(h, false).unwrap().is_loopback(), "{h}");
         }
         assert!(!Endpoint::parse("10.0.0.1", false).unwrap().is_loopback());
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Entry-shaped text: schemes, brackets, ports, paths and multi-byte characters.
+    fn entryish() -> impl Strategy<Value = String> {
+        "(https?://|HTTP://|ftp://|[a-zé]{0,4}:?/{0,2})?(\\[[0-9a-f:.%é]{0,12}\\]?|[a-z0-9._é-]{0,10}|[0-9:]{0,12})(:[0-9]{0,6}|:é)?(/[a-z?#@é/]{0,6})?"
+    }
+
+    proptest! {
+        #[test]
+        fn no_string_makes_the_parser_panic(s in any::<String>(), e in entryish(), secure in any::<bool>()) {
+            let _ = Endpoint::parse(&s, secure);
+            let _ = Endpoint::parse_list(&s, secure, "--hosts");
+            let list = format!("{e},{s}");
+            let _ = Endpoint::parse_list(&list, secure, "--hosts");
+            if let Ok(ep) = Endpoint::parse(&e, secure) {
+                prop_assert!(!ep.host.is_empty() && ep.port != 0 && ep.base.ends_with('/'), "{:?}", ep);
+                prop_assert_eq!(Endpoint::parse(&ep.label, secure), Ok(ep.clone()));
+                let _ = ep.is_loopback();
+            }
+        }
     }
 }

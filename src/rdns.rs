@@ -317,28 +317,43 @@ impl Cache {
     /// Loads the cache file; a missing or unreadable file is an empty cache.
     #[must_use]
     pub fn load(path: &Path) -> Cache {
-        let now = unix_now();
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        Cache {
+            path: Some(path.to_path_buf()),
+            ..Cache::parse(&text, unix_now())
+        }
+    }
+
+    /// The entries of a cache file's text that are still valid at `now` (seconds since the
+    /// epoch); malformed lines are skipped. The cache has no path, so it is never saved.
+    #[must_use]
+    pub fn parse(text: &str, now: u64) -> Cache {
         let mut entries = HashMap::new();
-        if let Ok(text) = std::fs::read_to_string(path) {
-            for line in text.lines() {
-                let mut f = line.split('\t');
-                let (Some(ip), Some(name), Some(exp)) = (f.next(), f.next(), f.next()) else {
-                    continue;
-                };
-                let (Ok(ip), Ok(exp)) = (ip.parse::<IpAddr>(), exp.parse::<u64>()) else {
-                    continue;
-                };
-                if exp > now && !name.contains(|c: char| c.is_control()) {
-                    entries.insert(ip, (name.to_string(), exp));
-                }
+        for line in text.lines() {
+            let mut f = line.split('\t');
+            let (Some(ip), Some(name), Some(exp)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let (Ok(ip), Ok(exp)) = (ip.parse::<IpAddr>(), exp.parse::<u64>()) else {
+                continue;
+            };
+            if exp > now && !name.contains(|c: char| c.is_control()) {
+                entries.insert(ip, (name.to_string(), exp));
             }
         }
         Cache {
-            path: Some(path.to_path_buf()),
+            path: None,
             entries,
             dirty: false,
             clock: Clock::default(),
         }
+    }
+
+    /// Each entry: address, name (empty for a negative answer) and expiry.
+    pub fn entries(&self) -> impl Iterator<Item = (IpAddr, &str, u64)> {
+        self.entries
+            .iter()
+            .map(|(ip, (name, exp))| (*ip, name.as_str(), *exp))
     }
 
     fn get(&self, ip: IpAddr) -> Option<Outcome> {
@@ -603,5 +618,43 @@ mod tests {
         let remotes = vec!["::ffff:127.0.0.1".to_string()];
         let report = run(&remotes, &r, &opts(1, 2000, 2000));
         assert_eq!(report.name("::ffff:127.0.0.1"), Some("localhost"));
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Cache-file-shaped text: addresses, names with hostile characters, expiry times.
+    fn cacheish() -> impl Strategy<Value = String> {
+        let line = (
+            prop_oneof![
+                "(::ffff:)?[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}",
+                "[0-9a-f:]{0,12}",
+                ".{0,6}"
+            ],
+            prop_oneof!["[a-z.-]{0,10}", ".{0,6}"],
+            prop_oneof!["1[0-9]{9}", "[0-9]{0,21}", ".{0,3}"],
+        );
+        proptest::collection::vec(line, 0..6).prop_map(|v| {
+            v.into_iter()
+                .map(|(a, n, e)| format!("{a}\t{n}\t{e}\n"))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn no_string_makes_the_parsers_panic(s in any::<String>(), c in cacheish()) {
+            for t in [&s, &c] {
+                let cache = Cache::parse(t, 1_800_000_000);
+                for (_, name, exp) in cache.entries() {
+                    prop_assert!(exp > 1_800_000_000 && !name.contains(|c: char| c.is_control()));
+                }
+                let _ = lookup_address(t);
+                let _ = FakeResolver::from_spec(t);
+            }
+        }
     }
 }

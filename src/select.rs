@@ -87,7 +87,10 @@ impl Condition {
                 Kind::Number => Operand::Num(
                     value
                         .parse()
-                        .map_err(|_| usage(text, &format!("'{value}' is not a number")))?,
+                        .ok()
+                        // NaN is neither equal nor unequal to anything: `id!=nan` would be false
+                        .filter(|n: &f64| !n.is_nan())
+                        .ok_or_else(|| usage(text, &format!("'{value}' is not a number")))?,
                 ),
                 Kind::Duration => Operand::Num(
                     units::parse_duration(value, 1.0)
@@ -189,11 +192,15 @@ fn parse_time(v: &str) -> Option<i64> {
     let v = v.trim().trim_end_matches('Z');
     let (date, clock) = v.split_once(['T', ' ']).unwrap_or((v, "00:00:00"));
     let mut d = date.split('-');
-    let (y, m, day) = (
+    let (y, m, day): (i64, _, _) = (
         d.next()?.parse().ok()?,
         d.next()?.parse().ok()?,
         d.next()?.parse().ok()?,
     );
+    // as `Stamp::parse`: larger years overflow `Stamp::unix`
+    if y.unsigned_abs() > 9999 {
+        return None;
+    }
     let mut c = clock.split(':').map(|p| p.parse::<u32>().ok());
     let (h, mi, s) = (
         c.next()??,
@@ -212,23 +219,7 @@ fn parse_time(v: &str) -> Option<i64> {
     ((1..=12).contains(&m) && (1..=31).contains(&day)).then(|| stamp.unix())
 }
 
-/// Refuses an empty item in a comma-separated list option (`,,,`, `id,,user`, `''`): a stray
-/// comma is a typo, not a request for the default.
-pub fn no_empty_items(option: &str, items: &[String]) -> Result<(), Failure> {
-    if items.iter().any(|i| i.trim().is_empty()) {
-        return Err(
-            Failure::usage(format!("{option}: an empty name in the list")).with_hint(format!(
-                "give {option} comma-separated names, such as {}",
-                match option {
-                    "--by" => "user,backend",
-                    "--sort" => "-memory,id",
-                    _ => "id,user,idle",
-                }
-            )),
-        );
-    }
-    Ok(())
-}
+pub use crate::columns::no_empty_items;
 
 /// A `--sort` key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -349,8 +340,15 @@ impl Selection {
         order.sort_by(|&ia, &ib| {
             let (a, b) = (get(&items[ia]), get(&items[ib]));
             for key in &self.sort {
-                let o = cmp_values(&key.column.value(a, labels), &key.column.value(b, labels));
-                let o = if key.descending { o.reverse() } else { o };
+                let (va, vb) = (key.column.value(a, labels), key.column.value(b, labels));
+                let o = cmp_values(&va, &vb);
+                // absent values sort last in either direction
+                let absent = matches!(va, Value::Missing) || matches!(vb, Value::Missing);
+                let o = if key.descending && !absent {
+                    o.reverse()
+                } else {
+                    o
+                };
                 if o != Ordering::Equal {
                     return o;
                 }
@@ -434,6 +432,9 @@ mod tests {
             ("id>x", "not a number"),
             ("user~/(/", "invalid pattern"),
             ("connected>yesterday", "not a time"),
+            ("connected<99999999999999-01-01", "not a time"),
+            ("id!=nan", "not a number"),
+            ("port=NaN", "not a number"),
         ] {
             let e = Condition::parse(bad).unwrap_err();
             assert_eq!(e.kind(), crate::error::ExitKind::Usage);
@@ -491,5 +492,91 @@ mod tests {
             v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
             ["2", "10", "3"]
         );
+        let sel = Selection {
+            sort: vec![SortKey::parse("-user").unwrap()],
+            ..Default::default()
+        };
+        sel.order(&mut v, &labels);
+        // descending too
+        assert_eq!(
+            v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["10", "2", "3"]
+        );
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Condition-shaped text: a column (or not), an operator, a value of every kind.
+    fn conditionish() -> impl Strategy<Value = String> {
+        let column = prop::sample::select(
+            Column::ALL
+                .iter()
+                .map(|c| c.name().to_string())
+                .chain(["nope".into(), String::new()])
+                .collect::<Vec<_>>(),
+        );
+        let op = prop::sample::select(vec!["=", "!=", "<", "<=", ">", ">=", "~", "!~", "!", "=="]);
+        let value = prop_oneof![
+            "[0-9.]{0,20}(ms|s|m|h|d|KiB|MiB|GB|x|)",
+            "-?[0-9]{1,15}-[0-9]{1,3}-[0-9]{1,3}([T ][0-9]{1,3}(:[0-9]{0,3}){0,3}Z?)?",
+            "/[a-z.*+?()\\[\\]{}|^$\\\\]{0,8}/?",
+            "(nan|inf|-inf|1e400|)",
+            any::<String>(),
+        ];
+        (column, op, value).prop_map(|(c, o, v)| format!("{c}{o}{v}"))
+    }
+
+    fn session() -> Session {
+        Session {
+            id: "7".into(),
+            user: Some("maxuser".into()),
+            remote: Some("192.0.2.1".into()),
+            connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
+            idle: Some(700.0),
+            memory: Some(1 << 20),
+            ..Session::default()
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn no_string_makes_the_parsers_panic(s in any::<String>(), c in conditionish()) {
+            let labels = ["mx".to_string()];
+            for t in [&s, &c] {
+                if let Ok(cond) = Condition::parse(t) {
+                    let _ = cond.matches(&session(), &labels);
+                    let _ = cond.matches(&Session::default(), &labels);
+                }
+                let _ = SortKey::parse(t);
+            }
+        }
+
+        /// `=` and `!=` (and `~` and `!~`) are complements on every session.
+        #[test]
+        fn negated_conditions_are_complements(c in conditionish()) {
+            let labels = ["mx".to_string()];
+            let Some(at) = c.find(['=', '!', '<', '>', '~']) else { return Ok(()) };
+            let (name, rest) = c.split_at(at);
+            let negated = if let Some(v) = rest.strip_prefix("!=") {
+                format!("{name}={v}")
+            } else if let Some(v) = rest.strip_prefix('=') {
+                format!("{name}!={v}")
+            } else if let Some(v) = rest.strip_prefix("!~") {
+                format!("{name}~{v}")
+            } else if let Some(v) = rest.strip_prefix('~') {
+                format!("{name}!~{v}")
+            } else {
+                return Ok(());
+            };
+            if let (Ok(a), Ok(b)) = (Condition::parse(&c), Condition::parse(&negated)) {
+                for s in [session(), Session::default()] {
+                    prop_assert_ne!(a.matches(&s, &labels), b.matches(&s, &labels), "{} / {}", c, negated);
+                }
+            }
+        }
     }
 }

@@ -14,7 +14,6 @@ use crate::api::client::ClientConfig;
 pub use crate::api::client::Secret;
 use crate::api::tls::TlsOptions;
 use crate::cli::{self, ConnectionArgs, OutputArgs, RdnsArgs, SessionsCommand};
-use crate::columns::Column;
 use crate::config::{self, ConfigValues};
 use crate::endpoint::Endpoint;
 use crate::error::Failure;
@@ -611,33 +610,7 @@ fn selection(args: &cli::SelectArgs) -> Result<Selection, Failure> {
     Selection::parse(&args.conditions, &args.sort, args.limit)
 }
 
-/// The table columns from `--columns` / `--wide`.
-pub fn table_columns(
-    names: &[String],
-    wide: bool,
-    several_hosts: bool,
-) -> Result<Vec<Column>, Failure> {
-    if wide {
-        return Ok(Column::ALL
-            .iter()
-            .copied()
-            .filter(|c| *c != Column::Maxscale || several_hosts)
-            .collect());
-    }
-    if names.is_empty() {
-        return Ok(Column::defaults(several_hosts));
-    }
-    crate::select::no_empty_items("--columns", names)?;
-    names
-        .iter()
-        .map(|n| {
-            Column::parse(n).ok_or_else(|| {
-                Failure::usage(format!("--columns: unknown column '{}'", n.trim()))
-                    .with_hint(format!("columns: {}", Column::names()))
-            })
-        })
-        .collect()
-}
+pub use crate::columns::table_columns;
 
 /// `--color`: `auto` colors a terminal (`tty`) unless `NO_COLOR` is set and non-empty or `TERM`
 /// is `dumb`; `CLICOLOR_FORCE` (non-empty, not `0`) forces it.

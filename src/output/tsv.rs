@@ -172,3 +172,102 @@ mod tests {
         assert_eq!(text, ["a.b=1", "a.c.0=true", "a.c.1=", "e=[]", "s=x"]);
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use crate::text::sanitize::proptests::hostile;
+    use proptest::prelude::*;
+
+    /// Reverses the documented escapes: `\\`, `\t`, `\n`, `\r`, `\e`, `\xNN`, `\u{NNNN}`.
+    /// `None` for anything else after a backslash, or a raw tab or newline.
+    fn unescape(field: &str) -> Option<String> {
+        let mut out = String::new();
+        let mut chars = field.chars();
+        while let Some(c) = chars.next() {
+            if c == '\t' || c == '\n' {
+                return None;
+            }
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next()? {
+                '\\' => out.push('\\'),
+                't' => out.push('\t'),
+                'n' => out.push('\n'),
+                'r' => out.push('\r'),
+                'e' => out.push('\u{1b}'),
+                'x' => {
+                    let hex: String = chars.by_ref().take(2).collect();
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                'u' => {
+                    if chars.next()? != '{' {
+                        return None;
+                    }
+                    let hex: String = chars.by_ref().take_while(|c| *c != '}').collect();
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                _ => return None,
+            }
+        }
+        Some(out)
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![hostile(), any::<String>()]
+    }
+
+    proptest! {
+        /// Every field unescapes to what it was.
+        #[test]
+        fn escaping_round_trips(s in text()) {
+            let escaped = sanitize::tsv(&s);
+            prop_assert!(!escaped.chars().any(|c| c.is_control() || sanitize::is_unsafe(c)));
+            prop_assert_eq!(unescape(&escaped), Some(s));
+        }
+
+        /// A list line has 13 fields whatever the values, and each text field reads back.
+        /// (`service` and `backends` are comma-joined without escaping the comma, so they are
+        /// left out: MaxScale's object names have no commas.)
+        #[test]
+        fn list_lines_split_into_fields_that_read_back(
+            id in text(), user in text(), remote in text(), name in text(), state in text(),
+            connected in text(), label in text(),
+        ) {
+            let s = Session {
+                id: id.clone(),
+                user: Some(user.clone()),
+                remote: Some(remote.clone()),
+                remote_name: Some(name.clone()),
+                state: Some(state.clone()),
+                connected: Some(connected.clone()),
+                ..Session::default()
+            };
+            let mut out = Vec::new();
+            write_row(&mut out, &s, std::slice::from_ref(&label)).unwrap();
+            let line = String::from_utf8(out).unwrap();
+            let line = line.strip_suffix('\n').unwrap();
+            let fields: Vec<&str> = line.split('\t').collect();
+            prop_assert_eq!(fields.len(), 13);
+            for (i, want) in [(0, &id), (1, &user), (2, &remote), (3, &name), (6, &state), (12, &label)] {
+                prop_assert_eq!(unescape(fields[i]), Some(want.clone()), "field {}", i);
+            }
+            if time::Stamp::parse(&connected).is_none() {
+                prop_assert_eq!(unescape(fields[7]), Some(connected));
+            }
+        }
+
+        /// A `show` line is `key<TAB>value`, both reading back.
+        #[test]
+        fn show_lines_read_back(k in text(), v in text()) {
+            let mut out = Vec::new();
+            write_fields(&mut out, &[(k.clone(), v.clone())]).unwrap();
+            let line = String::from_utf8(out).unwrap();
+            let (ek, ev) = line.strip_suffix('\n').unwrap().split_once('\t').unwrap();
+            prop_assert_eq!(unescape(ek), Some(k));
+            prop_assert_eq!(unescape(ev), Some(v));
+        }
+    }
+}

@@ -153,3 +153,44 @@ mod tests {
         assert!(!multiline(&all).chars().any(|c| c != '\n' && is_unsafe(c)));
     }
 }
+
+#[cfg(test)]
+pub(crate) mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text rich in what the sanitizer is for: C0, DEL, C1, bidi and invisible characters, the
+    /// backslash, and ordinary ASCII and non-ASCII.
+    pub(crate) fn hostile() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            4 => proptest::char::range(' ', '~'),
+            2 => proptest::char::range('\0', '\u{1f}'),
+            1 => proptest::char::range('\u{7f}', '\u{9f}'),
+            1 => proptest::char::range('\u{2000}', '\u{206f}'),
+            1 => prop::sample::select(vec!['\\', '\u{ad}', '\u{61c}', '\u{180e}', '\u{feff}', '\u{fffa}', '\u{e0041}', 'é', '世', '\u{1F600}']),
+            1 => any::<char>(),
+        ];
+        proptest::collection::vec(c, 0..40).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        /// No control or unsafe character survives; `multiline` keeps `\n` alone.
+        #[test]
+        fn sanitized_output_holds_no_control_character(s in prop_oneof![hostile(), any::<String>()]) {
+            for out in [line(&s), tsv(&s)] {
+                prop_assert!(!out.chars().any(|c| c.is_control() || is_unsafe(c)), "{:?}", out);
+            }
+            let m = multiline(&s);
+            prop_assert!(!m.chars().any(|c| c != '\n' && (c.is_control() || is_unsafe(c))), "{:?}", m);
+        }
+
+        /// Safe text is left as it is.
+        #[test]
+        fn safe_text_is_unchanged(s in any::<String>()) {
+            let safe: String = s.chars().filter(|c| !is_unsafe(*c) && !c.is_control()).collect();
+            prop_assert_eq!(line(&safe), safe.as_str());
+            let no_backslash = safe.replace('\\', "");
+            prop_assert_eq!(tsv(&no_backslash), no_backslash.as_str());
+        }
+    }
+}

@@ -252,3 +252,38 @@ mod tests {
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn no_string_makes_the_parsers_panic(s in any::<String>(), t in "[A-Za-z]{0,4},? ?-?[0-9]{0,20} [A-Za-z]{0,4} -?[0-9]{0,20} [0-9:.]{0,12} (GMT|UTC|)") {
+            for text in [&s, &t] {
+                if let Some(st) = Stamp::parse(text) {
+                    let _ = (st.unix(), st.rfc3339(), st.display());
+                }
+                let _ = query_millis(text);
+                let _ = rfc3339_or_raw(text);
+            }
+        }
+
+        /// An HTTP-date or asctime written from valid fields parses back to those fields.
+        #[test]
+        fn written_stamps_parse_back(
+            year in -9999i64..=9999, month in 1u32..=12, day in 1u32..=31,
+            hour in 0u32..24, minute in 0u32..60, second in 0u32..61, utc in any::<bool>(),
+        ) {
+            let mon = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month as usize - 1];
+            let text = if utc {
+                format!("Fri, {day:02} {mon} {year} {hour:02}:{minute:02}:{second:02} GMT")
+            } else {
+                format!("Fri {mon} {day:2} {hour:02}:{minute:02}:{second:02} {year}")
+            };
+            let want = Stamp { year, month, day, hour, minute, second, utc };
+            prop_assert_eq!(Stamp::parse(&text), Some(want));
+        }
+    }
+}

@@ -11,7 +11,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("endpoint", &["error", "text"]),
     ("config", &["error", "text"]),
     ("api", &["endpoint", "error", "text"]),
-    ("columns", &["api", "text"]),
+    ("columns", &["api", "error", "text"]),
     ("select", &["api", "columns", "error", "text"]),
     ("summary", &["api", "error"]),
     ("rdns", &["error", "text"]),
