@@ -6,6 +6,7 @@
 //! `#[path]` module), which replays `fuzz/regressions/<target>/` and `fuzz/seeds/<target>/` with
 //! the same checks on a stable toolchain.
 
+pub mod actions;
 pub mod common;
 pub mod conditions;
 pub mod config;
@@ -21,6 +22,7 @@ pub type Check = fn(&[u8]);
 
 /// Every target, by name, with its check.
 pub const TARGETS: &[(&str, Check)] = &[
+    ("actions", actions::check),
     ("conditions", conditions::check),
     ("config", config::check),
     ("decode_render", decode_render::check),
