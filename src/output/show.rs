@@ -160,12 +160,60 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
     out.push_str(&p.title(&format!("Session {id}")));
     out.push_str(&p.muted(&format!("  on {}", sanitize::line(ctx.maxscale))));
     out.push('\n');
+    out.push_str(&main_section(resource, a, &id, ctx).trim_fmt());
+    out.push('\n');
+    let client = a.get("client").and_then(Value::as_object);
+    if let Some(c) = client {
+        connection_attributes(&mut out, c, ctx);
+    }
+    if let Some(conns) = a.get("connections").and_then(Value::as_array) {
+        section(
+            &mut out,
+            p,
+            &format!("Backends ({})", conns.len()),
+            &backends_table(conns, ctx),
+        );
+    }
+    if let Some(queries) = a
+        .get("queries")
+        .and_then(Value::as_array)
+        .filter(|q| !q.is_empty())
+    {
+        section(
+            &mut out,
+            p,
+            &format!("Queries ({}, oldest first)", queries.len()),
+            &queries_table(queries, ctx),
+        );
+    }
+    if let Some(log) = a
+        .get("log")
+        .and_then(Value::as_array)
+        .filter(|l| !l.is_empty())
+    {
+        let mut t = table(ctx.width);
+        for line in log {
+            t.add_row(vec![text_of(line)]);
+        }
+        section(&mut out, p, &format!("Log ({})", log.len()), &t);
+    }
+    if let Some(mem) = a.get("memory") {
+        let mut t = table(ctx.width);
+        memory_rows(&mut t, "", mem, 0);
+        section(&mut out, p, "Memory", &t);
+    }
+    other_attributes(&mut out, resource, a, ctx);
+    out
+}
 
+/// The main section: identity, client, times, TLS, parameters.
+fn main_section(resource: &Value, a: &Map<String, Value>, id: &str, ctx: &Context<'_>) -> Table {
+    let p = ctx.palette;
     let mut main = table(ctx.width);
     let mut row = |k: &str, v: String| {
         main.add_row(vec![k.to_string(), v]);
     };
-    row("ID", id.clone());
+    row("ID", id.to_string());
     let rel_ids = |name: &str| -> Option<String> {
         let items = resource
             .pointer(&format!("/relationships/{name}/data"))?
@@ -223,8 +271,7 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
             format!("{} events in the last 30s", text_of(io)),
         );
     }
-    let client = a.get("client").and_then(Value::as_object);
-    if let Some(c) = client {
+    if let Some(c) = a.get("client").and_then(Value::as_object) {
         let cipher = c.get("cipher").and_then(Value::as_str).unwrap_or("");
         row(
             "Client TLS",
@@ -250,77 +297,57 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
     if let Some(link) = resource.pointer("/links/self") {
         row("Link", text_of(link));
     }
-    out.push_str(&main.trim_fmt());
-    out.push('\n');
+    main
+}
 
-    if let Some(c) = client {
-        match c.get("connection_attributes") {
-            Some(Value::Object(attrs)) if !attrs.is_empty() => {
-                let mut t = table(ctx.width);
-                for (k, v) in attrs {
-                    t.add_row(vec![sanitize::line(k).into_owned(), text_of(v)]);
-                }
-                section(&mut out, p, "Connection attributes", &t);
+/// The client's connection attributes (`null` when the server sends that).
+fn connection_attributes(out: &mut String, client: &Map<String, Value>, ctx: &Context<'_>) {
+    let p = ctx.palette;
+    match client.get("connection_attributes") {
+        Some(Value::Object(attrs)) if !attrs.is_empty() => {
+            let mut t = table(ctx.width);
+            for (k, v) in attrs {
+                t.add_row(vec![sanitize::line(k).into_owned(), text_of(v)]);
             }
-            Some(Value::Null) => {
-                out.push_str(&format!(
-                    "\n{}  {}\n",
-                    p.title("Connection attributes"),
-                    p.muted("null")
-                ));
-            }
-            _ => {}
+            section(out, p, "Connection attributes", &t);
         }
+        Some(Value::Null) => {
+            out.push_str(&format!(
+                "\n{}  {}\n",
+                p.title("Connection attributes"),
+                p.muted("null")
+            ));
+        }
+        _ => {}
     }
-    if let Some(conns) = a.get("connections").and_then(Value::as_array) {
-        let mut t = table(ctx.width);
-        t.set_header(vec![
-            p.header("SERVER"),
-            p.header("CONNECTION ID"),
-            p.header("TLS CIPHER"),
+}
+
+/// One row per backend connection: server, connection id, TLS cipher.
+fn backends_table(conns: &[Value], ctx: &Context<'_>) -> Table {
+    let p = ctx.palette;
+    let mut t = table(ctx.width);
+    t.set_header(vec![
+        p.header("SERVER"),
+        p.header("CONNECTION ID"),
+        p.header("TLS CIPHER"),
+    ]);
+    for c in conns {
+        let cipher = c.get("cipher").and_then(Value::as_str).unwrap_or("");
+        t.add_row(vec![
+            c.get("server").map(text_of).unwrap_or_default(),
+            c.get("connection_id").map(text_of).unwrap_or_default(),
+            if cipher.is_empty() {
+                "none".into()
+            } else {
+                sanitize::line(cipher).into_owned()
+            },
         ]);
-        for c in conns {
-            let cipher = c.get("cipher").and_then(Value::as_str).unwrap_or("");
-            t.add_row(vec![
-                c.get("server").map(text_of).unwrap_or_default(),
-                c.get("connection_id").map(text_of).unwrap_or_default(),
-                if cipher.is_empty() {
-                    "none".into()
-                } else {
-                    sanitize::line(cipher).into_owned()
-                },
-            ]);
-        }
-        section(&mut out, p, &format!("Backends ({})", conns.len()), &t);
     }
-    if let Some(queries) = a
-        .get("queries")
-        .and_then(Value::as_array)
-        .filter(|q| !q.is_empty())
-    {
-        section(
-            &mut out,
-            p,
-            &format!("Queries ({}, oldest first)", queries.len()),
-            &queries_table(queries, ctx),
-        );
-    }
-    if let Some(log) = a
-        .get("log")
-        .and_then(Value::as_array)
-        .filter(|l| !l.is_empty())
-    {
-        let mut t = table(ctx.width);
-        for line in log {
-            t.add_row(vec![text_of(line)]);
-        }
-        section(&mut out, p, &format!("Log ({})", log.len()), &t);
-    }
-    if let Some(mem) = a.get("memory") {
-        let mut t = table(ctx.width);
-        memory_rows(&mut t, "", mem, 0);
-        section(&mut out, p, "Memory", &t);
-    }
+    t
+}
+
+/// Attributes (and top-level members) this version of mxs does not know, so none is lost.
+fn other_attributes(out: &mut String, resource: &Value, a: &Map<String, Value>, ctx: &Context<'_>) {
     let other: Vec<(&String, &Value)> = a
         .iter()
         .filter(|(k, _)| !KNOWN.contains(&k.as_str()))
@@ -343,9 +370,8 @@ pub fn render(resource: &Value, ctx: &Context<'_>) -> String {
         for (k, v) in other.into_iter().chain(extra_top) {
             t.add_row(vec![sanitize::line(k).into_owned(), text_of(v)]);
         }
-        section(&mut out, p, "Other attributes", &t);
+        section(out, ctx.palette, "Other attributes", &t);
     }
-    out
 }
 
 fn section(out: &mut String, p: Palette, title: &str, t: &Table) {
