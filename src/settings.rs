@@ -200,148 +200,18 @@ impl Settings {
     /// Resolves flags, environment (already merged into the flags by clap) and config file.
     pub fn resolve(conn: &ConnectionArgs, out: &OutputArgs, env: Env) -> Result<Settings, Failure> {
         let config = load_config(conn, &env)?;
-        let cfg = |key: &str| config.as_ref().and_then(|c| c.get(key));
-        let cfg_bool = |key: &str| -> Result<Option<bool>, Failure> {
-            config.as_ref().map_or(Ok(None), |c| c.get_bool(key))
-        };
         let mut warnings = Vec::new();
         if let Some(w) = config.as_ref().and_then(|c| c.warning.clone()) {
             warnings.push(w);
         }
-
-        let secure = conn.secure || cfg_bool("secure")?.unwrap_or(false);
-        let from_config = config.as_ref().and_then(|c| Some((c.get("hosts")?, c)));
-        let (hosts, origin) = match (&conn.hosts, from_config) {
-            (Some(h), _) if conn.hosts_from_env => (h.as_str(), "MXS_HOSTS".to_string()),
-            (Some(h), _) => (h.as_str(), "--hosts".to_string()),
-            (None, Some((h, c))) => (h, format!("{}: hosts", c.place("hosts"))),
-            (None, None) => (defaults::HOSTS, "the default hosts".to_string()),
-        };
-        let endpoints = Endpoint::parse_list(hosts, secure, &origin).map_err(Failure::usage)?;
-
-        let user = conn
-            .user
-            .clone()
-            .or(cfg("user").map(str::to_string))
-            .unwrap_or_else(|| defaults::USER.into());
-        let password = if conn.password_stdin {
-            PasswordSource::Stdin
-        } else {
-            match conn.password.as_deref().or(cfg("password")) {
-                Some("") => PasswordSource::Prompt,
-                Some(p) => PasswordSource::Given(Secret::new(p.to_string())),
-                None => PasswordSource::Given(Secret::new(defaults::PASSWORD.into())),
-            }
-        };
-
-        let path_opt = |flag: &Option<PathBuf>, key: &str| {
-            flag.clone().or_else(|| cfg(key).map(PathBuf::from))
-        };
-        let tls = TlsOptions {
-            ca_cert: path_opt(&conn.tls_ca_cert, "tls-ca-cert"),
-            cert: path_opt(&conn.tls_cert, "tls-cert"),
-            key: path_opt(&conn.tls_key, "tls-key"),
-            verify: match conn.tls_verify_server_cert {
-                Some(v) => v,
-                None => cfg_bool("tls-verify-server-cert")?.unwrap_or(true),
-            },
-        };
-        if tls.cert.is_some() != tls.key.is_some() {
-            return Err(Failure::usage(
-                "--tls-cert and --tls-key must be given together",
-            ));
-        }
-        let tls_given = tls.ca_cert.is_some() || tls.cert.is_some() || !tls.verify;
-        if tls_given && !endpoints.iter().any(|e| e.https) {
-            return Err(
-                Failure::usage("TLS options were given but no endpoint uses HTTPS")
-                    .with_hint("add --secure, or write the endpoints as https://HOST:PORT"),
-            );
-        }
-
-        let timeout_text = conn
-            .timeout
-            .as_deref()
-            .or(cfg("timeout"))
-            .unwrap_or(defaults::TIMEOUT);
-        let timeout = units::parse_duration(timeout_text, 0.001)
-            .map_err(|e| Failure::usage(format!("--timeout: {e}")))?;
-        if timeout.is_zero() {
-            return Err(Failure::usage("--timeout: must be greater than zero"));
-        }
-        let size_text = conn
-            .max_response_size
-            .as_deref()
-            .or(cfg("max-response-size"))
-            .unwrap_or(defaults::MAX_RESPONSE_SIZE);
-        let max_response_size = units::parse_size(size_text)
-            .map_err(|e| Failure::usage(format!("--max-response-size: {e}")))?;
-
-        let format = if out.json {
-            Format::Json
-        } else if out.tsv {
-            Format::Tsv
-        } else if let Some(f) = out.output {
-            format_of(f)
-        } else if let Some(f) = cfg("output") {
-            Format::parse(f).ok_or_else(|| {
-                let names: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
-                Failure::usage(format!(
-                    "config file: 'output' must be one of {}, not '{f}'",
-                    names.join(", ")
-                ))
-            })?
-        } else if cfg_bool("tsv")? == Some(true) {
-            Format::Tsv
-        } else {
-            Format::Table
-        };
-        let format_given = out.json
-            || out.tsv
-            || out.output.is_some()
-            || cfg("output").is_some()
-            || cfg_bool("tsv")? == Some(true);
-        let color_when = match (out.color, cfg("color")) {
-            (Some(c), _) => match c {
-                cli::ColorWhen::Auto => ColorWhen::Auto,
-                cli::ColorWhen::Always => ColorWhen::Always,
-                cli::ColorWhen::Never => ColorWhen::Never,
-            },
-            (None, Some(c)) => ColorWhen::parse(c).ok_or_else(|| {
-                Failure::usage(format!(
-                    "config file: 'color' must be auto, always or never, not '{c}'"
-                ))
-            })?,
-            (None, None) => ColorWhen::Auto,
-        };
-        let color = decide_color(&env, color_when, env.stdout_tty);
-        let stderr_color = decide_color(&env, color_when, env.stderr_tty);
-        let width = env
-            .term_width
-            .or_else(|| env.var("COLUMNS").and_then(|c| c.parse().ok()))
-            .filter(|w| *w >= 20)
-            .unwrap_or(defaults::WIDTH);
-        let output = Output {
-            format,
-            format_given,
-            header: out.header,
-            color,
-            stderr_color,
-            width,
-            stdout_tty: env.stdout_tty,
-            stderr_tty: env.stderr_tty,
-            pretty_json: env.stdout_tty,
-        };
-        let plain_http_warning = cfg_bool("plain-http-warning")?.unwrap_or(true);
+        let connection = resolve_connection(conn, config.as_ref())?;
+        let output = resolve_output(out, config.as_ref(), &env)?;
+        let plain_http_warning = config
+            .as_ref()
+            .map_or(Ok(None), |c| c.get_bool("plain-http-warning"))?
+            .unwrap_or(true);
         Ok(Settings {
-            connection: Connection {
-                endpoints,
-                user,
-                password,
-                tls,
-                timeout,
-                max_response_size,
-            },
+            connection,
             output,
             plain_http_warning,
             warnings,
@@ -594,6 +464,157 @@ impl Settings {
     pub fn stdin_tty(&self) -> bool {
         self.env.stdin_tty
     }
+}
+
+/// Endpoints, credentials, TLS, timeout and size bound: flags (and environment), then the
+/// config file, then the defaults.
+fn resolve_connection(
+    conn: &ConnectionArgs,
+    config: Option<&ConfigValues>,
+) -> Result<Connection, Failure> {
+    let cfg = |key: &str| config.and_then(|c| c.get(key));
+    let cfg_bool = |key: &str| config.map_or(Ok(None), |c| c.get_bool(key));
+    let secure = conn.secure || cfg_bool("secure")?.unwrap_or(false);
+    let from_config = config.and_then(|c| Some((c.get("hosts")?, c)));
+    let (hosts, origin) = match (&conn.hosts, from_config) {
+        (Some(h), _) if conn.hosts_from_env => (h.as_str(), "MXS_HOSTS".to_string()),
+        (Some(h), _) => (h.as_str(), "--hosts".to_string()),
+        (None, Some((h, c))) => (h, format!("{}: hosts", c.place("hosts"))),
+        (None, None) => (defaults::HOSTS, "the default hosts".to_string()),
+    };
+    let endpoints = Endpoint::parse_list(hosts, secure, &origin).map_err(Failure::usage)?;
+
+    let user = conn
+        .user
+        .clone()
+        .or(cfg("user").map(str::to_string))
+        .unwrap_or_else(|| defaults::USER.into());
+    let password = if conn.password_stdin {
+        PasswordSource::Stdin
+    } else {
+        match conn.password.as_deref().or(cfg("password")) {
+            Some("") => PasswordSource::Prompt,
+            Some(p) => PasswordSource::Given(Secret::new(p.to_string())),
+            None => PasswordSource::Given(Secret::new(defaults::PASSWORD.into())),
+        }
+    };
+
+    let path_opt =
+        |flag: &Option<PathBuf>, key: &str| flag.clone().or_else(|| cfg(key).map(PathBuf::from));
+    let tls = TlsOptions {
+        ca_cert: path_opt(&conn.tls_ca_cert, "tls-ca-cert"),
+        cert: path_opt(&conn.tls_cert, "tls-cert"),
+        key: path_opt(&conn.tls_key, "tls-key"),
+        verify: match conn.tls_verify_server_cert {
+            Some(v) => v,
+            None => cfg_bool("tls-verify-server-cert")?.unwrap_or(true),
+        },
+    };
+    if tls.cert.is_some() != tls.key.is_some() {
+        return Err(Failure::usage(
+            "--tls-cert and --tls-key must be given together",
+        ));
+    }
+    let tls_given = tls.ca_cert.is_some() || tls.cert.is_some() || !tls.verify;
+    if tls_given && !endpoints.iter().any(|e| e.https) {
+        return Err(
+            Failure::usage("TLS options were given but no endpoint uses HTTPS")
+                .with_hint("add --secure, or write the endpoints as https://HOST:PORT"),
+        );
+    }
+
+    let timeout_text = conn
+        .timeout
+        .as_deref()
+        .or(cfg("timeout"))
+        .unwrap_or(defaults::TIMEOUT);
+    let timeout = units::parse_duration(timeout_text, 0.001)
+        .map_err(|e| Failure::usage(format!("--timeout: {e}")))?;
+    if timeout.is_zero() {
+        return Err(Failure::usage("--timeout: must be greater than zero"));
+    }
+    let size_text = conn
+        .max_response_size
+        .as_deref()
+        .or(cfg("max-response-size"))
+        .unwrap_or(defaults::MAX_RESPONSE_SIZE);
+    let max_response_size = units::parse_size(size_text)
+        .map_err(|e| Failure::usage(format!("--max-response-size: {e}")))?;
+
+    Ok(Connection {
+        endpoints,
+        user,
+        password,
+        tls,
+        timeout,
+        max_response_size,
+    })
+}
+
+/// Format, colors and width, from the flags, the config file and the terminal.
+fn resolve_output(
+    out: &OutputArgs,
+    config: Option<&ConfigValues>,
+    env: &Env,
+) -> Result<Output, Failure> {
+    let cfg = |key: &str| config.and_then(|c| c.get(key));
+    let cfg_bool = |key: &str| config.map_or(Ok(None), |c| c.get_bool(key));
+    let format = if out.json {
+        Format::Json
+    } else if out.tsv {
+        Format::Tsv
+    } else if let Some(f) = out.output {
+        format_of(f)
+    } else if let Some(f) = cfg("output") {
+        Format::parse(f).ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
+            Failure::usage(format!(
+                "config file: 'output' must be one of {}, not '{f}'",
+                names.join(", ")
+            ))
+        })?
+    } else if cfg_bool("tsv")? == Some(true) {
+        Format::Tsv
+    } else {
+        Format::Table
+    };
+    let format_given = out.json
+        || out.tsv
+        || out.output.is_some()
+        || cfg("output").is_some()
+        || cfg_bool("tsv")? == Some(true);
+    let color_when = match (out.color, cfg("color")) {
+        (Some(c), _) => match c {
+            cli::ColorWhen::Auto => ColorWhen::Auto,
+            cli::ColorWhen::Always => ColorWhen::Always,
+            cli::ColorWhen::Never => ColorWhen::Never,
+        },
+        (None, Some(c)) => ColorWhen::parse(c).ok_or_else(|| {
+            Failure::usage(format!(
+                "config file: 'color' must be auto, always or never, not '{c}'"
+            ))
+        })?,
+        (None, None) => ColorWhen::Auto,
+    };
+    let color = decide_color(&env, color_when, env.stdout_tty);
+    let stderr_color = decide_color(&env, color_when, env.stderr_tty);
+    let width = env
+        .term_width
+        .or_else(|| env.var("COLUMNS").and_then(|c| c.parse().ok()))
+        .filter(|w| *w >= 20)
+        .unwrap_or(defaults::WIDTH);
+    let output = Output {
+        format,
+        format_given,
+        header: out.header,
+        color,
+        stderr_color,
+        width,
+        stdout_tty: env.stdout_tty,
+        stderr_tty: env.stderr_tty,
+        pretty_json: env.stdout_tty,
+    };
+    Ok(output)
 }
 
 fn format_of(f: cli::Format) -> Format {
