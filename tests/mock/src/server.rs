@@ -326,6 +326,14 @@ fn serve(
             fault::write_truncated(&mut conn, &resp)?;
             let _ = conn.tcp().shutdown(Shutdown::Both);
         }
+        Action::HugeHeaders(mb) => {
+            fault::write_huge_headers(&mut conn, mb, &|| control.stopped.load(Ordering::SeqCst))?;
+            conn.finish();
+        }
+        Action::HugeString(mb) => {
+            fault::write_huge_string(&mut conn, mb, &|| control.stopped.load(Ordering::SeqCst))?;
+            conn.finish();
+        }
         Action::Huge { mb, base } => {
             fault::write_huge(&mut conn, state, mb, &base, &|| {
                 control.stopped.load(Ordering::SeqCst)
