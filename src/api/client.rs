@@ -336,6 +336,14 @@ pub fn transport_failure(
             (!endpoint.https)
                 .then(|| "if MaxScale's admin API uses HTTPS, use --secure or https://".into()),
         )
+    } else if lower.contains("message head is too large") {
+        // hyper's bound on the header block (about 400 KiB, or 100 headers): the server
+        // answered, with something that is not MaxScale's answer
+        return Failure::new(
+            ExitKind::Other,
+            format!("{request}: invalid response: its header block is too large"),
+        )
+        .with_hint("is this MaxScale's admin port? (the REST API is on 8989 by default)");
     } else {
         (sanitize::line(&chain).into_owned(), None)
     };
