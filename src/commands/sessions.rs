@@ -168,7 +168,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Option<ExitKind>> {
     if json_format && selection.is_identity() && rdns.mode != Some(RdnsMode::Client) {
         return list_json_streaming(ctx, &rdns, format == Format::Jsonl);
     }
-    let mut cache = rdns_cache(&rdns);
+    let mut cache = rdns_cache(ctx, &rdns);
     let fetched = fetch_sessions(
         ctx,
         &rdns,
@@ -236,9 +236,15 @@ pub fn write_compact(
     Ok(())
 }
 
-pub fn rdns_cache(rdns: &Rdns) -> rdns::Cache {
+pub fn rdns_cache(ctx: &Ctx, rdns: &Rdns) -> rdns::Cache {
     match (&rdns.mode, &rdns.cache_file) {
-        (Some(RdnsMode::Client), Some(path)) => rdns::Cache::load(path),
+        (Some(RdnsMode::Client), Some(path)) => {
+            let (cache, warning) = rdns::Cache::load(path);
+            if let Some(w) = warning {
+                ctx.diag.warning(&w);
+            }
+            cache
+        }
         _ => rdns::Cache::disabled(),
     }
 }
@@ -376,7 +382,7 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Option<ExitKind>> {
         .iter()
         .map(|f| Ok((serde_json::from_slice(&f.resource)?, &f.session)))
         .collect::<anyhow::Result<_>>()?;
-    let mut cache = rdns_cache(&rdns);
+    let mut cache = rdns_cache(ctx, &rdns);
     let report = if rdns.mode == Some(RdnsMode::Client) {
         Some(resolve_names(
             ctx,

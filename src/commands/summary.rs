@@ -151,7 +151,7 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs) -> anyhow::Result<Option<ExitKind>> {
         .collect::<Result<_, _>>()?;
     let selection = Selection::parse(&args.select)?;
     let rdns = ctx.settings.rdns(&args.rdns)?;
-    let mut cache = rdns_cache(&rdns);
+    let mut cache = rdns_cache(ctx, &rdns);
     let fetched = fetch_sessions(ctx, &rdns, &mut cache, &selection, false, false)?;
     cache.save();
     let sessions: Vec<Session> = fetched.items.into_iter().map(|(s, _)| s).collect();

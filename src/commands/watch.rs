@@ -83,7 +83,7 @@ pub fn run(ctx: &Ctx, w: &Watch<'_>) -> anyhow::Result<Option<ExitKind>> {
     let selection = Selection::parse(w.select)?;
     let rdns = ctx.settings.rdns(w.rdns)?;
     let columns = table_columns(w.columns, w.wide, ctx.several_hosts())?;
-    let mut cache = rdns_cache(&rdns);
+    let mut cache = rdns_cache(ctx, &rdns);
     let o = ctx.settings.output;
     if o.stdout_tty && o.format == Format::Table {
         let result = live(ctx, w, interval, &selection, &rdns, &columns, &mut cache);
