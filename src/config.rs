@@ -84,17 +84,30 @@ pub fn parse_bool(v: &str) -> Option<bool> {
     }
 }
 
+/// The largest config file read: maxctrl's are a few lines.
+pub const MAX_BYTES: u64 = 1 << 20;
+
 /// Loads a config file. `explicit` is whether the user named it (a missing default file is fine).
+/// Only a regular file of at most [`MAX_BYTES`] is read; a FIFO or a device is refused without
+/// waiting on it.
 pub fn load(path: &Path, explicit: bool) -> Result<Option<ConfigValues>, Failure> {
     let shown = path.display();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
+    let usage = |e: std::io::Error| Failure::usage(format!("config file {shown}: {e}"));
+    let file = match crate::bounded::open(path) {
+        Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
-        Err(e) => return Err(Failure::usage(format!("config file {shown}: {e}"))),
+        Err(e) => return Err(usage(e)),
     };
+    let meta = file.metadata().map_err(usage)?;
+    if let Some(what) = crate::bounded::not_regular(&meta) {
+        return Err(Failure::usage(format!(
+            "config file {shown} is {what}, not a regular file"
+        )));
+    }
     let warning = check_permissions(path, &meta)?;
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::usage(format!("config file {shown}: {e}")))?;
+    let bytes = crate::bounded::read_at_most(file, MAX_BYTES).map_err(usage)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::usage(format!("config file {shown} is not UTF-8 text")))?;
     let mut values = parse(&text, path)?;
     values.warning = warning;
     Ok(Some(values))

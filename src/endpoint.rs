@@ -6,6 +6,9 @@ use std::net::IpAddr;
 /// The default admin port.
 pub const DEFAULT_PORT: u16 = 8989;
 
+/// The most hosts one command queries: each gets its own connection and threads, all at once.
+pub const MAX_HOSTS: usize = 256;
+
 /// One MaxScale admin endpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
@@ -72,6 +75,12 @@ impl Endpoint {
     /// Parses a comma-separated list; `origin` says where it came from (`--hosts`,
     /// `MXS_HOSTS`, `config file F line N: hosts`) for the error message.
     pub fn parse_list(list: &str, secure: bool, origin: &str) -> Result<Vec<Endpoint>, String> {
+        let count = list.split(',').count();
+        if count > MAX_HOSTS {
+            return Err(format!(
+                "{origin}: {count} hosts; at most {MAX_HOSTS} are supported"
+            ));
+        }
         list.split(',')
             .enumerate()
             .map(|(i, e)| {
@@ -216,6 +225,19 @@ mod tests {
         let err = Endpoint::parse_list("mx,aéééé", false, "MXS_HOSTS").unwrap_err();
         assert!(err.starts_with("MXS_HOSTS entry 2: 'aéééé'"), "{err}");
         assert_eq!(base("HTTPS://mx"), "https://mx:8989/");
+    }
+
+    #[test]
+    fn the_number_of_hosts_is_bounded() {
+        let list = |n: usize| vec!["mx"; n].join(",");
+        assert_eq!(
+            Endpoint::parse_list(&list(MAX_HOSTS), false, "-H")
+                .unwrap()
+                .len(),
+            256
+        );
+        let err = Endpoint::parse_list(&list(MAX_HOSTS + 1), false, "-H").unwrap_err();
+        assert_eq!(err, "-H: 257 hosts; at most 256 are supported");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! benchmarks can drive the decoder and renderers directly.
 
 pub mod api;
+pub mod bounded;
 pub mod cli;
 pub mod columns;
 pub mod commands;

@@ -273,6 +273,9 @@ pub fn resolve<'a>(
     report
 }
 
+/// The largest cache file read or written (about 200,000 addresses).
+pub const MAX_BYTES: u64 = 16 << 20;
+
 const POSITIVE_TTL: u64 = 3600;
 const NEGATIVE_TTL: u64 = 300;
 
@@ -314,14 +317,27 @@ impl Cache {
         (self.clock.0)()
     }
 
-    /// Loads the cache file; a missing or unreadable file is an empty cache.
+    /// Loads the cache file; a missing file is an empty cache. A file that cannot be used (not
+    /// a regular file, larger than [`MAX_BYTES`], unreadable) gives a disabled cache, neither
+    /// read nor written, and a warning.
     #[must_use]
-    pub fn load(path: &Path) -> Cache {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        Cache {
+    pub fn load(path: &Path) -> (Cache, Option<String>) {
+        let text = match crate::bounded::read_regular(path, MAX_BYTES) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => {
+                let warning = format!(
+                    "the reverse-DNS cache {}: {e}; it is not used (remove it to start afresh)",
+                    path.display()
+                );
+                return (Cache::disabled(), Some(warning));
+            }
+        };
+        let cache = Cache {
             path: Some(path.to_path_buf()),
             ..Cache::parse(&text, unix_now())
-        }
+        };
+        (cache, None)
     }
 
     /// The entries of a cache file's text that are still valid at `now` (seconds since the
@@ -392,8 +408,15 @@ impl Cache {
         let tmp = dir.join(format!(".rdns.{}.tmp", std::process::id()));
         let write = || -> std::io::Result<()> {
             let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+            // within the bound that loading applies
+            let mut written = 0u64;
             for (ip, (name, exp)) in &self.entries {
-                writeln!(f, "{ip}\t{name}\t{exp}")?;
+                let line = format!("{ip}\t{name}\t{exp}\n");
+                written += line.len() as u64;
+                if written > MAX_BYTES {
+                    break;
+                }
+                f.write_all(line.as_bytes())?;
             }
             f.into_inner()
                 .map_err(std::io::IntoInnerError::into_error)?
@@ -556,7 +579,7 @@ mod tests {
         let counting = Counting::new(Duration::ZERO);
         let r: Arc<dyn Resolver> = counting.clone();
         let remotes = ["192.0.2.1".to_string(), "192.0.2.2".into()];
-        let mut cache = Cache::load(&path);
+        let mut cache = Cache::load(&path).0;
         resolve(
             remotes.iter().map(String::as_str),
             &r,
@@ -565,7 +588,7 @@ mod tests {
             &mut |_, _| {},
         );
         cache.save();
-        let mut cache = Cache::load(&path);
+        let mut cache = Cache::load(&path).0;
         let report = resolve(
             remotes.iter().map(String::as_str),
             &r,
@@ -609,6 +632,36 @@ mod tests {
             "and cached again, from the new time"
         );
         assert_eq!(counting.calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn an_unusable_cache_file_is_left_alone_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = dir.path().join("huge.tsv");
+        let line = "192.0.2.1\tname.example\t99999999999\n";
+        std::fs::write(&huge, line.repeat((MAX_BYTES as usize) / line.len() + 1)).unwrap();
+        for (path, why) in [
+            (huge.as_path(), "larger than 16.0 MiB"),
+            (
+                Path::new("/dev/zero"),
+                "a character device, not a regular file",
+            ),
+            (dir.path(), "a directory, not a regular file"),
+        ] {
+            let (mut cache, warning) = Cache::load(path);
+            let warning = warning.unwrap_or_default();
+            assert!(warning.contains(why), "{warning}");
+            assert!(cache.path.is_none(), "neither read nor written");
+            cache.put("192.0.2.9".parse().unwrap(), &Outcome::NoName);
+            cache.save();
+        }
+        assert!(
+            std::fs::metadata(&huge).unwrap().len() > MAX_BYTES,
+            "left alone"
+        );
+        // a missing file is just an empty cache
+        let (cache, warning) = Cache::load(&dir.path().join("none.tsv"));
+        assert!(warning.is_none() && cache.path.is_some());
     }
 
     #[test]

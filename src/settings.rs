@@ -596,8 +596,8 @@ fn resolve_output(
         })?,
         (None, None) => ColorWhen::Auto,
     };
-    let color = decide_color(&env, color_when, env.stdout_tty);
-    let stderr_color = decide_color(&env, color_when, env.stderr_tty);
+    let color = decide_color(env, color_when, env.stdout_tty);
+    let stderr_color = decide_color(env, color_when, env.stderr_tty);
     let width = env
         .term_width
         .or_else(|| env.var("COLUMNS").and_then(|c| c.parse().ok()))

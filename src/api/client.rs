@@ -442,6 +442,17 @@ pub fn transport_failure(
             "the connection was reset by the server".into(),
             plain_hint(),
         ),
+        // hyper's bound on the header block (about 400 KiB, or 100 headers): the server
+        // answered, with something that is not MaxScale's answer
+        _ if find_in_chain::<hyper::Error>(err)
+            .is_some_and(|h| h.is_parse() && h.to_string().contains("too large")) =>
+        {
+            return Failure::new(
+                Cause::InvalidDocument,
+                format!("{request}: invalid response: its header block is too large"),
+            )
+            .with_hint("is this MaxScale's admin port? (the REST API is on 8989 by default)");
+        }
         _ if find_in_chain::<hyper::Error>(err)
             .is_some_and(|h| h.is_incomplete_message() || h.is_parse())
             || has_io_kind(err, io::ErrorKind::UnexpectedEof) =>

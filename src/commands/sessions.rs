@@ -115,7 +115,7 @@ pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
     if json && plan.selection.is_identity() && !plan.rdns.client() {
         return list_json_streaming(ctx, &plan.rdns);
     }
-    let mut cache = rdns_cache(&plan.rdns);
+    let mut cache = rdns_cache(ctx, &plan.rdns);
     let fetched = fetch_sessions(
         ctx,
         &plan.rdns,
@@ -145,9 +145,15 @@ pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
 }
 
 /// The reverse-DNS cache a command uses: loaded for client-side lookups, else disabled.
-pub fn rdns_cache(rdns: &RdnsSettings) -> rdns::Cache {
+pub fn rdns_cache(ctx: &Ctx, rdns: &RdnsSettings) -> rdns::Cache {
     match (rdns.client(), &rdns.cache_file) {
-        (true, Some(path)) => rdns::Cache::load(path),
+        (true, Some(path)) => {
+            let (cache, warning) = rdns::Cache::load(path);
+            if let Some(w) = warning {
+                ctx.diag.warning(&w);
+            }
+            cache
+        }
         _ => rdns::Cache::disabled(),
     }
 }
@@ -257,7 +263,7 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
         .iter()
         .map(|f| serde_json::from_slice(&f.resource))
         .collect::<Result<_, _>>()?;
-    let mut cache = rdns_cache(&plan.rdns);
+    let mut cache = rdns_cache(ctx, &plan.rdns);
     let report = if plan.rdns.client() {
         Some(resolve_names(
             ctx,

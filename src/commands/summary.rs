@@ -14,7 +14,7 @@ use crate::summary::summarise;
 
 /// `sessions summary`.
 pub fn run(ctx: &Ctx, plan: &plan::Summary) -> anyhow::Result<Option<ExitKind>> {
-    let mut cache = rdns_cache(&plan.rdns);
+    let mut cache = rdns_cache(ctx, &plan.rdns);
     let fetched = fetch_sessions(ctx, &plan.rdns, &mut cache, &plan.selection, false, false)?;
     cache.save();
     let sessions = sessions_of(fetched.items);

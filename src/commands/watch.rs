@@ -27,7 +27,7 @@ use crate::text::sanitize;
 use crate::text::time::Stamp;
 
 pub fn run(ctx: &Ctx, plan: &plan::Watch) -> anyhow::Result<Option<ExitKind>> {
-    let mut cache = rdns_cache(&plan.list.rdns);
+    let mut cache = rdns_cache(ctx, &plan.list.rdns);
     let result = if plan.live {
         live(ctx, plan, &mut cache)
     } else {

@@ -110,6 +110,11 @@ impl Table<'_> {
 
     /// Column widths: natural, then narrowed (widest text column first) to fit `self.width`.
     fn fit(&self, mut widths: Vec<usize>) -> Vec<usize> {
+        // No column ends wider than the table: start there, or a value of hundreds of MiB
+        // would cost a step per character below.
+        for (w, c) in widths.iter_mut().zip(self.columns) {
+            *w = (*w).min(self.width.max(min_width(*c)));
+        }
         let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
         while total(&widths) > self.width {
             let widest = self
@@ -286,6 +291,27 @@ mod tests {
         assert!(!text.contains('\u{1b}'));
         let text = render(&[session("2", "\u{1b}[2J\u{202e}evil")], 200, false);
         assert!(text.contains(r"\e[2J\u{202e}evil"), "{text}");
+    }
+
+    #[test]
+    fn a_value_of_many_mebibytes_is_cut_quickly() {
+        let huge = "u".repeat(16 << 20);
+        let started = std::time::Instant::now();
+        let text = render(&[session("1", &huge), session("2", "bob")], 100, false);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(text.lines().all(|l| l.width() <= 100), "{text}");
+        assert!(text.contains("uuu…"), "{text}");
+        // the same widths as narrowing one step at a time would give
+        let long = "u".repeat(300);
+        let (a, b) = (
+            render(&[session("1", &long)], 100, false),
+            render(&[session("1", &huge)], 100, false),
+        );
+        assert_eq!(a, b);
     }
 
     #[test]

@@ -7,14 +7,15 @@ use std::path::Path;
 /// Each module and the modules it may use (besides itself). `lib` (the entry point) may use all.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("text", &[]),
+    ("bounded", &["text"]),
     ("error", &[]),
     ("endpoint", &["error", "text"]),
-    ("config", &["error", "text"]),
+    ("config", &["bounded", "error", "text"]),
     ("api", &["endpoint", "error", "text"]),
     ("columns", &["api", "error", "text"]),
     ("select", &["api", "columns", "error", "text"]),
     ("summary", &["api", "error"]),
-    ("rdns", &["error", "text"]),
+    ("rdns", &["bounded", "error", "text"]),
     ("output", &["api", "columns", "error", "summary", "text"]),
     ("diag", &["error", "output", "text"]),
     (

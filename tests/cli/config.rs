@@ -171,3 +171,58 @@ fn a_bad_hosts_entry_names_where_it_came_from_and_never_panics() {
         .run();
     run.code(2).stderr_has("--hosts entry 1: 'aéééé'");
 }
+
+#[test]
+fn a_config_that_is_huge_a_fifo_or_a_device_is_refused_at_once() {
+    let m = mxs(&["sessions", "list"]);
+    let huge = m.home.join("huge.cnf");
+    let mut text = String::from("[maxctrl]\n");
+    while text.len() <= 1 << 20 {
+        text.push_str("; padding padding padding padding padding padding padding padding\n");
+    }
+    std::fs::write(&huge, text).unwrap();
+    std::fs::set_permissions(&huge, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let fifo = m.home.join("fifo.cnf");
+    let made = std::process::Command::new("mkfifo")
+        .args(["-m", "600"])
+        .arg(&fifo)
+        .status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let t = std::time::Instant::now();
+    for (path, why) in [
+        (huge.as_path(), "larger than 1.0 MiB".to_string()),
+        (fifo.as_path(), "is a FIFO, not a regular file".to_string()),
+        (
+            std::path::Path::new("/dev/zero"),
+            "is a character device, not a regular file".to_string(),
+        ),
+        (
+            m.home.as_path(),
+            "is a directory, not a regular file".to_string(),
+        ),
+    ] {
+        let shown = path.to_str().unwrap();
+        let run = mxs(&["-c", shown, "sessions", "list"]).run();
+        run.code(2).clean().one_error();
+        run.stderr_has(&format!("mxs: error: config file {shown}"))
+            .stderr_has(&why);
+        // the same through MXS_CONFIG, and as the default ~/.maxctrl.cnf
+        let run = mxs(&["sessions", "list"]).env("MXS_CONFIG", path).run();
+        run.code(2).stderr_has(&why);
+    }
+    let default = mxs(&["sessions", "list"]);
+    let made = std::process::Command::new("mkfifo")
+        .args(["-m", "600"])
+        .arg(default.home.join(".maxctrl.cnf"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    default
+        .run()
+        .code(2)
+        .stderr_has("is a FIFO, not a regular file");
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        t.elapsed()
+    );
+}

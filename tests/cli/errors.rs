@@ -157,3 +157,32 @@ fn a_panic_is_one_internal_error_line_and_exit_1() {
     assert!(lines[0].contains("please report it"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
 }
+
+#[test]
+fn more_hosts_than_the_limit_is_a_usage_error() {
+    let port = closed_port();
+    let list = |n: usize| {
+        (0..n)
+            .map(|i| format!("127.0.0.{}:{port}", 1 + i % 200))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    for n in [257, 5000] {
+        let run = mxs(&["-H", &list(n), "sessions", "list"]).run();
+        run.code(2).clean().one_error();
+        run.stderr_has(&format!(
+            "mxs: error: --hosts: {n} hosts; at most 256 are supported"
+        ));
+        let run = mxs(&["sessions", "list"]).env("MXS_HOSTS", list(n)).run();
+        run.code(2).stderr_has(&format!("MXS_HOSTS: {n} hosts"));
+    }
+    // 256 are queried, each failure reported
+    let run = mxs(&["-H", &list(256), "-t", "2s", "sessions", "list", "--tsv"]).run();
+    run.code(3).clean();
+    assert_eq!(
+        run.stderr.matches("connection refused").count(),
+        256,
+        "{}",
+        run.stderr
+    );
+}

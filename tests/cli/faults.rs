@@ -175,3 +175,49 @@ fn long_values_are_cut_in_the_list_and_wrapped_in_show() {
     }
     assert!(run.stdout.contains('…'));
 }
+
+#[test]
+fn a_huge_header_block_is_an_invalid_response_found_quickly() {
+    let server = faulty(Fault::HugeHeaders { mb: 300 });
+    let t = std::time::Instant::now();
+    for args in [&["sessions", "list"][..], &["sessions", "show", "1"]] {
+        let run = mxs(args).hosts(&server).run();
+        run.code(1).clean().one_error();
+        run.stderr_has("invalid response: its header block is too large");
+    }
+    // the client stops reading after a few hundred KiB, not after 300 MiB
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        t.elapsed()
+    );
+}
+
+#[test]
+fn one_huge_json_string_is_bounded_by_max_response_size() {
+    // no Content-Length: the bound applies while the body streams in
+    let server = faulty(Fault::HugeString { mb: 64 });
+    for fmt in FORMATS {
+        for args in [&["sessions", "list"][..], &["sessions", "show", "1"]] {
+            let run = mxs(&["--max-response-size", "16MiB", "-o", fmt])
+                .args(args)
+                .hosts(&server)
+                .run();
+            run.code(1).clean().one_error();
+            run.stderr_has("larger than --max-response-size (16.0 MiB)");
+        }
+    }
+    // within the bound, the value is read whole and cut to fit the table
+    let server = faulty(Fault::HugeString { mb: 24 });
+    let run = mxs(&["sessions", "list"]).hosts(&server).run();
+    run.ok().clean();
+    assert!(run.stdout.lines().all(|l| l.chars().count() <= 160));
+    assert!(run.stdout.contains("uuu…"), "{}", run.stdout);
+    let run = mxs(&["sessions", "list", "--json"]).hosts(&server).run();
+    run.ok();
+    let user = run.json()["data"][0]["attributes"]["user"]
+        .as_str()
+        .unwrap()
+        .len();
+    assert_eq!(user, 24 << 20);
+}

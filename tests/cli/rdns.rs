@@ -159,3 +159,42 @@ fn the_cache_is_kept_between_runs() {
     assert_eq!(first.stdout, second.stdout);
     assert!(second.stderr.is_empty(), "{}", second.stderr);
 }
+
+#[test]
+fn an_unusable_cache_file_is_a_warning_and_left_alone() {
+    let server = real();
+    for kind in ["huge", "fifo"] {
+        let cache = tempfile::tempdir().unwrap();
+        let m = mxs(&["sessions", "list", "--rdns", "--tsv"])
+            .hosts(&server)
+            .env("XDG_CACHE_HOME", cache.path());
+        let dir = cache.path().join("mxs");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("rdns.tsv");
+        if kind == "fifo" {
+            let made = std::process::Command::new("mkfifo").arg(&path).status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        } else {
+            let line = "192.0.2.1\tname.example\t99999999999\n";
+            std::fs::write(&path, line.repeat((17 << 20) / line.len())).unwrap();
+        }
+        let before = std::fs::metadata(&path).unwrap();
+        let run = m.run();
+        run.ok().clean();
+        assert!(run.stdout.contains("\tlocalhost\t"), "{}", run.stdout);
+        let why = if kind == "fifo" {
+            "a FIFO, not a regular file"
+        } else {
+            "larger than 16.0 MiB"
+        };
+        run.stderr_has(&format!(
+            "mxs: warning: the reverse-DNS cache {}: {why}; it is not used",
+            path.display()
+        ));
+        let after = std::fs::metadata(&path).unwrap();
+        assert_eq!(
+            (before.file_type(), before.len()),
+            (after.file_type(), after.len())
+        );
+    }
+}

@@ -140,14 +140,26 @@ pub enum Fault {
     },
     /// `not-json-content-type`: the valid body with `Content-Type: text/plain`.
     NotJsonContentType,
+    /// `huge-headers[:MB]`: a 200 whose header block is `mb` MiB of padding headers, streamed.
+    HugeHeaders {
+        /// Size of the header block in MiB.
+        mb: usize,
+    },
+    /// `huge-string[:MB]`: a one-session document whose user name is a string of `mb` MiB,
+    /// streamed without a Content-Length (the body ends at the close).
+    HugeString {
+        /// Size of the string in MiB.
+        mb: usize,
+    },
 }
 
 /// Default size of the `huge` fault body in MiB.
 pub const DEFAULT_HUGE_MB: usize = 300;
 
 impl Fault {
-    /// The fault names accepted by [`Fault::from_str`] (`status:CODE` and `huge[:MB]` take a value).
-    pub const NAMES: [&'static str; 16] = [
+    /// The fault names accepted by [`Fault::from_str`] (`status:CODE` and the `huge` modes
+    /// take a value).
+    pub const NAMES: [&'static str; 18] = [
         "status:CODE",
         "html-502",
         "invalid-json",
@@ -164,6 +176,8 @@ impl Fault {
         "redirect",
         "huge",
         "not-json-content-type",
+        "huge-headers",
+        "huge-string",
     ];
 
     /// One line per fault mode describing it.
@@ -183,7 +197,9 @@ impl Fault {
          reset                  read the request, then close with a TCP RST\n\
          redirect               302 to http://other.invalid:8989/v1/sessions\n\
          huge[:MB]              a valid 200 document of MB MiB (default 300, or --huge-mb), streamed\n\
-         not-json-content-type  the valid body with Content-Type: text/plain\n"
+         not-json-content-type  the valid body with Content-Type: text/plain\n\
+         huge-headers[:MB]      200 with a header block of MB MiB (default 300), streamed\n\
+         huge-string[:MB]       one session whose user is a string of MB MiB, no Content-Length\n"
     }
 }
 
@@ -192,6 +208,8 @@ impl fmt::Display for Fault {
         match self {
             Fault::Status(code) => write!(f, "status:{code}"),
             Fault::Huge { mb } => write!(f, "huge:{mb}"),
+            Fault::HugeHeaders { mb } => write!(f, "huge-headers:{mb}"),
+            Fault::HugeString { mb } => write!(f, "huge-string:{mb}"),
             other => f.write_str(match other {
                 Fault::Html502 => "html-502",
                 Fault::InvalidJson => "invalid-json",
@@ -223,11 +241,17 @@ impl FromStr for Fault {
                 )),
             };
         }
-        if let Some(mb) = s.strip_prefix("huge:") {
-            return match mb.parse::<usize>() {
-                Ok(mb) if mb > 0 => Ok(Fault::Huge { mb }),
-                _ => Err(format!("invalid size in fault '{s}' (expected MiB > 0)")),
-            };
+        for (prefix, make) in [
+            ("huge:", (|mb| Fault::Huge { mb }) as fn(usize) -> Fault),
+            ("huge-headers:", |mb| Fault::HugeHeaders { mb }),
+            ("huge-string:", |mb| Fault::HugeString { mb }),
+        ] {
+            if let Some(mb) = s.strip_prefix(prefix) {
+                return match mb.parse::<usize>() {
+                    Ok(mb) if mb > 0 => Ok(make(mb)),
+                    _ => Err(format!("invalid size in fault '{s}' (expected MiB > 0)")),
+                };
+            }
         }
         Ok(match s {
             "html-502" => Fault::Html502,
@@ -247,6 +271,12 @@ impl FromStr for Fault {
                 mb: DEFAULT_HUGE_MB,
             },
             "not-json-content-type" => Fault::NotJsonContentType,
+            "huge-headers" => Fault::HugeHeaders {
+                mb: DEFAULT_HUGE_MB,
+            },
+            "huge-string" => Fault::HugeString {
+                mb: DEFAULT_HUGE_MB,
+            },
             _ => {
                 return Err(format!(
                     "unknown fault mode '{s}' (expected one of: {})",

@@ -22,6 +22,10 @@ pub enum Action {
     Slow(Response),
     /// Send the head (with the full Content-Length) and half the body, then close.
     Truncated(Response),
+    /// A 200 whose header block is `mb` MiB.
+    HugeHeaders(usize),
+    /// A document whose one string is `mb` MiB, without a Content-Length.
+    HugeString(usize),
     /// Stream a valid document of `mb` MiB.
     Huge {
         /// Size in MiB.
@@ -143,6 +147,8 @@ pub fn act(state: &State, fault: Fault, base: &str, id: Option<&str>, req: &Requ
                 base: base.to_string(),
             };
         }
+        Fault::HugeHeaders { mb } => return Action::HugeHeaders(mb),
+        Fault::HugeString { mb } => return Action::HugeString(mb),
         Fault::Truncated => return Action::Truncated(normal(None)),
         Fault::Slow => return Action::Slow(normal(None)),
         Fault::NotJsonContentType => {
@@ -241,5 +247,50 @@ pub fn write_huge(
     buf.resize(buf.len() + pad, b' ');
     buf.extend_from_slice(tail.as_bytes());
     conn.write_all(&buf)?;
+    conn.flush()
+}
+
+/// Stream a 200 whose header block holds `mb` MiB of padding headers, then a small body; stops
+/// when the client goes away.
+pub fn write_huge_headers(
+    conn: &mut Conn,
+    mb: usize,
+    stopped: &dyn Fn() -> bool,
+) -> io::Result<()> {
+    conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")?;
+    let pad = "a".repeat(1000);
+    let mut chunk = String::with_capacity(64 * 1024);
+    let (mut written, mut n) = (0usize, 0u64);
+    while written < mb.max(1) << 20 {
+        chunk.clear();
+        while chunk.len() < 60 * 1024 {
+            chunk.push_str(&format!("X-Mxs-Mock-Pad-{n}: {pad}\r\n"));
+            n += 1;
+        }
+        if stopped() {
+            return Ok(());
+        }
+        conn.write_all(chunk.as_bytes())?;
+        written += chunk.len();
+    }
+    conn.write_all(b"Content-Length: 11\r\nConnection: close\r\n\r\n{\"data\":[]}")?;
+    conn.flush()
+}
+
+/// Stream a one-session document whose `user` is a string of `mb` MiB, with no Content-Length
+/// (the body ends when the connection closes); stops when the client goes away.
+pub fn write_huge_string(conn: &mut Conn, mb: usize, stopped: &dyn Fn() -> bool) -> io::Result<()> {
+    conn.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n\
+          {\"data\":[{\"id\":\"1\",\"type\":\"sessions\",\"attributes\":{\"user\":\"",
+    )?;
+    let chunk = vec![b'u'; 256 * 1024];
+    for _ in 0..(mb.max(1) << 20) / chunk.len() {
+        if stopped() {
+            return Ok(());
+        }
+        conn.write_all(&chunk)?;
+    }
+    conn.write_all(b"\"}}],\"links\":{}}")?;
     conn.flush()
 }

@@ -573,6 +573,14 @@ fn serve_one(
             fault::write_truncated(conn, &resp)?;
             let _ = conn.tcp().shutdown(Shutdown::Both);
         }
+        Action::HugeHeaders(mb) => {
+            fault::write_huge_headers(conn, mb, &|| control.stopped.load(Ordering::SeqCst))?;
+            conn.finish();
+        }
+        Action::HugeString(mb) => {
+            fault::write_huge_string(conn, mb, &|| control.stopped.load(Ordering::SeqCst))?;
+            conn.finish();
+        }
         Action::Huge { mb, base } => {
             fault::write_huge(conn, state, mb, &base, &|| {
                 control.stopped.load(Ordering::SeqCst)

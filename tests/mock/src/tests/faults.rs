@@ -84,6 +84,16 @@ fn simple_fault_modes() {
     assert_eq!(r.body.len(), 2 << 20);
     assert_eq!(r.header("Content-Length"), Some("2097152"));
     assert!(r.json()["data"].as_array().unwrap().len() > 100);
+    let r = get(&faulty(Fault::HugeString { mb: 2 }), "/v1/sessions");
+    assert_eq!(r.header("Content-Length"), None);
+    let user = r.json()["data"][0]["attributes"]["user"]
+        .as_str()
+        .unwrap()
+        .len();
+    assert_eq!(user, 2 << 20);
+    let r = get(&faulty(Fault::HugeHeaders { mb: 2 }), "/v1/sessions");
+    assert!(r.headers.len() > 2000, "{}", r.headers.len());
+    assert_eq!(r.json()["data"], serde_json::json!([]));
 }
 
 fn send_get(addr: SocketAddr) -> TcpStream {
