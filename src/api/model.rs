@@ -197,12 +197,25 @@ fn attribute(
                             return Ok(Some(end));
                         }
                         if k == b"connection_id" {
-                            let (id, end) = walk::parse_at::<Option<u64>>(
-                                doc,
-                                at,
-                                "attributes.connections[].connection_id",
-                            )?;
-                            conn_id = id;
+                            // read on every list: digits without serde, anything else with it
+                            // (null is none, another type an error)
+                            let end = walk::value_end(doc, at)?;
+                            let digits = &doc[at..end];
+                            conn_id = match std::str::from_utf8(digits)
+                                .ok()
+                                .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+                                .and_then(|t| t.parse::<u64>().ok())
+                            {
+                                Some(id) => Some(id),
+                                None => {
+                                    walk::parse_at::<Option<u64>>(
+                                        doc,
+                                        at,
+                                        "attributes.connections[].connection_id",
+                                    )?
+                                    .0
+                                }
+                            };
                             return Ok(Some(end));
                         }
                         Ok(None)
@@ -366,13 +379,24 @@ mod tests {
         assert_eq!(s.running.unwrap().statement, "COM_PING");
         let s = Session::parse(br#"{"id":"9","attributes":{"queries":[]}}"#, 0).unwrap();
         assert!(s.conn_ids.is_empty() && !s.has_queries && s.running.is_none());
-        let e = Session::parse(
-            br#"{"id":"1","attributes":{"connections":[{"connection_id":"x"}]}}"#,
+        for bad in [r#""x""#, "-1", "1.5", "99999999999999999999"] {
+            let e = Session::parse(
+                format!(
+                    r#"{{"id":"1","attributes":{{"connections":[{{"connection_id":{bad}}}]}}}}"#
+                )
+                .as_bytes(),
+                0,
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(e.contains("connection_id"), "{bad}: {e}");
+        }
+        let s = Session::parse(
+            br#"{"id":"1","attributes":{"connections":[{"connection_id":null,"server":"a"}]}}"#,
             0,
         )
-        .unwrap_err()
-        .to_string();
-        assert!(e.contains("connection_id"), "{e}");
+        .unwrap();
+        assert!(s.conn_ids.is_empty());
     }
 
     #[test]

@@ -478,7 +478,7 @@ pub enum SessionsCommand {
     /// completed time. The age is measured against the server's own clock (the Date header of
     /// the response), reading queries[].received, which is in the server's local time, with
     /// --server-utc-offset (UTC unless given). With several hosts, each host's rows come
-    /// together, in --hosts order.
+    /// together, in --hosts order, longest first; --sort replaces that order.
     Queries(QueriesArgs),
 
     /// Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)
@@ -546,7 +546,7 @@ pub struct SelectArgs {
     ///
     /// Operators: = != < <= > >= and ~ (substring, or /regex/). Durations (idle, alive) take
     /// units (10m, 2h), sizes (memory) take KiB/MiB/GiB; host= matches the address or the
-    /// resolved name.
+    /// resolved name; conn_id=12345 or conn_id=server1:12345 matches any backend connection.
     #[arg(short = 'w', long = "where", value_name = "COND")]
     pub conditions: Vec<String>,
 
