@@ -321,3 +321,28 @@ fn conn_id_finds_the_session_behind_a_backend_thread() {
             .contains("conn_id takes")
     );
 }
+
+#[test]
+fn hostile_statements_never_reach_the_terminal_raw_and_old_versions_list_nothing() {
+    let s = start(MockConfig {
+        sessions: Some(200),
+        evil: true,
+        server_time: Some(CAPTURE_NOW),
+        ..MockConfig::default()
+    });
+    for format in ["table", "tsv"] {
+        let run = mxs(&["sessions", "queries", "-o", format, "--wide"])
+            .hosts(&s)
+            .run();
+        run.ok().clean();
+    }
+    let run = mxs(&["sessions", "list", "--columns", "id,running,conn_ids"])
+        .hosts(&s)
+        .run();
+    run.ok().clean();
+    for v in [Version::V2_2, Version::V6_4, Version::V23_02] {
+        let run = mxs(&["sessions", "queries"]).hosts(&version(v)).run();
+        run.ok().stderr_has("no statement is running");
+        assert_eq!(run.stdout.lines().count(), 1, "{v}: the header only");
+    }
+}
