@@ -221,16 +221,19 @@ fn conn_operand(text: &str, value: &str) -> Result<Option<(Option<String>, u64)>
         None => (None, value),
     };
     let id = id.parse::<u64>().map_err(|_| {
-        Failure::usage(format!(
-            "--where '{text}': '{value}' is not a backend connection id"
-        ))
-        .with_hint("write conn_id=12345 or conn_id=server1:12345 (the thread id MariaDB shows)")
+        usage(
+            text,
+            &format!(
+                "'{value}' is not a backend connection id (write conn_id=12345 or \
+                 conn_id=server1:12345: the thread id MariaDB shows)"
+            ),
+        )
     })?;
     if server.as_deref() == Some("") {
-        return Err(Failure::usage(format!(
-            "--where '{text}': the server name before ':' is empty"
-        ))
-        .with_hint("write conn_id=12345 or conn_id=server1:12345"));
+        return Err(usage(
+            text,
+            "the server name before ':' is empty (write conn_id=server1:12345)",
+        ));
     }
     Ok(Some((server, id)))
 }
