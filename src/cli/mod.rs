@@ -472,8 +472,8 @@ pub enum SessionsCommand {
 
     /// The statements running now, longest first (maxctrl's list queries)
     ///
-    /// Needs MaxScale to keep statements (retain_last_statements, checked first with GET
-    /// /v1/maxscale); a host that keeps none is an error (exit 1) that says how to turn it on.
+    /// Needs MaxScale to keep statements (retain_last_statements, asked with GET /v1/maxscale
+    /// alongside the list); a host that keeps none is an error (exit 1) that says how to turn it on.
     /// A session is running a statement when the newest element of its queries[] has no
     /// completed time. The age is measured against the server's own clock (the Date header of
     /// the response), reading queries[].received, which is in the server's local time, with

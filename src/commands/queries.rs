@@ -1,15 +1,15 @@
 //! `sessions queries` (maxctrl's `list queries`): the statements running now. Each host is
-//! asked first whether it keeps statements (`retain_last_statements` in `GET /v1/maxscale`);
-//! then the sessions whose newest statement has not completed are listed with how long it has
-//! run by the server's own clock, longest first, each host's rows together.
+//! asked whether it keeps statements (`retain_last_statements` in `GET /v1/maxscale`, alongside
+//! the list); the sessions whose newest statement has not completed are listed with how long it
+//! has run by the server's own clock, longest first, each host's rows together.
 
 use std::io::{Read, Write};
 
 use anyhow::Context as _;
 
 use crate::api::fetch;
-use crate::commands::Ctx;
 use crate::commands::sessions::{fetch_sessions, rdns_cache, running_times};
+use crate::commands::{Ctx, resolve_names};
 use crate::error::{Cause, ExitKind, Failure};
 use crate::output::list::{Item, View};
 use crate::output::queries;
@@ -32,20 +32,32 @@ enum Retain {
 /// `sessions queries`.
 pub fn run(ctx: &Ctx, plan: &plan::Queries) -> anyhow::Result<Option<ExitKind>> {
     let endpoints = &ctx.settings.connection.endpoints;
-    let checks = fetch::on_every_endpoint(endpoints, |_, e| retain(ctx, e));
-    let mut cache = rdns_cache(ctx, &plan.list.rdns);
     let json = ctx.options.format.is_json();
+    let rdns = &plan.list.rdns;
     // Every session, so that a host that keeps statements for some services only is told from
-    // one that keeps none, whatever the selection.
-    let fetched = fetch_sessions(
-        ctx,
-        &plan.list.rdns,
-        &mut cache,
-        &Selection::default(),
-        json,
-        true,
-    )?;
-    cache.save();
+    // one that keeps none, whatever the selection; names are resolved for the rows shown only.
+    let list_rdns = plan::RdnsSettings {
+        mode: rdns.mode.filter(|m| *m == plan::RdnsMode::Server),
+        ..rdns.clone()
+    };
+    // The retention and the list are asked for together: a host that does not answer costs one
+    // timeout, not two.
+    let (checks, fetched) = std::thread::scope(|scope| {
+        let checks = scope.spawn(|| fetch::on_every_endpoint(endpoints, |_, e| retain(ctx, e)));
+        let fetched = fetch_sessions(
+            ctx,
+            &list_rdns,
+            &mut crate::rdns::Cache::disabled(),
+            &Selection::default(),
+            json,
+            true,
+        );
+        let checks = checks
+            .join()
+            .map_err(|_| Failure::internal("a worker thread panicked"));
+        (checks, fetched)
+    });
+    let (checks, fetched) = (checks?, fetched?);
     let mut failures: Vec<(usize, anyhow::Error)> = Vec::new();
     let mut keeps = vec![true; endpoints.len()];
     for (i, check) in checks.into_iter().enumerate() {
@@ -87,8 +99,24 @@ pub fn run(ctx: &Ctx, plan: &plan::Queries) -> anyhow::Result<Option<ExitKind>> 
             plan.min_duration
                 .is_none_or(|min| s.query_age.is_some_and(|a| a >= min.as_secs_f64()))
         })
-        .filter(|(s, _)| plan.list.selection.keep(s, &ctx.labels))
         .collect();
+    if rdns.client() {
+        let mut cache = rdns_cache(ctx, rdns);
+        let report = resolve_names(
+            ctx,
+            rdns,
+            &mut cache,
+            items.iter().filter_map(|(s, _)| s.remote.as_deref()),
+        )?;
+        cache.save();
+        for (s, _) in &mut items {
+            if let Some(remote) = s.remote.as_deref() {
+                s.remote_name = report.name(remote).map(str::to_string);
+                s.unresolved = report.unresolved(remote);
+            }
+        }
+    }
+    items.retain(|(s, _)| plan.list.selection.keep(s, &ctx.labels));
     warn_if_ahead(ctx, &items);
     let selection = &plan.list.selection;
     if selection.sort.is_empty() {

@@ -44,8 +44,9 @@ fn only_the_running_statement_is_listed_with_its_age_by_the_server_s_clock() {
         "{}",
         run.stdout
     );
-    // the retention is checked first
-    let paths: Vec<String> = s.requests().into_iter().map(|r| r.path).collect();
+    // the retention is asked for, with the list
+    let mut paths: Vec<String> = s.requests().into_iter().map(|r| r.path).collect();
+    paths.sort();
     assert_eq!(paths, ["/v1/maxscale", "/v1/sessions"]);
 
     let tsv = mxs(&["sessions", "queries", "--tsv"]).hosts(&s).run();
@@ -345,4 +346,56 @@ fn hostile_statements_never_reach_the_terminal_raw_and_old_versions_list_nothing
         run.ok().stderr_has("no statement is running");
         assert_eq!(run.stdout.lines().count(), 1, "{v}: the header only");
     }
+}
+
+#[test]
+fn client_side_names_are_resolved_for_the_rows_shown_and_host_matches_them() {
+    let s = real_fixed();
+    let run = mxs(&["sessions", "queries", "--rdns", "--tsv"])
+        .hosts(&s)
+        .env("MXS_TEST_RESOLVER", "delay=1ms")
+        .run();
+    run.ok();
+    let f: Vec<&str> = run.stdout.trim_end().split('\t').collect();
+    assert_eq!((f[0], f[3]), ("1", "host-127-0-0-1.test"), "{}", run.stdout);
+    let run = mxs(&[
+        "sessions",
+        "queries",
+        "--rdns",
+        "-o",
+        "ids",
+        "--where",
+        "host=host-127-0-0-1.test",
+    ])
+    .hosts(&s)
+    .env("MXS_TEST_RESOLVER", "delay=1ms")
+    .run();
+    assert_eq!(run.stdout, "1\n");
+    let json = mxs(&["sessions", "queries", "--rdns", "-o", "json"])
+        .hosts(&s)
+        .env("MXS_TEST_RESOLVER", "delay=1ms")
+        .run()
+        .json();
+    assert_eq!(
+        json["data"][0]["meta"]["remote_name"],
+        "host-127-0-0-1.test"
+    );
+}
+
+#[test]
+fn a_host_that_is_down_is_reported_once_and_the_others_are_listed() {
+    let s = real_fixed();
+    let down = format!("127.0.0.1:{}", closed_port());
+    let run = mxs(&["sessions", "queries", "--tsv"])
+        .args(&["--hosts", &format!("{down},{}", s.endpoint())])
+        .run();
+    run.code(3);
+    assert_eq!(
+        run.stderr.matches("mxs: error: ").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    run.stderr_has(&down);
+    assert!(run.stdout.starts_with("1\tmaxuser\t"), "{}", run.stdout);
 }
