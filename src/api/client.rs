@@ -59,8 +59,8 @@ pub struct Client {
     max_size: u64,
     /// Body bytes received so far, over every request (for progress).
     received: Arc<AtomicU64>,
-    /// The server's clock: the `Date` header of the last successful GET, by endpoint base URL,
-    /// in Unix seconds.
+    /// The server's clock: the `Date` header of the last successful GET of each URL (without
+    /// its query), in Unix seconds.
     clocks: std::sync::Mutex<std::collections::HashMap<String, i64>>,
 }
 
@@ -144,14 +144,14 @@ impl Client {
         self.received.load(Ordering::Relaxed)
     }
 
-    /// The server's time (Unix seconds) by the `Date` header of the last successful GET from
-    /// `endpoint`, if it sent one that reads as a date.
+    /// The server's time (Unix seconds) by the `Date` header of the last successful GET of
+    /// `path` (its query aside) from `endpoint`, if it sent one that reads as a date: the time
+    /// of what that response described.
     #[must_use]
-    pub fn server_time(&self, endpoint: &Endpoint) -> Option<i64> {
-        self.clocks
-            .lock()
-            .ok()
-            .and_then(|c| c.get(&endpoint.base).copied())
+    pub fn server_time(&self, endpoint: &Endpoint, path: &str) -> Option<i64> {
+        let url = endpoint.url(path);
+        let key = url.split('?').next().unwrap_or(&url);
+        self.clocks.lock().ok().and_then(|c| c.get(key).copied())
     }
 
     /// `GET` an API path (e.g. `v1/sessions?rdns=true`) and check the status. A 404 comes back as
@@ -190,7 +190,8 @@ impl Client {
                 .and_then(crate::text::time::Stamp::parse_http_date)
                 && let Ok(mut clocks) = self.clocks.lock()
             {
-                clocks.insert(endpoint.base.clone(), t.unix());
+                let key = url.split('?').next().unwrap_or(&url);
+                clocks.insert(key.to_string(), t.unix());
             }
             return Ok(Body {
                 inner: response,

@@ -106,10 +106,10 @@ pub fn fetch_sessions(
     })
 }
 
-/// When the session's running statement was received and the server's time of the response,
-/// both in Unix milliseconds: `received` is the server's local time, read with
-/// `--server-utc-offset`; the server's time is the `Date` header of its last response (this
-/// machine's clock when it sent none).
+/// When the session's running statement was received and the server's time of the list it
+/// came in, both in Unix milliseconds: `received` is the server's local time, read with
+/// `--server-utc-offset`; the server's time is the `Date` header of its last list response
+/// (this machine's clock when it sent none).
 #[must_use]
 pub fn running_times(ctx: &Ctx, s: &Session) -> Option<(i64, i64)> {
     let received = s.running.as_ref()?.received.as_deref()?;
@@ -120,7 +120,7 @@ pub fn running_times(ctx: &Ctx, s: &Session) -> Option<(i64, i64)> {
         .connection
         .endpoints
         .get(s.endpoint)
-        .and_then(|e| ctx.client.server_time(e))
+        .and_then(|e| ctx.client.server_time(e, "v1/sessions"))
         .map_or_else(
             || {
                 std::time::SystemTime::now()
