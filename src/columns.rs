@@ -277,7 +277,14 @@ impl Column {
             // one line in a list: runs of whitespace (SQL's newlines) fold to one space
             Column::Query => fold(s.last_query.as_deref()),
             Column::Running => fold(s.running.as_ref().map(|r| r.statement.as_str())),
-            Column::QueryAge => opt(s.query_age.map(units::format_seconds)),
+            // whole seconds (the server's clock reads to the second): 28s, 3m 12s
+            Column::QueryAge => opt(s.query_age.map(|a| {
+                if (0.0..60.0).contains(&a) {
+                    format!("{a:.0}s")
+                } else {
+                    units::format_seconds(a)
+                }
+            })),
             Column::ConnIds => Cow::Owned(conn_ids(&s.conn_ids, ", ")),
             other => match other.value(s, labels) {
                 Value::Num(n) => Cow::Owned(format!("{n}")),
@@ -413,6 +420,11 @@ mod tests {
         assert_eq!(Column::ConnIds.cell(&s, &labels), "server1:12345, 7");
         assert_eq!(Column::Running.cell(&s, &labels), "SELECT SLEEP(10)");
         assert_eq!(Column::QueryAge.cell(&s, &labels), "1m 15s");
+        let young = Session {
+            query_age: Some(28.0),
+            ..s.clone()
+        };
+        assert_eq!(Column::QueryAge.cell(&young, &labels), "28s");
         assert_eq!(Column::QueryAge.value(&s, &labels), Value::Num(75.0));
         assert!(Column::ALL.iter().filter(|c| c.needs_queries()).count() == 3);
         assert_eq!(Column::parse("conn_id"), Some(Column::ConnIds));

@@ -109,7 +109,7 @@ mod tests {
             let rows: Vec<&str> = table.lines().collect();
             assert_eq!(rows.len(), 2, "{plain}");
             assert!(
-                rows[1].contains("28.0s") && rows[1].contains("SELECT x"),
+                rows[1].contains("28s") && rows[1].contains("SELECT x"),
                 "{plain}"
             );
             if !color {
