@@ -49,18 +49,21 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
             let _ = e.print();
-            if e.kind() == clap::error::ErrorKind::DisplayHelp {
-                let args: Vec<String> = std::env::args_os()
-                    .skip(1)
-                    .map(|a| a.to_string_lossy().into_owned())
-                    .collect();
-                if let Some(hint) = cli::host_hint(&args) {
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "mxs: hint: {}",
-                        text::sanitize::line(&hint)
-                    );
-                }
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            let hint = match e.kind() {
+                clap::error::ErrorKind::DisplayHelp => cli::host_hint(&args),
+                clap::error::ErrorKind::InvalidSubcommand => cli::maxctrl_hint(&args),
+                _ => None,
+            };
+            if let Some(hint) = hint {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "mxs: hint: {}",
+                    text::sanitize::line(&hint)
+                );
             }
             return ExitCode::from(if e.use_stderr() {
                 ExitKind::Usage.code()

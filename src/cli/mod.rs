@@ -450,6 +450,21 @@ pub fn host_hint(args: &[String]) -> Option<String> {
     ))
 }
 
+/// maxctrl's forms that mxs knows, for the hint of a maxctrl command it does not.
+pub const MAXCTRL_FORMS: &str = "list sessions, list queries, show session ID, show sessions, \
+    destroy session ID, reload session ID, reload sessions, alter session ID KEY=VALUE, \
+    alter session-filters ID [FILTER...]";
+
+/// After clap refused a subcommand: when it followed one of maxctrl's verbs (`mxs list
+/// servers`), the hint that mxs has maxctrl's session commands only.
+#[must_use]
+pub fn maxctrl_hint(args: &[String]) -> Option<String> {
+    let verb = args.iter().find(|a| !a.starts_with('-'))?;
+    ["list", "show", "destroy", "reload", "alter"]
+        .contains(&verb.as_str())
+        .then(|| format!("mxs reads and acts on sessions only; of maxctrl's commands it takes {MAXCTRL_FORMS}"))
+}
+
 #[derive(Debug, Clone, Subcommand)]
 pub enum SessionsCommand {
     /// List sessions, one row each, sorted by id
@@ -907,6 +922,19 @@ mod tests {
         ] {
             assert_eq!(hint(args), None, "{args:?}");
         }
+    }
+
+    #[test]
+    fn other_maxctrl_objects_get_the_list_of_forms() {
+        let args = |a: &[&str]| a.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        let h = maxctrl_hint(&args(&["list", "servers"])).unwrap();
+        assert!(
+            h.contains("list sessions") && h.contains("alter session-filters"),
+            "{h}"
+        );
+        assert!(maxctrl_hint(&args(&["--tsv", "show", "monitors"])).is_some());
+        assert_eq!(maxctrl_hint(&args(&["sessions", "nope"])), None);
+        assert_eq!(maxctrl_hint(&args(&["frobnicate"])), None);
     }
 
     #[test]

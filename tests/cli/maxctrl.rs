@@ -220,6 +220,17 @@ fn dash_h_before_a_host_prints_the_help_and_a_hint_naming_dash_capital_h() {
 }
 
 #[test]
+fn maxctrl_commands_for_other_objects_are_refused_with_the_forms_mxs_takes() {
+    let run = mxs(&["list", "servers"]).run();
+    run.code(2)
+        .stderr_has("unrecognized subcommand 'servers'")
+        .stderr_has("mxs: hint: mxs reads and acts on sessions only; of maxctrl's commands it takes list sessions, list queries");
+    let run = mxs(&["sessions", "servers"]).run();
+    run.code(2);
+    assert!(!run.stderr.contains("mxs: hint"), "{}", run.stderr);
+}
+
+#[test]
 fn completions_prints_the_committed_script_of_each_shell() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for shell in mxs::cli::generate::SHELLS {
