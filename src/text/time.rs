@@ -209,6 +209,10 @@ pub fn parse_utc_offset(text: &str) -> Result<i64, String> {
         Some(b'-') => (-1, &t[1..]),
         _ => return Err(bad()),
     };
+    // digits and a colon only: `split_at` below must not cut a multi-byte character
+    if !rest.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return Err(bad());
+    }
     let (h, m) = match rest.split_once(':') {
         Some((h, m)) => (h, m),
         None if rest.len() == 4 => rest.split_at(2),
@@ -261,7 +265,19 @@ mod tests {
             assert_eq!(parse_utc_offset(t), Ok(secs), "{t}");
         }
         for bad in [
-            "", "2", "+", "+15:00", "-13:00", "+02:60", "+1:2:3", "+abc", "+123", "EET",
+            "",
+            "2",
+            "+",
+            "+15:00",
+            "-13:00",
+            "+02:60",
+            "+1:2:3",
+            "+abc",
+            "+123",
+            "EET",
+            "+0\u{36c}a",
+            "+é:00",
+            "-00:é",
         ] {
             assert!(parse_utc_offset(bad).is_err(), "{bad}");
         }
