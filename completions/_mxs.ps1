@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -49,8 +50,14 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Client sessions: list, show, summarise, watch')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Client sessions: list, show, summarise, watch, running queries, kill, restart, alter')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script of a shell on stdout')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'maxctrl''s `list sessions` and `list queries`')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'maxctrl''s `show session ID` and `show sessions`')
+            [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'maxctrl''s `destroy session ID`')
+            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'maxctrl''s `reload session ID` and `reload sessions`')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'maxctrl''s `alter session ID KEY=VALUE...` and `alter session-filters ID [FILTER...]`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -65,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -88,6 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('queries', 'queries', [CompletionResultType]::ParameterValue, 'The statements running now, longest first (maxctrl''s list queries)')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)')
@@ -115,6 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -158,6 +168,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -195,6 +206,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -203,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every session (GET /v1/sessions), as maxctrl''s show sessions')
             [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
@@ -236,6 +249,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -278,6 +292,51 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Print every column')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;sessions;queries' {
+            [CompletionResult]::new('--min-duration', '--min-duration', [CompletionResultType]::ParameterName, 'Only statements running at least this long: 5s, 2m, 1h')
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N sessions (after filtering and sorting)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Table columns to print, in order [default: id,user,host,service,query_age,running]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -315,6 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -352,6 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -391,6 +452,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -419,6 +481,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('queries', 'queries', [CompletionResultType]::ParameterValue, 'The statements running now, longest first (maxctrl''s list queries)')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)')
@@ -437,6 +500,9 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
         'mxs;sessions;help;watch' {
             break
         }
+        'mxs;sessions;help;queries' {
+            break
+        }
         'mxs;sessions;help;kill' {
             break
         }
@@ -447,6 +513,38 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             break
         }
         'mxs;sessions;help;help' {
+            break
+        }
+        'mxs;completions' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'mxs;generate' {
@@ -460,6 +558,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -495,6 +594,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -526,6 +626,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
             [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
@@ -561,9 +662,612 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
         'mxs;generate;help;help' {
             break
         }
+        'mxs;list' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'mxs sessions list')
+            [CompletionResult]::new('queries', 'queries', [CompletionResultType]::ParameterValue, 'mxs sessions queries')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;list;sessions' {
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N sessions (after filtering and sorting)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Table columns to print, in order (comma-separated)')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Refresh every INTERVAL until interrupted (same as `sessions watch`) [default: 2s]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Print every column')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;list;queries' {
+            [CompletionResult]::new('--min-duration', '--min-duration', [CompletionResultType]::ParameterName, 'Only statements running at least this long: 5s, 2m, 1h')
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N sessions (after filtering and sorting)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Table columns to print, in order [default: id,user,host,service,query_age,running]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Print every column')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;list;help' {
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'mxs sessions list')
+            [CompletionResult]::new('queries', 'queries', [CompletionResultType]::ParameterValue, 'mxs sessions queries')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;list;help;sessions' {
+            break
+        }
+        'mxs;list;help;queries' {
+            break
+        }
+        'mxs;list;help;help' {
+            break
+        }
+        'mxs;show' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions show ID...')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'mxs sessions show --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;show;session' {
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every session (GET /v1/sessions), as maxctrl''s show sessions')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;show;sessions' {
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;show;help' {
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions show ID...')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'mxs sessions show --all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;show;help;session' {
+            break
+        }
+        'mxs;show;help;sessions' {
+            break
+        }
+        'mxs;show;help;help' {
+            break
+        }
+        'mxs;destroy' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions kill ID... [--ttl SECONDS]')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;destroy;session' {
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Kill after this long instead of now: 30s, 5m, or whole seconds')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Act on at most N of the matched sessions (lowest ids first)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be done and send no write request')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;destroy;help' {
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions kill ID... [--ttl SECONDS]')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;destroy;help;session' {
+            break
+        }
+        'mxs;destroy;help;help' {
+            break
+        }
+        'mxs;reload' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions restart ID...')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'mxs sessions restart --all (confirmed first, as in mxs; --yes in scripts)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;reload;session' {
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Act on at most N of the matched sessions (lowest ids first)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Restart every session of every host (POST /v1/sessions/restart), after confirmation')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be done and send no write request')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;reload;sessions' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask first (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask first (needed off a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be done and send no write request')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;reload;help' {
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions restart ID...')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'mxs sessions restart --all (confirmed first, as in mxs; --yes in scripts)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;reload;help;session' {
+            break
+        }
+        'mxs;reload;help;sessions' {
+            break
+        }
+        'mxs;reload;help;help' {
+            break
+        }
+        'mxs;alter' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions alter ID KEY=VALUE...')
+            [CompletionResult]::new('session-filters', 'session-filters', [CompletionResultType]::ParameterValue, 'mxs sessions alter ID --filters NAMES (no names removes every filter)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;alter;session' {
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Act on at most N of the matched sessions (lowest ids first)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be done and send no write request')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;alter;session-filters' {
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Act on the sessions matching COND instead of ids (repeatable, ANDed; the --where of list)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Act on at most N of the matched sessions (lowest ids first)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before acting on a selection (needed off a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be done and send no write request')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;alter;help' {
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions alter ID KEY=VALUE...')
+            [CompletionResult]::new('session-filters', 'session-filters', [CompletionResultType]::ParameterValue, 'mxs sessions alter ID --filters NAMES (no names removes every filter)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mxs;alter;help;session' {
+            break
+        }
+        'mxs;alter;help;session-filters' {
+            break
+        }
+        'mxs;alter;help;help' {
+            break
+        }
         'mxs;help' {
-            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Client sessions: list, show, summarise, watch')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Client sessions: list, show, summarise, watch, running queries, kill, restart, alter')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script of a shell on stdout')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'maxctrl''s `list sessions` and `list queries`')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'maxctrl''s `show session ID` and `show sessions`')
+            [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'maxctrl''s `destroy session ID`')
+            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'maxctrl''s `reload session ID` and `reload sessions`')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'maxctrl''s `alter session ID KEY=VALUE...` and `alter session-filters ID [FILTER...]`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -572,6 +1276,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('queries', 'queries', [CompletionResultType]::ParameterValue, 'The statements running now, longest first (maxctrl''s list queries)')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)')
@@ -589,6 +1294,9 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
         'mxs;help;sessions;watch' {
             break
         }
+        'mxs;help;sessions;queries' {
+            break
+        }
         'mxs;help;sessions;kill' {
             break
         }
@@ -596,6 +1304,9 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             break
         }
         'mxs;help;sessions;alter' {
+            break
+        }
+        'mxs;help;completions' {
             break
         }
         'mxs;help;generate' {
@@ -607,6 +1318,57 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             break
         }
         'mxs;help;generate;man' {
+            break
+        }
+        'mxs;help;list' {
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'mxs sessions list')
+            [CompletionResult]::new('queries', 'queries', [CompletionResultType]::ParameterValue, 'mxs sessions queries')
+            break
+        }
+        'mxs;help;list;sessions' {
+            break
+        }
+        'mxs;help;list;queries' {
+            break
+        }
+        'mxs;help;show' {
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions show ID...')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'mxs sessions show --all')
+            break
+        }
+        'mxs;help;show;session' {
+            break
+        }
+        'mxs;help;show;sessions' {
+            break
+        }
+        'mxs;help;destroy' {
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions kill ID... [--ttl SECONDS]')
+            break
+        }
+        'mxs;help;destroy;session' {
+            break
+        }
+        'mxs;help;reload' {
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions restart ID...')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'mxs sessions restart --all (confirmed first, as in mxs; --yes in scripts)')
+            break
+        }
+        'mxs;help;reload;session' {
+            break
+        }
+        'mxs;help;reload;sessions' {
+            break
+        }
+        'mxs;help;alter' {
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'mxs sessions alter ID KEY=VALUE...')
+            [CompletionResult]::new('session-filters', 'session-filters', [CompletionResultType]::ParameterValue, 'mxs sessions alter ID --filters NAMES (no names removes every filter)')
+            break
+        }
+        'mxs;help;alter;session' {
+            break
+        }
+        'mxs;help;alter;session-filters' {
             break
         }
         'mxs;help;help' {

@@ -27,6 +27,9 @@ pub enum Column {
     Io,
     Thread,
     Query,
+    Running,
+    QueryAge,
+    ConnIds,
     Maxscale,
 }
 
@@ -53,7 +56,7 @@ pub enum Value<'a> {
 }
 
 impl Column {
-    pub const ALL: [Column; 17] = [
+    pub const ALL: [Column; 20] = [
         Column::Id,
         Column::User,
         Column::Host,
@@ -70,6 +73,9 @@ impl Column {
         Column::Io,
         Column::Thread,
         Column::Query,
+        Column::Running,
+        Column::QueryAge,
+        Column::ConnIds,
         Column::Maxscale,
     ];
 
@@ -86,6 +92,23 @@ impl Column {
             Column::Backends,
             Column::Memory,
             Column::Io,
+        ];
+        if several_hosts {
+            cols.push(Column::Maxscale);
+        }
+        cols
+    }
+
+    /// The default columns of `sessions queries`.
+    #[must_use]
+    pub fn queries_defaults(several_hosts: bool) -> Vec<Column> {
+        let mut cols = vec![
+            Column::Id,
+            Column::User,
+            Column::Host,
+            Column::Service,
+            Column::QueryAge,
+            Column::Running,
         ];
         if several_hosts {
             cols.push(Column::Maxscale);
@@ -112,6 +135,9 @@ impl Column {
             Column::Io => "io",
             Column::Thread => "thread",
             Column::Query => "query",
+            Column::Running => "running",
+            Column::QueryAge => "query_age",
+            Column::ConnIds => "conn_ids",
             Column::Maxscale => "maxscale",
         }
     }
@@ -135,6 +161,9 @@ impl Column {
             Column::Io => "I/O",
             Column::Thread => "THREAD",
             Column::Query => "LAST QUERY",
+            Column::Running => "RUNNING",
+            Column::QueryAge => "QUERY AGE",
+            Column::ConnIds => "CONN IDS",
             Column::Maxscale => "MAXSCALE",
         }
     }
@@ -143,11 +172,18 @@ impl Column {
     pub fn kind(self) -> Kind {
         match self {
             Column::Id | Column::Port | Column::Io | Column::Thread => Kind::Number,
-            Column::Idle | Column::Alive => Kind::Duration,
+            Column::Idle | Column::Alive | Column::QueryAge => Kind::Duration,
             Column::Memory => Kind::Size,
             Column::Connected => Kind::Time,
             _ => Kind::Text,
         }
+    }
+
+    /// The column reads `queries`, which a list fetches only when asked (it is the largest part
+    /// of a session): the last query, the running statement and its age.
+    #[must_use]
+    pub fn needs_queries(self) -> bool {
+        matches!(self, Column::Query | Column::Running | Column::QueryAge)
     }
 
     /// Right-aligned in tables.
@@ -167,6 +203,8 @@ impl Column {
             "backend" | "connections" | "servers" => "backends",
             "client" | "address" => "remote",
             "statement" | "last_query" => "query",
+            "conn_id" | "connection_id" | "connection_ids" | "backend_ids" => "conn_ids",
+            "age" => "query_age",
             other => other,
         };
         Column::ALL.into_iter().find(|c| c.name() == alias)
@@ -212,6 +250,12 @@ impl Column {
             Column::Io => int(s.io_activity),
             Column::Thread => int(s.thread),
             Column::Query => text(s.last_query.as_deref()),
+            Column::Running => text(s.running.as_ref().map(|r| r.statement.as_str())),
+            Column::QueryAge => num(s.query_age),
+            Column::ConnIds => match s.conn_ids.as_slice() {
+                [] => Value::Missing,
+                ids => Value::Text(Cow::Owned(conn_ids(ids, ","))),
+            },
             Column::Maxscale => text(labels.get(s.endpoint).map(String::as_str)),
         }
     }
@@ -230,11 +274,18 @@ impl Column {
             Column::Memory => opt(s.memory.map(units::format_bytes)),
             Column::Service => Cow::Owned(s.services.join(", ")),
             Column::Backends => Cow::Owned(s.backends.join(", ")),
-            Column::Query => match s.last_query.as_deref() {
-                // one line in a list: runs of whitespace (SQL's newlines) fold to one space
-                Some(q) => Cow::Owned(q.split_whitespace().collect::<Vec<_>>().join(" ")),
-                None => Cow::Borrowed(""),
-            },
+            // one line in a list: runs of whitespace (SQL's newlines) fold to one space
+            Column::Query => fold(s.last_query.as_deref()),
+            Column::Running => fold(s.running.as_ref().map(|r| r.statement.as_str())),
+            // whole seconds (the server's clock reads to the second): 28s, 3m 12s
+            Column::QueryAge => opt(s.query_age.map(|a| {
+                if (0.0..60.0).contains(&a) {
+                    format!("{a:.0}s")
+                } else {
+                    units::format_seconds(a)
+                }
+            })),
+            Column::ConnIds => Cow::Owned(conn_ids(&s.conn_ids, ", ")),
             other => match other.value(s, labels) {
                 Value::Num(n) => Cow::Owned(format!("{n}")),
                 Value::Text(t) => t,
@@ -242,6 +293,29 @@ impl Column {
             },
         }
     }
+}
+
+/// SQL on one line: runs of whitespace (newlines too) fold to one space.
+fn fold(text: Option<&str>) -> Cow<'_, str> {
+    match text {
+        Some(q) => Cow::Owned(q.split_whitespace().collect::<Vec<_>>().join(" ")),
+        None => Cow::Borrowed(""),
+    }
+}
+
+/// Backend connection ids as `server1:12345` (just the id when the server is not known).
+#[must_use]
+pub fn conn_ids(ids: &[(String, u64)], sep: &str) -> String {
+    ids.iter()
+        .map(|(server, id)| {
+            if server.is_empty() {
+                id.to_string()
+            } else {
+                format!("{server}:{id}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 fn join(items: &[String]) -> Value<'_> {
@@ -332,6 +406,28 @@ mod tests {
         assert_eq!(Column::Maxscale.cell(&s, &labels), "mx1");
         assert_eq!(Column::User.cell(&s, &labels), "");
         assert_eq!(Column::Id.value(&s, &labels), Value::Num(7.0));
+        assert_eq!(Column::ConnIds.cell(&s, &labels), "");
+        assert_eq!(Column::ConnIds.value(&s, &labels), Value::Missing);
+        let s = Session {
+            conn_ids: vec![("server1".into(), 12345), (String::new(), 7)],
+            running: Some(crate::api::model::Running {
+                statement: "SELECT\n  SLEEP(10)".into(),
+                received: None,
+            }),
+            query_age: Some(75.0),
+            ..s
+        };
+        assert_eq!(Column::ConnIds.cell(&s, &labels), "server1:12345, 7");
+        assert_eq!(Column::Running.cell(&s, &labels), "SELECT SLEEP(10)");
+        assert_eq!(Column::QueryAge.cell(&s, &labels), "1m 15s");
+        let young = Session {
+            query_age: Some(28.0),
+            ..s.clone()
+        };
+        assert_eq!(Column::QueryAge.cell(&young, &labels), "28s");
+        assert_eq!(Column::QueryAge.value(&s, &labels), Value::Num(75.0));
+        assert!(Column::ALL.iter().filter(|c| c.needs_queries()).count() == 3);
+        assert_eq!(Column::parse("conn_id"), Some(Column::ConnIds));
     }
 }
 
@@ -343,7 +439,7 @@ mod proptests {
     proptest! {
         /// Column names, as `--columns`, `--sort` and `--where` read them.
         #[test]
-        fn no_string_makes_the_parser_panic(s in any::<String>(), k in 0usize..17, upper in any::<bool>()) {
+        fn no_string_makes_the_parser_panic(s in any::<String>(), k in 0usize..Column::ALL.len(), upper in any::<bool>()) {
             let _ = Column::parse(&s);
             let name = Column::ALL[k].name().replace('_', "-");
             let name = if upper { name.to_uppercase() } else { name };

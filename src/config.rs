@@ -74,6 +74,7 @@ const MXS_KEYS: &[&str] = &[
     "rdns-timeout",
     "rdns-deadline",
     "rdns-concurrency",
+    "server-utc-offset",
 ];
 
 pub fn parse_bool(v: &str) -> Option<bool> {

@@ -49,6 +49,22 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
             let _ = e.print();
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            let hint = match e.kind() {
+                clap::error::ErrorKind::DisplayHelp => cli::host_hint(&args),
+                clap::error::ErrorKind::InvalidSubcommand => cli::maxctrl_hint(&args),
+                _ => None,
+            };
+            if let Some(hint) = hint {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "mxs: hint: {}",
+                    text::sanitize::line(&hint)
+                );
+            }
             return ExitCode::from(if e.use_stderr() {
                 ExitKind::Usage.code()
             } else {
@@ -106,7 +122,16 @@ fn install_panic_hook() {
 pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKind>> {
     let sessions = match &cli.command {
         Command::Generate(g) => return generate(g),
-        Command::Sessions(cmd) => cmd,
+        Command::Completions { shell } => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&cli::generate::completions(*shell))?;
+            out.flush()?;
+            return Ok(None);
+        }
+        other => other.sessions(),
+    };
+    let Some(sessions) = sessions else {
+        return Err(Failure::internal("no command").into());
     };
     // The panic hook's test: a bug on demand, through a variable no user sets.
     if env.vars.contains_key("MXS_TEST_PANIC") {
@@ -117,7 +142,7 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
     for w in &settings.warnings {
         diag.warning(w);
     }
-    let plan = settings.plan(sessions)?;
+    let plan = settings.plan(&sessions)?;
     let conn = &settings.connection;
     if conn.endpoints.iter().any(|e| e.https) && !conn.tls.verify {
         diag.warning("--tls-verify-server-cert=false: the server's certificate is not checked");

@@ -75,7 +75,18 @@ pub struct List {
 pub struct Show {
     /// The ids as given (trimmed, non-empty).
     pub ids: Vec<String>,
+    /// Every session (`show --all`, maxctrl's `show sessions`) instead of ids.
+    pub all: bool,
     pub rdns: RdnsSettings,
+}
+
+/// `sessions queries`: the list of the sessions running a statement. With no `--sort`, each
+/// host's rows come together (in `--hosts` order), longest first.
+#[derive(Debug)]
+pub struct Queries {
+    pub list: List,
+    /// Only statements running at least this long.
+    pub min_duration: Option<Duration>,
 }
 
 /// `sessions summary`.
@@ -294,6 +305,7 @@ pub struct Act {
 #[derive(Debug)]
 pub enum Plan {
     List(List),
+    Queries(Queries),
     Show(Show),
     Summary(Summary),
     Watch(Watch),

@@ -27,6 +27,9 @@ enum Op {
 
 #[derive(Debug)]
 enum Operand {
+    /// `conn_id=12345` or `conn_id=server1:12345`: a backend connection (`None`: `conn_id=`,
+    /// no connection ids at all).
+    Conn(Option<(Option<String>, u64)>),
     Num(f64),
     Text(String),
     Substring(String),
@@ -71,6 +74,19 @@ impl Condition {
         .find_map(|(sym, op)| rest.strip_prefix(sym).map(|v| (op, v.trim())))
         .ok_or_else(|| usage(text, "expected an operator: = != < <= > >= ~ !~"))?;
         let kind = column.kind();
+        if column == Column::ConnIds && matches!(op, Op::Eq | Op::Ne) {
+            return Ok(Condition {
+                column,
+                op,
+                operand: Operand::Conn(conn_operand(text, value)?),
+            });
+        }
+        if column == Column::ConnIds && !matches!(op, Op::Match | Op::NoMatch) {
+            return Err(usage(
+                text,
+                "conn_id takes = != ~ !~ (conn_id=12345 or conn_id=server1:12345)",
+            ));
+        }
         let operand = match op {
             Op::Match | Op::NoMatch => {
                 if let Some(pattern) = value.strip_prefix('/').and_then(|v| v.strip_suffix('/')) {
@@ -122,6 +138,24 @@ impl Condition {
     /// Whether a session satisfies the condition.
     #[must_use]
     pub fn matches(&self, s: &Session, labels: &[String]) -> bool {
+        if self.column == Column::ConnIds {
+            // any of the session's backend connections
+            let hit = match &self.operand {
+                Operand::Conn(None) => s.conn_ids.is_empty(),
+                Operand::Conn(Some((server, id))) => s
+                    .conn_ids
+                    .iter()
+                    .any(|(sv, i)| i == id && server.as_ref().is_none_or(|want| want == sv)),
+                _ => s.conn_ids.iter().any(|c| {
+                    self.positive_text(&crate::columns::conn_ids(std::slice::from_ref(c), ""))
+                }),
+            };
+            return if matches!(self.op, Op::Ne | Op::NoMatch) {
+                !hit
+            } else {
+                hit
+            };
+        }
         if self.column == Column::Host
             && matches!(self.op, Op::Eq | Op::Ne | Op::Match | Op::NoMatch)
         {
@@ -155,6 +189,7 @@ impl Condition {
 
     fn positive_text(&self, t: &str) -> bool {
         match &self.operand {
+            Operand::Conn(_) => false,
             Operand::Text(x) => t == x,
             Operand::Substring(x) => t.to_lowercase().contains(x.as_str()),
             Operand::Pattern(r) => r.is_match(t),
@@ -173,6 +208,34 @@ impl Condition {
             _ => false,
         }
     }
+}
+
+/// The value of `conn_id=VALUE`: `12345`, `server1:12345`, or empty for sessions without
+/// backend connection ids.
+fn conn_operand(text: &str, value: &str) -> Result<Option<(Option<String>, u64)>, Failure> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let (server, id) = match value.rsplit_once(':') {
+        Some((server, id)) => (Some(server.trim().to_string()), id.trim()),
+        None => (None, value),
+    };
+    let id = id.parse::<u64>().map_err(|_| {
+        usage(
+            text,
+            &format!(
+                "'{value}' is not a backend connection id (write conn_id=12345 or \
+                 conn_id=server1:12345: the thread id MariaDB shows)"
+            ),
+        )
+    })?;
+    if server.as_deref() == Some("") {
+        return Err(usage(
+            text,
+            "the server name before ':' is empty (write conn_id=server1:12345)",
+        ));
+    }
+    Ok(Some((server, id)))
 }
 
 fn compare(ord: Option<Ordering>, op: Op) -> bool {
@@ -311,6 +374,14 @@ impl Selection {
             || self.sort.iter().any(|k| k.column == column)
     }
 
+    /// Whether a condition or sort key reads `queries` ([`Column::needs_queries`]).
+    #[must_use]
+    pub fn needs_queries(&self) -> bool {
+        Column::ALL
+            .iter()
+            .any(|c| c.needs_queries() && self.uses(*c))
+    }
+
     /// Whether nothing is filtered, re-sorted or limited.
     #[must_use]
     pub fn is_identity(&self) -> bool {
@@ -420,6 +491,35 @@ mod tests {
         assert!(!keep("user!=", &b));
         assert!(keep("user!=", &a));
         assert!(!keep("idle>0", &b));
+    }
+
+    #[test]
+    fn conn_id_matches_any_backend_connection() {
+        let mut a = s("7", Some("maxuser"), Some(1.0), 1);
+        a.conn_ids = vec![("server1".into(), 12345), ("server2".into(), 77)];
+        assert!(keep("conn_id=12345", &a));
+        assert!(keep("conn_id=77", &a));
+        assert!(keep("conn_id=server1:12345", &a));
+        assert!(keep("conn_id = server2:77", &a));
+        assert!(!keep("conn_id=server2:12345", &a));
+        assert!(!keep("conn_id=1234", &a));
+        assert!(keep("conn_id!=1234", &a));
+        assert!(!keep("conn_id!=77", &a));
+        assert!(keep("conn_ids~server2:7", &a));
+        assert!(!keep("conn_id=", &a));
+        let none = s("8", None, None, 0);
+        assert!(keep("conn_id=", &none));
+        assert!(!keep("conn_id=12345", &none));
+        assert!(keep("conn_id!=12345", &none));
+        for (bad, why) in [
+            ("conn_id=abc", "not a backend connection id"),
+            ("conn_id=server1:", "not a backend connection id"),
+            ("conn_id=:5", "server name before ':' is empty"),
+            ("conn_id>5", "conn_id takes = != ~ !~"),
+        ] {
+            let e = Condition::parse(bad).unwrap_err();
+            assert!(e.message.contains(why), "{bad}: {}", e.message);
+        }
     }
 
     #[test]

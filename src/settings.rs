@@ -14,6 +14,7 @@ use crate::api::client::ClientConfig;
 pub use crate::api::client::Secret;
 use crate::api::tls::TlsOptions;
 use crate::cli::{self, ConnectionArgs, OutputArgs, RdnsArgs, SessionsCommand};
+use crate::columns::Column;
 use crate::config::{self, ConfigValues};
 use crate::endpoint::Endpoint;
 use crate::error::Failure;
@@ -129,6 +130,8 @@ pub struct Connection {
     pub tls: TlsOptions,
     pub timeout: Duration,
     pub max_response_size: u64,
+    /// The servers' UTC offset in seconds, for the zoneless times of `queries[]`.
+    pub utc_offset: i64,
 }
 
 /// Output settings.
@@ -276,10 +279,11 @@ impl Settings {
 
     /// Resolves a `sessions` command into its plan; every usage error is raised here.
     pub fn plan(&self, command: &SessionsCommand) -> Result<Plan, Failure> {
-        let lists_ids = matches!(command, SessionsCommand::List(a) if a.watch.is_none());
+        let lists_ids = matches!(command, SessionsCommand::List(a) if a.watch.is_none())
+            || matches!(command, SessionsCommand::Queries(_));
         if self.output.format == Format::Ids && !lists_ids {
             return Err(Failure::usage(
-                "-o ids: only `sessions list` prints ids (`mxs sessions list -o ids | mxs sessions kill -`)",
+                "-o ids: only `sessions list` and `sessions queries` print ids (`mxs sessions list -o ids | mxs sessions kill -`)",
             ));
         }
         let several = self.connection.endpoints.len() > 1;
@@ -302,7 +306,31 @@ impl Settings {
                 let l = list(&a.rdns, &a.select, &a.columns, a.wide)?;
                 Plan::Watch(self.watch(l, a.interval.as_deref(), a.count)?)
             }
+            SessionsCommand::Queries(a) => {
+                let columns = if a.columns.is_empty() && !a.wide {
+                    Column::queries_defaults(several)
+                } else {
+                    table_columns(&a.columns, a.wide, several)?
+                };
+                let min_duration = a
+                    .min_duration
+                    .as_deref()
+                    .map(|t| {
+                        units::parse_duration(t, 1.0)
+                            .map_err(|e| Failure::usage(format!("--min-duration: {e}")))
+                    })
+                    .transpose()?;
+                Plan::Queries(plan::Queries {
+                    list: plan::List {
+                        selection: selection(&a.select)?,
+                        rdns: self.rdns(&a.rdns)?,
+                        columns,
+                    },
+                    min_duration,
+                })
+            }
             SessionsCommand::Show(a) => Plan::Show(plan::Show {
+                all: a.all,
                 ids: a
                     .ids
                     .iter()
@@ -541,6 +569,16 @@ fn resolve_connection(
     let max_response_size = units::parse_size(size_text)
         .map_err(|e| Failure::usage(format!("--max-response-size: {e}")))?;
 
+    let utc_offset = match conn.server_utc_offset.as_deref() {
+        Some(t) => crate::text::time::parse_utc_offset(t)
+            .map_err(|e| Failure::usage(format!("--server-utc-offset: {e}")))?,
+        None => match cfg("server-utc-offset") {
+            Some(t) => crate::text::time::parse_utc_offset(t)
+                .map_err(|e| Failure::usage(format!("config file: 'server-utc-offset': {e}")))?,
+            None => 0,
+        },
+    };
+
     Ok(Connection {
         endpoints,
         user,
@@ -548,6 +586,7 @@ fn resolve_connection(
         tls,
         timeout,
         max_response_size,
+        utc_offset,
     })
 }
 

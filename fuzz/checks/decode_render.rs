@@ -98,6 +98,7 @@ fn check_json(bytes: &[u8]) {
     let meta = Meta {
         maxscale: MAXSCALE,
         remote_name: Some(None),
+        running: None,
     };
     let Ok(input) = serde_json::from_slice::<Value>(bytes) else {
         // Valid JSON that serde_json::Value refuses (a lone surrogate escape "\udc00", a number

@@ -6,7 +6,10 @@
 //! - `--where connected=<its RFC 3339 form>` matches a session with that `connected` text, and
 //!   `connected<` that form does not (for years 0 to 9999; RFC 3339 has no negative years);
 //! - a `connected` operand of any text parses or is refused without panicking, and is
-//!   evaluated against sessions.
+//!   evaluated against sessions;
+//! - the `Date` header form ([`Stamp::parse_http_date`]) and `--server-utc-offset`
+//!   ([`time::parse_utc_offset`]) parse or refuse any text, an offset within -12:00..+14:00 that
+//!   prints back to itself.
 
 use mxs::api::model::Session;
 use mxs::select::Condition;
@@ -51,6 +54,21 @@ pub fn check(data: &[u8]) {
         None => assert_eq!(time::rfc3339_or_raw(t), t),
     }
     let _ = time::query_millis(t);
+    // the Date header (the server's clock): HTTP-dates only, two-digit years widened
+    if let Some(d) = Stamp::parse_http_date(t) {
+        assert!(d.utc, "{d:?}");
+        assert!((-9999..=10_099).contains(&d.year), "{d:?}");
+        let _ = d.unix();
+    }
+    // --server-utc-offset: within the zones' range, and printed back to the same value
+    if let Ok(secs) = time::parse_utc_offset(t) {
+        assert!((-12 * 3600..=14 * 3600).contains(&secs), "{t:?}: {secs}");
+        assert_eq!(
+            time::parse_utc_offset(&time::format_utc_offset(secs)),
+            Ok(secs),
+            "{t:?}"
+        );
+    }
     for op in ["=", "<", ">="] {
         match Condition::parse(&format!("connected{op}{t}")) {
             Ok(c) => {

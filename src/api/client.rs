@@ -59,6 +59,9 @@ pub struct Client {
     max_size: u64,
     /// Body bytes received so far, over every request (for progress).
     received: Arc<AtomicU64>,
+    /// The server's clock: the `Date` header of the last successful GET of each URL (without
+    /// its query), in Unix seconds.
+    clocks: std::sync::Mutex<std::collections::HashMap<String, i64>>,
 }
 
 impl std::fmt::Debug for Client {
@@ -131,6 +134,7 @@ impl Client {
             timeout: conn.timeout,
             max_size: conn.max_response_size,
             received: Arc::default(),
+            clocks: std::sync::Mutex::default(),
         })
     }
 
@@ -138,6 +142,16 @@ impl Client {
     #[must_use]
     pub fn received(&self) -> u64 {
         self.received.load(Ordering::Relaxed)
+    }
+
+    /// The server's time (Unix seconds) by the `Date` header of the last successful GET of
+    /// `path` (its query aside) from `endpoint`, if it sent one that reads as a date: the time
+    /// of what that response described.
+    #[must_use]
+    pub fn server_time(&self, endpoint: &Endpoint, path: &str) -> Option<i64> {
+        let url = endpoint.url(path);
+        let key = url.split('?').next().unwrap_or(&url);
+        self.clocks.lock().ok().and_then(|c| c.get(key).copied())
     }
 
     /// `GET` an API path (e.g. `v1/sessions?rdns=true`) and check the status. A 404 comes back as
@@ -168,6 +182,16 @@ impl Client {
                     format!("{request}: the server answered {status} with an HTML page, not JSON"),
                 )
                 .with_hint("is this MaxScale's admin port? (the REST API is on 8989 by default)"));
+            }
+            if let Some(t) = response
+                .headers()
+                .get(reqwest::header::DATE)
+                .and_then(|d| d.to_str().ok())
+                .and_then(crate::text::time::Stamp::parse_http_date)
+                && let Ok(mut clocks) = self.clocks.lock()
+            {
+                let key = url.split('?').next().unwrap_or(&url);
+                clocks.insert(key.to_string(), t.unix());
             }
             return Ok(Body {
                 inner: response,

@@ -41,6 +41,24 @@ pub struct Session {
     pub backends: Vec<String>,
     /// The most recent statement (the last element of `queries`).
     pub last_query: Option<String>,
+    /// The backend connections' ids with their servers (`connections[].connection_id` and
+    /// `.server`; the server is empty when not sent). Versions without ids give none.
+    pub conn_ids: Vec<(String, u64)>,
+    /// `queries` holds at least one statement (read with the queries only).
+    pub has_queries: bool,
+    /// The newest element of `queries` has not completed: its statement (or, without one, its
+    /// command) and its `received` time as sent (the server's local time, no zone).
+    pub running: Option<Running>,
+    /// How long the running statement has run, in seconds, by the server's clock (set by the
+    /// commands, which know that clock).
+    pub query_age: Option<f64>,
+}
+
+/// The statement a session is running.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Running {
+    pub statement: String,
+    pub received: Option<String>,
 }
 
 impl Session {
@@ -166,6 +184,7 @@ fn attribute(
             let (items, end) = walk::items(doc, at)?;
             for &(start, _) in &items {
                 if doc[start] == b'{' {
+                    let (mut server, mut conn_id) = (None, None);
                     walk::visit(doc, start, |k, at| {
                         if k == b"server" {
                             let (name, end) = walk::parse_at::<Option<String>>(
@@ -173,11 +192,37 @@ fn attribute(
                                 at,
                                 "attributes.connections[].server",
                             )?;
+                            server.clone_from(&name);
                             s.backends.extend(name);
+                            return Ok(Some(end));
+                        }
+                        if k == b"connection_id" {
+                            // read on every list: digits without serde, anything else with it
+                            // (null is none, another type an error)
+                            let end = walk::value_end(doc, at)?;
+                            let digits = &doc[at..end];
+                            conn_id = match std::str::from_utf8(digits)
+                                .ok()
+                                .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+                                .and_then(|t| t.parse::<u64>().ok())
+                            {
+                                Some(id) => Some(id),
+                                None => {
+                                    walk::parse_at::<Option<u64>>(
+                                        doc,
+                                        at,
+                                        "attributes.connections[].connection_id",
+                                    )?
+                                    .0
+                                }
+                            };
                             return Ok(Some(end));
                         }
                         Ok(None)
                     })?;
+                    if let Some(id) = conn_id {
+                        s.conn_ids.push((server.unwrap_or_default(), id));
+                    }
                 }
             }
             Ok(Some(end))
@@ -185,6 +230,12 @@ fn attribute(
         b"queries" if want_query && doc[at] == b'[' => {
             // the last statement only (queries are oldest first)
             let (items, end) = walk::items(doc, at)?;
+            s.has_queries = !items.is_empty();
+            if let Some(&(start, _)) = items.last()
+                && doc[start] == b'{'
+            {
+                s.running = newest(doc, start)?;
+            }
             for &(start, _) in items.iter().rev() {
                 if doc[start] != b'{' {
                     continue;
@@ -205,6 +256,28 @@ fn attribute(
         }
         _ => Ok(None),
     }
+}
+
+/// The newest element of `queries`, when it has not completed (no `completed`, or `null`).
+fn newest(doc: &[u8], start: usize) -> Result<Option<Running>, ElementError> {
+    let (mut statement, mut command, mut received, mut completed) = (None, None, None, None);
+    walk::visit(doc, start, |k, at| {
+        let slot = match k {
+            b"statement" => &mut statement,
+            b"command" => &mut command,
+            b"received" => &mut received,
+            b"completed" => &mut completed,
+            _ => return Ok(None),
+        };
+        let path = format!("attributes.queries[].{}", String::from_utf8_lossy(k));
+        let (v, end) = walk::parse_at::<Option<String>>(doc, at, &path)?;
+        *slot = v;
+        Ok(Some(end))
+    })?;
+    Ok(completed.is_none().then(|| Running {
+        statement: statement.or(command).unwrap_or_default(),
+        received,
+    }))
 }
 
 /// The ids of a relationship object's `data` into `ids`; returns the object's end.
@@ -265,6 +338,65 @@ mod tests {
         assert_eq!(s.idle, Some(0.0));
         assert!(s.memory.is_some());
         assert_eq!(s.last_query.as_deref(), Some("SELECT SLEEP(86400)"));
+        assert_eq!(s.conn_ids, [("server1".to_string(), 10)]);
+        assert!(s.has_queries);
+        assert_eq!(
+            s.running,
+            Some(Running {
+                statement: "SELECT SLEEP(86400)".into(),
+                received: Some("2026-11-28T09:19:31.890".into()),
+            })
+        );
+        // session 2's statements have completed
+        let doc: serde_json::Value = serde_json::from_str(include_str!(
+            "../../tests/mock/fixtures/real-24.02/session-get-2.json"
+        ))
+        .unwrap();
+        let s = Session::parse(&serde_json::to_vec(&doc["data"]).unwrap(), 0).unwrap();
+        assert!(s.has_queries);
+        assert_eq!(s.running, None);
+        // read at list depth, the queries are not looked at
+        let s = Session::parse_for_list(&bytes, 0, Depth::List).unwrap();
+        assert_eq!((s.has_queries, s.running), (false, None));
+        assert_eq!(s.conn_ids.len(), 1);
+    }
+
+    #[test]
+    fn connection_ids_of_every_version_and_none_when_absent() {
+        let s = Session::parse(
+            br#"{"id":"1","attributes":{"connections":[
+                {"connection_id":169,"server":"server1"},{"server":"server2"},
+                {"connection_id":90}],
+                "queries":[{"statement":"SELECT 1","completed":null},{"command":"COM_PING"}]}}"#,
+            0,
+        )
+        .unwrap();
+        assert_eq!(
+            s.conn_ids,
+            [("server1".to_string(), 169), (String::new(), 90)]
+        );
+        assert_eq!(s.backends, ["server1", "server2"]);
+        assert_eq!(s.running.unwrap().statement, "COM_PING");
+        let s = Session::parse(br#"{"id":"9","attributes":{"queries":[]}}"#, 0).unwrap();
+        assert!(s.conn_ids.is_empty() && !s.has_queries && s.running.is_none());
+        for bad in [r#""x""#, "-1", "1.5", "99999999999999999999"] {
+            let e = Session::parse(
+                format!(
+                    r#"{{"id":"1","attributes":{{"connections":[{{"connection_id":{bad}}}]}}}}"#
+                )
+                .as_bytes(),
+                0,
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(e.contains("connection_id"), "{bad}: {e}");
+        }
+        let s = Session::parse(
+            br#"{"id":"1","attributes":{"connections":[{"connection_id":null,"server":"a"}]}}"#,
+            0,
+        )
+        .unwrap();
+        assert!(s.conn_ids.is_empty());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! renderer in `output`; none formats output itself. [`Ctx`] carries what every command needs.
 
 pub mod act;
+pub mod queries;
 pub mod sessions;
 pub mod summary;
 pub mod watch;
@@ -31,6 +32,7 @@ pub struct Ctx {
 pub fn run(ctx: &Ctx, plan: &Plan) -> anyhow::Result<Option<ExitKind>> {
     match plan {
         Plan::List(p) => sessions::list(ctx, p),
+        Plan::Queries(p) => queries::run(ctx, p),
         Plan::Show(p) => sessions::show(ctx, p),
         Plan::Summary(p) => summary::run(ctx, p),
         Plan::Watch(p) => watch::run(ctx, p),

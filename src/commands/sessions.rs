@@ -8,7 +8,6 @@ use anyhow::Context as _;
 
 use crate::api::fetch::{self, HostOutcome};
 use crate::api::model::{Depth, Session};
-use crate::columns::Column;
 use crate::commands::{Ctx, resolve_names};
 use crate::error::{Cause, ExitKind, Failure};
 use crate::output::json::Source;
@@ -40,7 +39,7 @@ pub fn fetch_sessions(
 ) -> anyhow::Result<Fetched> {
     let collected = Mutex::new(Vec::new());
     let status = || crate::text::units::format_bytes(ctx.client.received());
-    let depth = if want_query || selection.uses(Column::Query) {
+    let depth = if want_query || selection.needs_queries() {
         Depth::WithQuery
     } else {
         Depth::List
@@ -70,6 +69,16 @@ pub fn fetch_sessions(
         )
     });
     let mut items = collected.into_inner().unwrap_or_default();
+    if depth == Depth::WithQuery {
+        for (s, _) in &mut items {
+            s.query_age = running_times(ctx, s).map(|(received, now)| {
+                // whole seconds: the server's clock (the Date header) reads to the second
+                #[allow(clippy::cast_precision_loss)]
+                let age = ((now - received).max(0) / 1000) as f64;
+                age
+            });
+        }
+    }
     let (sources, failures) = split_outcomes(ctx, outcomes);
     if rdns.client() {
         let report = resolve_names(
@@ -97,6 +106,32 @@ pub fn fetch_sessions(
     })
 }
 
+/// When the session's running statement was received and the server's time of the list it
+/// came in, both in Unix milliseconds: `received` is the server's local time, read with
+/// `--server-utc-offset`; the server's time is the `Date` header of its last list response
+/// (this machine's clock when it sent none).
+#[must_use]
+pub fn running_times(ctx: &Ctx, s: &Session) -> Option<(i64, i64)> {
+    let received = s.running.as_ref()?.received.as_deref()?;
+    let local = crate::text::time::query_millis(received)?;
+    let utc = local - ctx.settings.connection.utc_offset * 1000;
+    let now = ctx
+        .settings
+        .connection
+        .endpoints
+        .get(s.endpoint)
+        .and_then(|e| ctx.client.server_time(e, "v1/sessions"))
+        .map_or_else(
+            || {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            },
+            |t| t.saturating_mul(1000),
+        );
+    Some((utc, now))
+}
+
 fn split_outcomes(ctx: &Ctx, outcomes: Vec<HostOutcome>) -> (Vec<Source>, HostFailures) {
     let mut sources = Vec::new();
     let mut failures = Vec::new();
@@ -122,7 +157,7 @@ pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
         &mut cache,
         &plan.selection,
         json,
-        plan.columns.contains(&Column::Query),
+        plan.columns.iter().any(|c| c.needs_queries()),
     )?;
     cache.save();
     let mut out = ctx.stdout();
@@ -255,9 +290,52 @@ fn look_up(ctx: &Ctx, plan: &plan::Show) -> Lookup {
     lookup
 }
 
+/// Every session, for `show --all` (maxctrl's `show sessions`): the list, each resource with
+/// the list document's other members (its `links`) as the document's.
+fn look_up_all(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Lookup> {
+    let fetched = fetch_sessions(
+        ctx,
+        &RdnsSettings {
+            mode: plan.rdns.mode.filter(|m| *m == plan::RdnsMode::Server),
+            ..plan.rdns.clone()
+        },
+        &mut rdns::Cache::disabled(),
+        &Selection::default(),
+        true,
+        true,
+    )?;
+    let found = fetched
+        .items
+        .into_iter()
+        .map(|(session, raw)| {
+            let members = fetched
+                .sources
+                .iter()
+                .find(|(label, _)| ctx.labels.get(session.endpoint) == Some(label))
+                .map(|(_, m)| m.clone())
+                .unwrap_or_default();
+            fetch::Found {
+                endpoint: session.endpoint,
+                resource: raw.unwrap_or_default(),
+                members,
+                session,
+            }
+        })
+        .collect();
+    Ok(Lookup {
+        found,
+        failures: fetched.failures,
+        missing: Vec::new(),
+    })
+}
+
 /// `sessions show`.
 pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
-    let lookup = look_up(ctx, plan);
+    let lookup = if plan.all {
+        look_up_all(ctx, plan)?
+    } else {
+        look_up(ctx, plan)
+    };
     let values: Vec<serde_json::Value> = lookup
         .found
         .iter()

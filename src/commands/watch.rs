@@ -45,7 +45,7 @@ fn fetch(ctx: &Ctx, plan: &plan::Watch, cache: &mut rdns::Cache) -> anyhow::Resu
         cache,
         &l.selection,
         plan.format.is_json(),
-        l.columns.contains(&Column::Query),
+        l.columns.iter().copied().any(Column::needs_queries),
     )
 }
 

@@ -30,6 +30,9 @@ pub struct Meta<'a> {
     pub maxscale: &'a str,
     /// `None`: reverse DNS was not asked for; `Some(None)`: asked, not resolved.
     pub remote_name: Option<Option<&'a str>>,
+    /// `sessions queries`: the running statement and its age in seconds (`null` when its
+    /// time cannot be read), as `meta.running` and `meta.query_age`.
+    pub running: Option<(&'a str, Option<f64>)>,
 }
 
 impl Meta<'_> {
@@ -39,6 +42,13 @@ impl Meta<'_> {
             m.push((
                 "remote_name",
                 name.map_or(serde_json::Value::Null, serde_json::Value::from),
+            ));
+        }
+        if let Some((statement, age)) = self.running {
+            m.push(("running", serde_json::Value::from(statement)));
+            m.push((
+                "query_age",
+                age.map_or(serde_json::Value::Null, serde_json::Value::from),
             ));
         }
         m
@@ -305,6 +315,7 @@ mod tests {
         Meta {
             maxscale: "mx:8989",
             remote_name: None,
+            running: None,
         }
     }
 
@@ -324,6 +335,7 @@ mod tests {
         let m = Meta {
             maxscale: "mx",
             remote_name: Some(None),
+            running: None,
         };
         assert!(
             one(b"{}", &m, Layout::Compact) == r#"{"meta":{"maxscale":"mx","remote_name":null}}"#

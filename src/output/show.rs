@@ -58,6 +58,7 @@ pub fn write(
         let meta = Meta {
             maxscale: item.maxscale,
             remote_name: item.remote_name,
+            running: None,
         };
         let mut buf = Vec::new();
         match options.format {

@@ -97,6 +97,46 @@ pub fn write_row(out: &mut dyn Write, s: &Session, labels: &[String]) -> io::Res
     out.write_all(b"\n")
 }
 
+/// The columns of `sessions queries`, in order: the statement whole (escaped), its age in
+/// whole seconds by the server's clock, and `received` as the server sent it (its local time).
+pub const QUERY_COLUMNS: [&str; 9] = [
+    "id",
+    "user",
+    "remote",
+    "remote_name",
+    "service",
+    "query_age",
+    "received",
+    "statement",
+    "maxscale",
+];
+
+pub fn write_query_header(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", QUERY_COLUMNS.join("\t"))
+}
+
+/// One `sessions queries` line.
+pub fn write_query_row(out: &mut dyn Write, s: &Session, labels: &[String]) -> io::Result<()> {
+    let text = |v: Option<&str>| sanitize::tsv(v.unwrap_or("")).into_owned();
+    let running = s.running.as_ref();
+    let fields = [
+        text(Some(&s.id)),
+        text(s.user.as_deref()),
+        text(s.remote.as_deref()),
+        text(s.remote_name.as_deref()),
+        s.services
+            .iter()
+            .map(|x| sanitize::tsv(x).into_owned())
+            .collect::<Vec<_>>()
+            .join(","),
+        s.query_age.map(|a| a.to_string()).unwrap_or_default(),
+        text(running.and_then(|r| r.received.as_deref())),
+        text(running.map(|r| r.statement.as_str())),
+        text(labels.get(s.endpoint).map(String::as_str)),
+    ];
+    writeln!(out, "{}", fields.join("\t"))
+}
+
 /// One `show` block: `key<TAB>value` lines.
 pub fn write_fields(out: &mut dyn Write, fields: &[(String, String)]) -> io::Result<()> {
     for (k, v) in fields {

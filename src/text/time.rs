@@ -64,6 +64,18 @@ impl Stamp {
         })
     }
 
+    /// An HTTP `Date` header: the HTTP-date form only, with MaxScale's two-digit year
+    /// (`Sat, 28 Nov 26 09:19:54 GMT`) read as 20YY (19YY from 70).
+    #[must_use]
+    pub fn parse_http_date(text: &str) -> Option<Stamp> {
+        let mut stamp = Stamp::parse(text).filter(|s| s.utc)?;
+        let two_digits = text.split_whitespace().nth(3).is_some_and(|y| y.len() == 2);
+        if two_digits {
+            stamp.year += if stamp.year < 70 { 2000 } else { 1900 };
+        }
+        Some(stamp)
+    }
+
     /// RFC 3339: `2024-01-05T07:24:06Z`, or without an offset for the zoneless asctime form.
     #[must_use]
     pub fn rfc3339(&self) -> String {
@@ -184,6 +196,50 @@ pub fn query_millis(text: &str) -> Option<i64> {
     )
 }
 
+/// A UTC offset, in seconds: `+02:00`, `-05:00`, `+0530`, `+2`, `Z`, `UTC` (zones reach from
+/// -12:00 to +14:00).
+pub fn parse_utc_offset(text: &str) -> Result<i64, String> {
+    let t = text.trim();
+    let bad = || format!("'{t}' is not a UTC offset (write +02:00, -05:00 or UTC)");
+    if t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("utc") || t == "0" {
+        return Ok(0);
+    }
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'+') => (1, &t[1..]),
+        Some(b'-') => (-1, &t[1..]),
+        _ => return Err(bad()),
+    };
+    // digits and a colon only: `split_at` below must not cut a multi-byte character
+    if !rest.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return Err(bad());
+    }
+    let (h, m) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "0"),
+    };
+    let digits = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || !digits(m) {
+        return Err(bad());
+    }
+    let (h, m): (i64, i64) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    let secs = sign * (h * 3600 + m * 60);
+    if m >= 60 || !(-12 * 3600..=14 * 3600).contains(&secs) {
+        return Err(format!(
+            "'{t}' is not a UTC offset (zones reach from -12:00 to +14:00)"
+        ));
+    }
+    Ok(secs)
+}
+
+/// A UTC offset as `+02:00`.
+#[must_use]
+pub fn format_utc_offset(secs: i64) -> String {
+    let sign = if secs < 0 { '-' } else { '+' };
+    let a = secs.unsigned_abs();
+    format!("{sign}{:02}:{:02}", a / 3600, a / 60 % 60)
+}
+
 /// `connected` for TSV: RFC 3339 when it parses, else the text as sent.
 #[must_use]
 pub fn rfc3339_or_raw(text: &str) -> String {
@@ -193,6 +249,58 @@ pub fn rfc3339_or_raw(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utc_offsets() {
+        for (t, secs) in [
+            ("+02:00", 7200),
+            ("-05:00", -18000),
+            ("+0530", 19800),
+            ("+2", 7200),
+            ("-00:30", -1800),
+            ("UTC", 0),
+            ("Z", 0),
+            (" +14:00 ", 50400),
+        ] {
+            assert_eq!(parse_utc_offset(t), Ok(secs), "{t}");
+        }
+        for bad in [
+            "",
+            "2",
+            "+",
+            "+15:00",
+            "-13:00",
+            "+02:60",
+            "+1:2:3",
+            "+abc",
+            "+123",
+            "EET",
+            "+0\u{36c}a",
+            "+é:00",
+            "-00:é",
+        ] {
+            assert!(parse_utc_offset(bad).is_err(), "{bad}");
+        }
+        assert_eq!(format_utc_offset(19800), "+05:30");
+        assert_eq!(format_utc_offset(-18000), "-05:00");
+        assert_eq!(format_utc_offset(0), "+00:00");
+    }
+
+    #[test]
+    fn date_headers_with_two_and_four_digit_years() {
+        let a = Stamp::parse_http_date("Sat, 28 Nov 26 09:19:54 GMT").unwrap();
+        assert_eq!(a.rfc3339(), "2026-11-28T09:19:54Z");
+        let b = Stamp::parse_http_date("Sat, 28 Nov 2026 09:19:54 GMT").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(
+            Stamp::parse_http_date("Thu, 01 Jan 70 00:00:00 GMT")
+                .unwrap()
+                .unix(),
+            0
+        );
+        assert_eq!(Stamp::parse_http_date("Thu Jul 20 07:28:51 2023"), None);
+        assert_eq!(Stamp::parse_http_date("yesterday"), None);
+    }
 
     #[test]
     fn unix_times_round_trip_through_civil_fields() {

@@ -201,3 +201,42 @@ fn the_readme_s_tsv_columns_are_the_code_s() {
         assert!(readme.contains(&row), "README lacks {row}");
     }
 }
+
+#[test]
+fn the_readme_s_queries_tsv_columns_and_list_columns_are_the_code_s() {
+    let readme = readme();
+    for (i, name) in mxs::output::tsv::QUERY_COLUMNS.iter().enumerate() {
+        let row = format!("| ${} | `{name}` |", i + 1);
+        assert!(readme.contains(&row), "README lacks {row}");
+    }
+    let line = readme
+        .lines()
+        .find_map(|l| l.strip_prefix("Columns: `"))
+        .and_then(|l| l.split('`').next())
+        .expect("README's Columns: line");
+    let names: Vec<&str> = mxs::columns::Column::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(line.split(' ').collect::<Vec<_>>(), names);
+}
+
+#[test]
+fn every_maxctrl_form_is_in_the_readme_s_table() {
+    use clap::CommandFactory;
+    let readme = readme();
+    let table = readme
+        .split("## Coming from maxctrl")
+        .nth(1)
+        .expect("a Coming from maxctrl section");
+    let cmd = mxs::cli::Cli::command();
+    let mut forms = 0;
+    for top in cmd.get_subcommands().filter(|c| c.is_hide_set()) {
+        if top.get_name() == "generate" {
+            continue;
+        }
+        for sub in top.get_subcommands().filter(|s| s.get_name() != "help") {
+            let form = format!("| `{} {}", top.get_name(), sub.get_name());
+            assert!(table.contains(&form), "README's maxctrl table lacks {form}");
+            forms += 1;
+        }
+    }
+    assert_eq!(forms, 9);
+}

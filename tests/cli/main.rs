@@ -11,6 +11,8 @@ mod faults;
 mod generated;
 mod inspect;
 mod list;
+mod maxctrl;
+mod queries;
 mod rdns;
 mod render;
 mod show;

@@ -463,6 +463,12 @@ pub struct MockConfig {
     pub churn: bool,
     /// Serve HTTPS with these files.
     pub tls: Option<TlsFiles>,
+    /// `parameters.retain_last_statements` of `GET /v1/maxscale` (default 5, as in the captures;
+    /// the documented fixtures' sessions have empty `queries`, as with 0).
+    pub retain_last_statements: i64,
+    /// The time the `Date` header of successful answers reads (Unix seconds), instead of the
+    /// clock: a server whose clock is fixed, for output that depends on the server's time.
+    pub server_time: Option<i64>,
 }
 
 impl Default for MockConfig {
@@ -488,6 +494,8 @@ impl Default for MockConfig {
             evil: false,
             churn: false,
             tls: None,
+            retain_last_statements: DEFAULT_RETAIN_LAST_STATEMENTS,
+            server_time: None,
         }
     }
 }
@@ -501,6 +509,8 @@ pub const DEFAULT_PASSWORD: &str = "mariadb";
 pub const DEFAULT_RO_USER: &str = "ro";
 /// Password of [`DEFAULT_RO_USER`].
 pub const DEFAULT_RO_PASSWORD: &str = "ropw";
+/// `retain_last_statements` by default, as in the real captures' MaxScale.
+pub const DEFAULT_RETAIN_LAST_STATEMENTS: i64 = 5;
 /// Default bound on request bodies (1 MiB).
 pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 

@@ -131,7 +131,10 @@ impl State {
         if let Some(ct) = content_type {
             h.push(("Content-Type".into(), ct.to_string()));
         }
-        h.push(("Date".into(), http_date(now_secs(), true)));
+        h.push((
+            "Date".into(),
+            http_date(self.config.server_time.unwrap_or_else(now_secs), true),
+        ));
         h.push(("X-Frame-Options".into(), "Deny".into()));
         h.push(("X-XSS-Protection".into(), "1".into()));
         h.push(("Referrer-Policy".into(), "same-origin".into()));
@@ -281,7 +284,10 @@ impl State {
                 "type": "maxscale",
                 "attributes": {
                     "version": version.full(),
-                    "parameters": {"retain_last_statements": 5, "session_trace": 5},
+                    "parameters": {
+                        "retain_last_statements": self.config.retain_last_statements,
+                        "session_trace": 5,
+                    },
                 },
             },
             "links": {"self": format!("{base}maxscale/")},

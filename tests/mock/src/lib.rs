@@ -27,8 +27,8 @@ mod writes;
 mod tests;
 
 pub use config::{
-    DEFAULT_HUGE_MB, DEFAULT_MAX_BODY, DEFAULT_PASSWORD, DEFAULT_RO_PASSWORD, DEFAULT_RO_USER,
-    DEFAULT_USER, Fault, MockConfig, RestartError, RestartFailure, SessionSet, TlsFiles, Version,
-    default_filters, default_rdns_names,
+    DEFAULT_HUGE_MB, DEFAULT_MAX_BODY, DEFAULT_PASSWORD, DEFAULT_RETAIN_LAST_STATEMENTS,
+    DEFAULT_RO_PASSWORD, DEFAULT_RO_USER, DEFAULT_USER, Fault, MockConfig, RestartError,
+    RestartFailure, SessionSet, TlsFiles, Version, default_filters, default_rdns_names,
 };
 pub use server::{MockServer, RecordedRequest, WriteRecord};

@@ -97,6 +97,12 @@ struct Cli {
     /// Request client certificates and verify them against this CA (PEM)
     #[arg(long, value_name = "PEM", requires = "tls_cert")]
     tls_client_ca: Option<PathBuf>,
+    /// parameters.retain_last_statements of GET /v1/maxscale (0: the server keeps no statements)
+    #[arg(long, value_name = "N", default_value_t = mxs_mock::DEFAULT_RETAIN_LAST_STATEMENTS)]
+    retain_last_statements: i64,
+    /// The server's clock is fixed at this Unix time (seconds): the Date header reads it
+    #[arg(long, value_name = "SECS")]
+    server_time: Option<i64>,
     /// Command to run with MXS_HOSTS set; the mock stops when it exits
     #[arg(last = true, value_name = "COMMAND")]
     command: Vec<String>,
@@ -173,6 +179,8 @@ fn config(cli: &Cli) -> Result<MockConfig, String> {
         evil: cli.evil,
         churn: cli.churn,
         tls,
+        retain_last_statements: cli.retain_last_statements,
+        server_time: cli.server_time,
     })
 }
 

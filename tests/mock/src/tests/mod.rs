@@ -440,3 +440,32 @@ fn parallel_fast_path_equals_slow_path() {
     assert!(fast.body == slow.body, "compact renderings differ");
     assert_eq!(fast.json()["data"].as_array().unwrap().len(), 2500);
 }
+
+#[test]
+fn retain_last_statements_and_a_fixed_server_clock() {
+    let s = start(MockConfig::default());
+    let v = get(&s, "/v1/maxscale").json();
+    assert_eq!(
+        v["data"]["attributes"]["parameters"]["retain_last_statements"],
+        5
+    );
+    let s = start(MockConfig {
+        retain_last_statements: 0,
+        server_time: Some(1_795_857_600),
+        ..MockConfig::default()
+    });
+    let v = get(&s, "/v1/maxscale").json();
+    assert_eq!(
+        v["data"]["attributes"]["parameters"]["retain_last_statements"],
+        0
+    );
+    for path in ["/v1/maxscale", "/v1/sessions", "/v1/sessions/1"] {
+        let r = get(&s, path);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(
+            r.header("Date"),
+            Some("Sat, 28 Nov 26 09:20:00 GMT"),
+            "{path}"
+        );
+    }
+}
