@@ -46,17 +46,33 @@ pub struct Session {
 impl Session {
     /// Parses one resource object. Errors are [`ElementError`]s placed inside `bytes`.
     pub fn parse(bytes: &[u8], endpoint: usize) -> anyhow::Result<Session> {
-        Ok(Session::parse_element(bytes, endpoint, Depth::WithQuery)?)
+        Ok(Session::parse_element(
+            bytes,
+            walk::Index::NONE,
+            endpoint,
+            Depth::WithQuery,
+        )?)
     }
 
     /// [`Session::parse`] reading only what `depth` asks for: a list of 100,000 sessions rarely
     /// shows the last query (the largest string kept per session), and JSON passed straight
-    /// through needs only the shape checked.
-    pub fn parse_for_list(bytes: &[u8], endpoint: usize, depth: Depth) -> anyhow::Result<Session> {
-        Ok(Session::parse_element(bytes, endpoint, depth)?)
+    /// through needs only the shape checked. `index` (the scanner's) lets it skip objects
+    /// without scanning them again.
+    pub fn parse_for_list(
+        bytes: &[u8],
+        index: walk::Index<'_>,
+        endpoint: usize,
+        depth: Depth,
+    ) -> anyhow::Result<Session> {
+        Ok(Session::parse_element(bytes, index, endpoint, depth)?)
     }
 
-    fn parse_element(doc: &[u8], endpoint: usize, depth: Depth) -> Result<Session, ElementError> {
+    fn parse_element(
+        doc: &[u8],
+        ix: walk::Index<'_>,
+        endpoint: usize,
+        depth: Depth,
+    ) -> Result<Session, ElementError> {
         if doc.first() != Some(&b'{') {
             return Err(error_at(
                 doc,
@@ -70,7 +86,7 @@ impl Session {
             ..Session::default()
         };
         let (mut id, mut attributes) = (None, false);
-        walk::visit(doc, 0, |key, at| {
+        walk::visit(doc, ix, 0, |key, at| {
             Ok(match key {
                 b"id" => {
                     let (v, end) = walk::parse_at::<String>(doc, at, "id")?;
@@ -83,13 +99,13 @@ impl Session {
                 }
                 b"attributes" if doc[at] == b'{' => {
                     attributes = true;
-                    Some(walk::visit(doc, at, |k, at| {
-                        attribute(doc, &mut s, k, at, depth == Depth::WithQuery)
+                    Some(walk::visit(doc, ix, at, |k, at| {
+                        attribute(doc, ix, &mut s, k, at, depth == Depth::WithQuery)
                     })?)
                 }
-                b"relationships" if doc[at] == b'{' => Some(walk::visit(doc, at, |k, at| {
+                b"relationships" if doc[at] == b'{' => Some(walk::visit(doc, ix, at, |k, at| {
                     if k == b"services" && doc[at] == b'{' {
-                        return Ok(Some(relation_ids(doc, at, &mut s.services)?));
+                        return Ok(Some(relation_ids(doc, ix, at, &mut s.services)?));
                     }
                     Ok(None)
                 })?),
@@ -130,6 +146,7 @@ impl Session {
 /// Reads one member of `attributes` into the session; `None` leaves it to be skipped.
 fn attribute(
     doc: &[u8],
+    ix: walk::Index<'_>,
     s: &mut Session,
     key: &[u8],
     at: usize,
@@ -155,7 +172,7 @@ fn attribute(
         b"seconds_alive" => set(doc, at, "attributes.seconds_alive", &mut s.seconds_alive),
         b"io_activity" => set(doc, at, "attributes.io_activity", &mut s.io_activity),
         b"thread" => set(doc, at, "attributes.thread", &mut s.thread),
-        b"memory" if doc[at] == b'{' => Ok(Some(walk::visit(doc, at, |k, at| {
+        b"memory" if doc[at] == b'{' => Ok(Some(walk::visit(doc, ix, at, |k, at| {
             if k == b"total" {
                 set(doc, at, "attributes.memory.total", &mut s.memory)
             } else {
@@ -163,10 +180,10 @@ fn attribute(
             }
         })?)),
         b"connections" if doc[at] == b'[' => {
-            let (items, end) = walk::items(doc, at)?;
+            let (items, end) = walk::items(doc, ix, at)?;
             for &(start, _) in &items {
                 if doc[start] == b'{' {
-                    walk::visit(doc, start, |k, at| {
+                    walk::visit(doc, ix, start, |k, at| {
                         if k == b"server" {
                             let (name, end) = walk::parse_at::<Option<String>>(
                                 doc,
@@ -184,13 +201,13 @@ fn attribute(
         }
         b"queries" if want_query && doc[at] == b'[' => {
             // the last statement only (queries are oldest first)
-            let (items, end) = walk::items(doc, at)?;
+            let (items, end) = walk::items(doc, ix, at)?;
             for &(start, _) in items.iter().rev() {
                 if doc[start] != b'{' {
                     continue;
                 }
                 let mut found = false;
-                walk::visit(doc, start, |k, at| {
+                walk::visit(doc, ix, start, |k, at| {
                     if k == b"statement" {
                         found = true;
                         return set(doc, at, "attributes.queries[].statement", &mut s.last_query);
@@ -208,15 +225,20 @@ fn attribute(
 }
 
 /// The ids of a relationship object's `data` into `ids`; returns the object's end.
-fn relation_ids(doc: &[u8], at: usize, ids: &mut Vec<String>) -> Result<usize, ElementError> {
-    walk::visit(doc, at, |k, at| {
+fn relation_ids(
+    doc: &[u8],
+    ix: walk::Index<'_>,
+    at: usize,
+    ids: &mut Vec<String>,
+) -> Result<usize, ElementError> {
+    walk::visit(doc, ix, at, |k, at| {
         if k != b"data" || doc[at] != b'[' {
             return Ok(None);
         }
-        let (items, end) = walk::items(doc, at)?;
+        let (items, end) = walk::items(doc, ix, at)?;
         for &(start, _) in &items {
             if doc[start] == b'{' {
-                walk::visit(doc, start, |k, at| {
+                walk::visit(doc, ix, start, |k, at| {
                     if k == b"id" {
                         let (id, end) =
                             walk::parse_at::<String>(doc, at, "relationships.services.data[].id")?;

@@ -100,7 +100,7 @@ fn merge_server_meta(bytes: &[u8], meta: &Meta<'_>) -> anyhow::Result<Option<Vec
         return Ok(None);
     }
     let mut found = None;
-    walk::visit(bytes, 0, |key, at| {
+    walk::visit(bytes, walk::Index::NONE, 0, |key, at| {
         let is_meta = if key.contains(&b'\\') {
             serde_json::from_slice::<String>(&[b"\"", key, b"\""].concat())
                 .is_ok_and(|k| k == "meta")
