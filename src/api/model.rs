@@ -89,7 +89,10 @@ impl Session {
         walk::visit(doc, ix, 0, |key, at| {
             Ok(match key {
                 b"id" => {
-                    let (v, end) = walk::parse_at::<String>(doc, at, "id")?;
+                    let (v, end) = match walk::plain_string(doc, at) {
+                        Some(plain) => plain,
+                        None => walk::parse_at::<String>(doc, at, "id")?,
+                    };
                     id = Some(v);
                     Some(end)
                 }
@@ -162,11 +165,24 @@ fn attribute(
         *slot = v;
         Ok(Some(end))
     }
+    /// `set` for a string, without serde when the string is a plain one.
+    fn text(
+        doc: &[u8],
+        at: usize,
+        path: &str,
+        slot: &mut Option<String>,
+    ) -> Result<Option<usize>, ElementError> {
+        if let Some((v, end)) = walk::plain_string(doc, at) {
+            *slot = Some(v);
+            return Ok(Some(end));
+        }
+        set(doc, at, path, slot)
+    }
     match key {
-        b"user" => set(doc, at, "attributes.user", &mut s.user),
-        b"remote" => set(doc, at, "attributes.remote", &mut s.remote),
-        b"state" => set(doc, at, "attributes.state", &mut s.state),
-        b"connected" => set(doc, at, "attributes.connected", &mut s.connected),
+        b"user" => text(doc, at, "attributes.user", &mut s.user),
+        b"remote" => text(doc, at, "attributes.remote", &mut s.remote),
+        b"state" => text(doc, at, "attributes.state", &mut s.state),
+        b"connected" => text(doc, at, "attributes.connected", &mut s.connected),
         b"port" => set(doc, at, "attributes.port", &mut s.port),
         b"idle" => set(doc, at, "attributes.idle", &mut s.idle),
         b"seconds_alive" => set(doc, at, "attributes.seconds_alive", &mut s.seconds_alive),
@@ -185,11 +201,14 @@ fn attribute(
                 if doc[start] == b'{' {
                     walk::visit(doc, ix, start, |k, at| {
                         if k == b"server" {
-                            let (name, end) = walk::parse_at::<Option<String>>(
-                                doc,
-                                at,
-                                "attributes.connections[].server",
-                            )?;
+                            let (name, end) = match walk::plain_string(doc, at) {
+                                Some((name, end)) => (Some(name), end),
+                                None => walk::parse_at::<Option<String>>(
+                                    doc,
+                                    at,
+                                    "attributes.connections[].server",
+                                )?,
+                            };
                             s.backends.extend(name);
                             return Ok(Some(end));
                         }
@@ -240,8 +259,14 @@ fn relation_ids(
             if doc[start] == b'{' {
                 walk::visit(doc, ix, start, |k, at| {
                     if k == b"id" {
-                        let (id, end) =
-                            walk::parse_at::<String>(doc, at, "relationships.services.data[].id")?;
+                        let (id, end) = match walk::plain_string(doc, at) {
+                            Some(plain) => plain,
+                            None => walk::parse_at::<String>(
+                                doc,
+                                at,
+                                "relationships.services.data[].id",
+                            )?,
+                        };
                         ids.push(id);
                         return Ok(Some(end));
                     }

@@ -134,6 +134,27 @@ pub fn parse_at<T: DeserializeOwned>(
     Ok((value, end))
 }
 
+/// The string at `doc[start]` and its end, when it is a plain one: no escapes, no control
+/// characters, valid UTF-8. Serde would give the same string; anything else is left to it
+/// (`None`), so errors are serde's.
+#[must_use]
+pub fn plain_string(doc: &[u8], start: usize) -> Option<(String, usize)> {
+    if doc.get(start) != Some(&b'"') {
+        return None;
+    }
+    let rest = &doc[start + 1..];
+    let k = memchr::memchr2(b'"', b'\\', rest)?;
+    if rest[k] != b'"' {
+        return None;
+    }
+    let inner = &rest[..k];
+    if inner.iter().any(|b| *b < 0x20) {
+        return None;
+    }
+    let text = std::str::from_utf8(inner).ok()?;
+    Some((text.to_string(), start + k + 2))
+}
+
 /// The items of the array starting at `doc[start]`, as ranges, and the end of the array.
 pub fn items(
     doc: &[u8],
@@ -216,6 +237,38 @@ mod tests {
         })
         .unwrap();
         assert_eq!(end, doc.len());
+    }
+
+    #[test]
+    fn plain_strings_are_what_serde_reads() {
+        for doc in [
+            &br#""abc" "#[..],
+            br#""""#,
+            "\"caf\u{e9} \u{7f}\"".as_bytes(),
+            br#""a\"b""#,
+            b"\"tab\there\"",
+            b"\"bad \xff\"",
+            br#"null"#,
+            br#""open"#,
+        ] {
+            let fast = plain_string(doc, 0);
+            let slow = parse_at::<String>(doc, 0, "x").ok();
+            if let Some(fast) = &fast {
+                assert_eq!(
+                    Some(fast),
+                    slow.as_ref(),
+                    "{}",
+                    String::from_utf8_lossy(doc)
+                );
+            }
+            let plain = !doc.contains(&b'\\') && !doc.contains(&b'\t') && doc != b"null";
+            assert_eq!(
+                fast.is_some(),
+                plain && slow.is_some(),
+                "{}",
+                String::from_utf8_lossy(doc)
+            );
+        }
     }
 
     #[test]
