@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# bench/run.sh — benchmark harness of mxs against the mxs-mock MaxScale admin API server.
+# bench/run.sh — benchmark harness of mxs: timings against mxs-static (pre-rendered bodies served
+# from memory, the honest floor), functional checks against the mxs-mock MaxScale API server.
 #
-#   bench/run.sh          full run (1, 1,000, 10,000 and 100,000 sessions, multi-host, rdns)
-#   bench/run.sh quick    smaller run (up to 10,000 sessions, fewer repetitions)
+#   bench/run.sh          full run (10,000 and 100,000 sessions, 10 runs each; multi-host, rdns)
+#   bench/run.sh quick    100,000 sessions with 3 runs, fewer repetitions elsewhere
 #
-# It builds both release binaries (separately, so the mock's dependency features never reach
-# mxs), starts mock servers on loopback only, times mxs side by side with curl and curl | jq
-# (hyperfine), measures peak RSS (/usr/bin/time -v), checks mxs's output against the jq
-# pipeline, and writes everything to bench/results/ (hyperfine JSON, RSS reports, summary.md).
+# It builds the release binaries (mxs apart from the mock's crate, so the mock's dependency
+# features never reach mxs), checks that curl reaches at least 2 GB/s from mxs-static (the run
+# fails otherwise; MXS_BENCH_ALLOW_SLOW_FLOOR=1 goes on and marks the figures), times mxs side by
+# side with curl (hyperfine medians, user+sys CPU per MB), measures peak RSS (/usr/bin/time -v),
+# checks mxs's TSV against jq's, and writes everything to bench/results/ (summary.md).
 # Every process it starts is recorded by PID and killed on exit (trap), and only those.
 # See bench/README.md for the method.
 
@@ -35,18 +37,20 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 RESULTS=$BENCH_DIR/results
 MXS=$ROOT/target/release/mxs
 MOCK=$ROOT/target/release/mxs-mock
+STATIC=$ROOT/target/release/mxs-static
 JQ_FILTER=$BENCH_DIR/sessions-tsv.jq
 AUTH=admin:mariadb # the mock's default credentials, which are also mxs's defaults
 
-# Session counts and hyperfine repetitions per count: "N:RUNS:WARMUP".
-# The mock renders a dataset's body once, on its first request, so there is always a warm-up.
+# Session counts and hyperfine repetitions per count: "N:RUNS:WARMUP". The targets are read at
+# the largest count.
 if [[ $MODE == full ]]; then
-    SIZES=(1:30:3 1000:20:3 10000:10:2 100000:3:1)
+    SIZES=(10000:10:2 100000:10:2)
     MULTI_RUNS=20 RDNS_RUNS=10 THREE_RUNS=50
 else
-    SIZES=(1:10:2 1000:10:2 10000:5:1)
+    SIZES=(100000:3:1)
     MULTI_RUNS=5 RDNS_RUNS=3 THREE_RUNS=20
 fi
+FLOOR_MIN=2000000000 # bytes per second curl must reach from mxs-static
 
 # ----------------------------------------------------------------------------------------------
 # Process bookkeeping and cleanup
@@ -172,9 +176,9 @@ ensure_tools() {
 
 build() {
     log "building release binaries (two invocations: no feature unification between mxs and mxs-mock)"
-    (cd "$ROOT" && cargo build --release -p mxs)
-    (cd "$ROOT" && cargo build --release -p mxs-mock)
-    [[ -x $MXS && -x $MOCK ]] || die "release binaries not found in $ROOT/target/release"
+    (cd "$ROOT" && cargo build --release --locked -p mxs)
+    (cd "$ROOT" && cargo build --release --locked -p mxs-mock)
+    [[ -x $MXS && -x $MOCK && -x $STATIC ]] || die "release binaries not found in $ROOT/target/release"
 }
 
 # machine_info: markdown lines describing the machine, the tools and the tree that was measured.
@@ -204,25 +208,31 @@ MOCK_HOSTS=()
 # start_mock NAME LISTENERS [MOCK OPTIONS...]: start mxs-mock in the background and wait for its
 # "listening on http://127.0.0.1:PORT" lines (read from a FIFO, with no sleeps). Sets MOCK_PID and
 # MOCK_HOSTS (127.0.0.1:PORT, one per listener).
-start_mock() {
-    local name=$1 listeners=$2 fifo fd line
-    shift 2
+start_mock() { start_server "$MOCK" "$@"; }
+
+# start_static NAME LISTENERS [OPTIONS...]: the same with mxs-static (which renders its bodies
+# before it prints its lines, so the first request is already served from memory).
+start_static() { start_server "$STATIC" "$@"; }
+
+start_server() {
+    local bin=$1 name=$2 listeners=$3 fifo fd line
+    shift 3
     fifo=$WORK/mock-$name.fifo
     mkfifo "$fifo"
-    "$MOCK" --listeners "$listeners" "$@" >"$fifo" 2>"$WORK/mock-$name.err" &
+    "$bin" --listeners "$listeners" "$@" >"$fifo" 2>"$WORK/mock-$name.err" &
     MOCK_PID=$!
     PIDS+=("$MOCK_PID")
     exec {fd}<"$fifo"
     MOCK_HOSTS=()
     while ((${#MOCK_HOSTS[@]} < listeners)); do
         if ! IFS= read -r -t 120 -u "$fd" line; then
-            die "mxs-mock $* did not start: $(cat "$WORK/mock-$name.err")"
+            die "$(basename "$bin") $* did not start: $(cat "$WORK/mock-$name.err")"
         fi
         [[ $line == "listening on http://"* ]] && MOCK_HOSTS+=("${line#listening on http://}")
     done
     exec {fd}<&- # the mock prints nothing else on stdout
     rm -f "$fifo"
-    echo "mxs-mock $* (pid $MOCK_PID): ${MOCK_HOSTS[*]}" >&2
+    echo "$(basename "$bin") $* (pid $MOCK_PID): ${MOCK_HOSTS[*]}" >&2
 }
 
 # stop_mock: kill the current mock by its PID and forget it.
@@ -324,72 +334,111 @@ mib() { [[ ${1:-n/a} == n/a ]] && echo n/a || calc "$1 / 1024" 1; }
 # ----------------------------------------------------------------------------------------------
 
 declare -A SIZE=() CHECKS=() # response bytes per N; correctness notes per case
+FLOOR_RATE=n/a FLOOR_NOTE=
 
-# bench_sessions N RUNS WARMUP: one generated dataset of N sessions; curl (the floor), curl | jq,
-# and mxs -o tsv / -o json / table side by side, peak RSS of each, and output checks.
+# check_floor: curl from mxs-static on the 100,000-session document must reach FLOOR_MIN bytes
+# per second (the median of 5 fetches), or the floor is not a floor and the run stops.
+check_floor() {
+    log "floor check: curl from mxs-static, 100,000 sessions"
+    start_static floor 1 --sessions 100000
+    local url="http://${MOCK_HOSTS[0]}/v1/sessions" i rates=()
+    for i in 1 2 3 4 5 6; do
+        rates+=("$(curl -s -o /dev/null -u "$AUTH" -w '%{speed_download}' "$url")")
+    done
+    stop_mock
+    # the first fetch warms the connection path and page cache; the median of the other five
+    FLOOR_RATE=$(printf '%s\n' "${rates[@]:1}" | sort -n | sed -n 3p)
+    echo "curl from mxs-static: $(calc "$FLOOR_RATE / 1e9" 2) GB/s (median of 5; runs: ${rates[*]:1})" >&2
+    if awk "BEGIN { exit !($FLOOR_RATE < $FLOOR_MIN) }"; then
+        if [[ ${MXS_BENCH_ALLOW_SLOW_FLOOR:-0} == 1 ]]; then
+            FLOOR_NOTE=" — **below 2 GB/s: the machine is not idle; figures are not comparable**"
+            warn "curl reaches only $(calc "$FLOOR_RATE / 1e9" 2) GB/s; going on (MXS_BENCH_ALLOW_SLOW_FLOOR=1)"
+        else
+            die "curl reaches only $(calc "$FLOOR_RATE / 1e9" 2) GB/s from mxs-static (at least 2 GB/s is needed for an honest floor; is the machine idle?)"
+        fi
+    fi
+}
+
+# tsv_vs_jq KEY N HOST OUT_MXS OUT_JQ: compare mxs's TSV with jq's; sets CHECKS[KEY].
+# They must agree on every column but connected and idle (which mxs formats), ignoring order.
+tsv_vs_jq() {
+    local key=$1 n=$2 mxs_out=$3 jq_out=$4 rows ids badcols jqrows diffs note
+    rows=$(wc -l <"$mxs_out")
+    ids=$(cut -f1 "$mxs_out" | sort -u | wc -l)
+    badcols=$(awk -F'\t' 'NF != 13' "$mxs_out" | wc -l)
+    jqrows=$(wc -l <"$jq_out")
+    diffs=$(diff <(cut -f1-7,10-13 "$mxs_out" | sort) <(cut -f1-7,10-13 "$jq_out" | sort) |
+        tee "$RESULTS/diff-$key.txt" | grep -c '^[<>]' || true)
+    [[ $diffs -eq 0 ]] && rm -f "$RESULTS/diff-$key.txt"
+    note="tsv rows $rows/$n, distinct ids $ids, rows without 13 columns $badcols, jq rows $jqrows,"
+    note+=" lines differing from jq (cols 1-7,10-13) $diffs"
+    if [[ $rows -ne $n || $ids -ne $n || $badcols -ne 0 || $jqrows -ne $n || $diffs -ne 0 ]]; then
+        note="**CHECK FAILED**: $note"
+        warn "$key: $note"
+    fi
+    CHECKS[$key]=$note
+}
+
+# bench_sessions N RUNS WARMUP: N generated sessions from mxs-static; curl (the floor) and mxs
+# -o tsv / -o json / -o jsonl / table side by side, peak RSS of each, and mxs's TSV against jq's.
 bench_sessions() {
     local n=$1 runs=$2 warmup=$3
-    log "$n sessions (generated, 24.02 shape, pretty)"
-    start_mock "n$n" 1 --sessions "$n"
+    log "$n sessions (generated, 24.02 shape, pretty), from mxs-static"
+    start_static "n$n" 1 --sessions "$n"
     local h=${MOCK_HOSTS[0]}
     local url="http://$h/v1/sessions"
-    # The first request renders the body in the mock (a few seconds for 100,000 sessions).
     SIZE[$n]=$(curl -s -u "$AUTH" "$url" | wc -c)
     echo "response: ${SIZE[$n]} bytes" >&2
 
-    local c_floor c_jq c_tsv c_json c_table
+    local c_floor c_jq c_tsv c_json c_jsonl c_table
     c_floor="curl -s -o /dev/null -u $AUTH $(q "$url")"
-    c_jq="sh -c $(q "curl -s -u $AUTH $(q "$url") | jq -r --arg ep $(q "$h") -f $(q "$JQ_FILTER")")"
+    c_jq="curl -s -u $AUTH $(q "$url") | jq -r --arg ep $(q "$h") -f $(q "$JQ_FILTER")"
     c_tsv="$(q "$MXS") -H $(q "$h") sessions list -o tsv"
     c_json="$(q "$MXS") -H $(q "$h") sessions list -o json"
+    c_jsonl="$(q "$MXS") -H $(q "$h") sessions list -o jsonl"
     c_table="$(q "$MXS") -H $(q "$h") sessions list"
 
-    # One run each under /usr/bin/time -v; TSV outputs are kept for the checks below, the others
-    # are only counted (the JSON document of 100,000 sessions is hundreds of MB).
+    # One run each under /usr/bin/time -v; the TSV is kept for the check against jq (one jq run:
+    # it takes about 14 s on 100,000 sessions), the others are only counted.
     measure_rss "$n-curl" /dev/null "$c_floor"
     measure_rss "$n-jq" "$WORK/jq.tsv" "$c_jq"
     measure_rss "$n-tsv" "$WORK/mxs.tsv" "$c_tsv"
     measure_rss "$n-json" "$WORK/json.count" "$c_json | wc -c"
+    measure_rss "$n-jsonl" "$WORK/jsonl.count" "$c_jsonl | wc -l"
     measure_rss "$n-table" "$WORK/table.count" "$c_table | wc -l"
-
-    # Checks: mxs prints N TSV rows of 13 columns with N distinct ids, and agrees with the jq
-    # pipeline on every column but connected and idle (which mxs formats), ignoring order.
-    local rows ids badcols jqrows diffs note
-    rows=$(wc -l <"$WORK/mxs.tsv")
-    ids=$(cut -f1 "$WORK/mxs.tsv" | sort -u | wc -l)
-    badcols=$(awk -F'\t' 'NF != 13' "$WORK/mxs.tsv" | wc -l)
-    jqrows=$(wc -l <"$WORK/jq.tsv")
-    diffs=$(diff <(cut -f1-7,10-13 "$WORK/mxs.tsv" | sort) <(cut -f1-7,10-13 "$WORK/jq.tsv" | sort) |
-        tee "$RESULTS/diff-$n.txt" | grep -c '^[<>]' || true)
-    [[ $diffs -eq 0 ]] && rm -f "$RESULTS/diff-$n.txt"
-    note="tsv rows $rows/$n, distinct ids $ids, rows without 13 columns $badcols, jq rows $jqrows,"
-    note+=" lines differing from jq (cols 1-7,10-13) $diffs; json bytes $(tr -d ' ' <"$WORK/json.count"),"
-    note+=" table lines $(tr -d ' ' <"$WORK/table.count")"
-    if [[ $rows -ne $n || $ids -ne $n || $badcols -ne 0 || $diffs -ne 0 ]]; then
-        note="**CHECK FAILED**: $note"
-        warn "$n sessions: $note"
-    fi
-    CHECKS[$n]=$note
+    tsv_vs_jq "$n" "$n" "$WORK/mxs.tsv" "$WORK/jq.tsv"
+    CHECKS[$n]+="; json bytes $(tr -d ' ' <"$WORK/json.count"), jsonl lines $(tr -d ' ' <"$WORK/jsonl.count"),"
+    CHECKS[$n]+=" table lines $(tr -d ' ' <"$WORK/table.count")"
     rm -f "$WORK/mxs.tsv" "$WORK/jq.tsv"
 
     time_cases "sessions-$n" "$runs" "$warmup" \
         "curl -o /dev/null" "$c_floor" \
-        "curl | jq" "$c_jq" \
         "mxs -o tsv" "$c_tsv" \
         "mxs -o json" "$c_json" \
+        "mxs -o jsonl" "$c_jsonl" \
         "mxs table" "$c_table"
     stop_mock
 }
 
-# bench_three: the default dataset (3 captured sessions): mxs -o tsv against curl.
+# check_mock: the functional check against the real mock: 1,000 sessions, mxs's TSV against jq's.
+check_mock() {
+    log "functional check against mxs-mock: 1,000 sessions, mxs -o tsv against jq"
+    start_mock check 1 --sessions 1000
+    local h=${MOCK_HOSTS[0]}
+    "$MXS" -H "$h" sessions list -o tsv >"$WORK/mock.tsv" 2>"$WORK/mock.err" || warn "mxs against the mock: $(cat "$WORK/mock.err")"
+    curl -s -u "$AUTH" "http://$h/v1/sessions" | jq -r --arg ep "$h" -f "$JQ_FILTER" >"$WORK/mock-jq.tsv"
+    tsv_vs_jq mock 1000 "$WORK/mock.tsv" "$WORK/mock-jq.tsv"
+    stop_mock
+}
+
+# bench_three: the 3 captured sessions, served by mxs-static: mxs -o tsv against curl.
 bench_three() {
-    log "3 captured sessions (default dataset)"
-    start_mock three 1
-    local h=${MOCK_HOSTS[0]} url c_floor c_jq c_tsv rows
+    log "3 captured sessions, from mxs-static"
+    start_static three 1
+    local h=${MOCK_HOSTS[0]} url c_floor c_tsv rows
     url="http://$h/v1/sessions"
     SIZE[three]=$(curl -s -u "$AUTH" "$url" | wc -c)
     c_floor="curl -s -o /dev/null -u $AUTH $(q "$url")"
-    c_jq="sh -c $(q "curl -s -u $AUTH $(q "$url") | jq -r --arg ep $(q "$h") -f $(q "$JQ_FILTER")")"
     c_tsv="$(q "$MXS") -H $(q "$h") sessions list -o tsv"
     measure_rss three-curl /dev/null "$c_floor"
     measure_rss three-tsv "$WORK/three.tsv" "$c_tsv"
@@ -398,22 +447,24 @@ bench_three() {
     [[ $rows -eq 3 ]] || CHECKS[three]="**CHECK FAILED**: ${CHECKS[three]}"
     time_cases three "$THREE_RUNS" 5 \
         "curl -o /dev/null" "$c_floor" \
-        "curl | jq" "$c_jq" \
         "mxs -o tsv" "$c_tsv"
     stop_mock
 }
 
-# bench_multi: 10 listeners, 1,000 sessions each, 50 ms latency: mxs on all 10 against one.
+# bench_multi: what fan-out costs: 10 hosts × 1,000 sessions against one host × 10,000 sessions,
+# the same bytes, 50 ms of latency on every response (mxs-static --latency).
 bench_multi() {
-    log "10 hosts x 1,000 sessions, 50 ms latency"
-    start_mock multi 10 --sessions 1000 --latency 50
-    local h1=${MOCK_HOSTS[0]} all rows hosts
+    log "10 hosts x 1,000 sessions against 1 host x 10,000 sessions, 50 ms latency"
+    start_static multi 10 --sessions 1000 --latency 50
+    local all rows hosts ten_pid
     all=$(
         IFS=,
         echo "${MOCK_HOSTS[*]}"
     )
-    # Warm every listener (they share one dataset, rendered on the first request).
-    for h in "${MOCK_HOSTS[@]}"; do curl -s -o /dev/null -u "$AUTH" "http://$h/v1/sessions"; done
+    ten_pid=$MOCK_PID
+    start_static single 1 --sessions 10000 --latency 50
+    local h1=${MOCK_HOSTS[0]}
+    SIZE[multi]=$(curl -s -u "$AUTH" "http://$h1/v1/sessions" | wc -c)
     local c_curl c_one c_ten
     c_curl="curl -s -o /dev/null -u $AUTH $(q "http://$h1/v1/sessions")"
     c_one="$(q "$MXS") -H $(q "$h1") sessions list -o tsv"
@@ -425,12 +476,13 @@ bench_multi() {
     CHECKS[multi]="10-host tsv rows $rows/10000, distinct maxscale column values $hosts/10"
     [[ $rows -eq 10000 && $hosts -eq 10 ]] || CHECKS[multi]="**CHECK FAILED**: ${CHECKS[multi]}"
     time_cases multihost "$MULTI_RUNS" 2 \
-        "curl -o /dev/null, 1 host" "$c_curl" \
-        "mxs -o tsv, 1 host" "$c_one" \
-        "mxs -o tsv, 10 hosts" "$c_ten"
+        "curl -o /dev/null, 1 host × 10,000" "$c_curl" \
+        "mxs -o tsv, 1 host × 10,000" "$c_one" \
+        "mxs -o tsv, 10 hosts × 1,000" "$c_ten"
+    stop_mock
+    MOCK_PID=$ten_pid
     stop_mock
 }
-
 # bench_rdns: 10,000 sessions from 1,000 addresses, fake resolver with 50 ms per lookup; without
 # the cache (1,000 real lookups), then with a filled cache (all hits) against no rdns at all.
 bench_rdns() {
@@ -472,145 +524,129 @@ bench_rdns() {
 # Summary
 # ----------------------------------------------------------------------------------------------
 
-fmt_time() { # fmt_time NAME LABEL: "mean ± stddev (min)" in ms
-    local m s lo
-    m=$(fig "$1" "$2" mean) s=$(fig "$1" "$2" stddev) lo=$(fig "$1" "$2" min)
-    echo "$(ms "$m") ± $(ms "$s") (min $(ms "$lo"))"
+# cpu GROUP LABEL: user+sys seconds of one run (hyperfine's means), or n/a.
+cpu() {
+    local u s
+    u=$(fig "$1" "$2" user) s=$(fig "$1" "$2" system)
+    calc "$u + $s" 3
 }
 
-ratio_rows() { # ratio_rows GROUP BASE "LABEL:RSSKEY"...: table rows with time, ratio to BASE, RSS
-    local group=$1 base=$2 pair label key
-    shift 2
-    for pair in "$@"; do
-        label=${pair%:*} key=${pair##*:}
-        echo "| $label | $(fmt_time "$group" "$label") | $(calc "$(fig "$group" "$label" mean) / $base") |" \
-            "$(mib "$([ -n "$key" ] && echo "${RSS_KB[$key]:-n/a}" || echo n/a)") |"
-    done
+# row GROUP LABEL FLOOR BYTES RSSKEY: one line of a side-by-side table.
+row() {
+    local group=$1 label=$2 floor=$3 bytes=$4 key=$5 med c rss
+    med=$(fig "$group" "$label" median)
+    c=$(cpu "$group" "$label")
+    rss=${RSS_KB[$key]:-n/a}
+    echo "| $label | $(ms "$med") | $(ms "$(fig "$group" "$label" mean)") ± $(ms "$(fig "$group" "$label" stddev)") |" \
+        "$(calc "$(fig "$group" "$label" user)" 3) + $(calc "$(fig "$group" "$label" system)" 3) |" \
+        "$(calc "$c * 1000 / ($bytes / 1048576)" 2) | $(calc "$med / $floor") | $(mib "$rss") |" \
+        "$(calc "$rss * 1024 / $bytes" 3) | ${EXIT_STATUS[$key]:-?} |"
 }
 
 summary() {
-    local out=$RESULTS/summary.md n key label floor jqm m ratio_floor ratio_jq rss
+    local out=$RESULTS/summary.md n spec label key
     local largest=${SIZES[-1]%%:*}
     {
         echo "# mxs benchmark results ($MODE run)"
         echo
         echo "$MACHINE_INFO"
         echo "- after the run: CPUs $(cpu_busy)% busy over 1 s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "- floor: curl -o /dev/null from mxs-static reaches $(calc "$FLOOR_RATE / 1e9" 2) GB/s (median of 5; at least 2 GB/s required)$FLOOR_NOTE"
         echo
-        echo "Times are wall-clock milliseconds, mean ± standard deviation (min) over the hyperfine runs;"
-        echo "peak RSS is one \`/usr/bin/time -v\` run (for curl | jq: the largest process, jq)."
+        echo "Wall times are milliseconds: the median, and mean ± standard deviation, of the hyperfine"
+        echo "runs. CPU is user + system seconds per run (hyperfine's means), and per MiB of the response."
+        echo "Peak RSS is one \`/usr/bin/time -v\` run. The ratio is the median against curl's median."
         echo
-        echo "## Response sizes"
-        echo
-        echo "| sessions | GET /v1/sessions body |"
-        echo "|---:|---:|"
-        echo "| 3 (captured) | ${SIZE[three]} B |"
         for spec in "${SIZES[@]}"; do
             n=${spec%%:*}
-            echo "| $n | ${SIZE[$n]} B ($(calc "${SIZE[$n]} / 1048576" 1) MiB) |"
-        done
-        echo
-        echo "## Sessions list, side by side"
-        echo
-        echo "| sessions | command | wall (ms) | × curl -o /dev/null | × curl \\| jq | peak RSS (MiB) | RSS / body | exit |"
-        echo "|---:|---|---|---:|---:|---:|---:|---:|"
-        for spec in "${SIZES[@]}"; do
-            n=${spec%%:*}
-            floor=$(fig "sessions-$n" "curl -o /dev/null" mean)
-            jqm=$(fig "sessions-$n" "curl | jq" mean)
-            for pair in "curl -o /dev/null:curl" "curl | jq:jq" "mxs -o tsv:tsv" "mxs -o json:json" "mxs table:table"; do
-                label=${pair%:*} key=$n-${pair##*:}
-                m=$(fig "sessions-$n" "$label" mean)
-                rss=${RSS_KB[$key]:-n/a}
-                echo "| $n | $label | $(fmt_time "sessions-$n" "$label") | $(calc "$m / $floor") |" \
-                    "$(calc "$m / $jqm" 3) | $(mib "$rss") | $(calc "$rss * 1024 / ${SIZE[$n]}" 3) |" \
-                    "${EXIT_STATUS[$key]:-?} |"
+            local floor bytes
+            floor=$(fig "sessions-$n" "curl -o /dev/null" median)
+            bytes=${SIZE[$n]}
+            echo "## $n sessions ($bytes B, $(calc "$bytes / 1048576" 1) MiB), mxs-static"
+            echo
+            echo "| command | median (ms) | mean ± σ (ms) | CPU user + sys (s) | CPU ms / MiB | × curl | peak RSS (MiB) | RSS / body | exit |"
+            echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+            for pair in "curl -o /dev/null:curl" "mxs -o tsv:tsv" "mxs -o json:json" "mxs -o jsonl:jsonl" "mxs table:table"; do
+                row "sessions-$n" "${pair%:*}" "$floor" "$bytes" "$n-${pair##*:}"
             done
+            echo
+            echo "curl | jq (the same TSV, one run): $(ms "${WALL1[$n-jq]:-n/a}") ms wall, peak RSS $(mib "${RSS_KB[$n-jq]:-n/a}") MiB."
+            echo
         done
+        echo "## 3 captured sessions, mxs-static"
         echo
-        echo "## 3 captured sessions"
+        echo "| command | median (ms) | mean ± σ (ms) | CPU user + sys (s) | CPU ms / MiB | × curl | peak RSS (MiB) | RSS / body | exit |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+        local t3
+        t3=$(fig three "curl -o /dev/null" median)
+        row three "curl -o /dev/null" "$t3" "${SIZE[three]}" three-curl
+        row three "mxs -o tsv" "$t3" "${SIZE[three]}" three-tsv
         echo
-        echo "| command | wall (ms) | × curl -o /dev/null | peak RSS (MiB) |"
-        echo "|---|---|---:|---:|"
-        ratio_rows three "$(fig three "curl -o /dev/null" mean)" \
-            "curl -o /dev/null:three-curl" "curl | jq:" "mxs -o tsv:three-tsv"
+        echo "## Fan-out: 10 hosts × 1,000 sessions against 1 host × 10,000, 50 ms latency, mxs-static"
         echo
-        echo "## 10 hosts × 1,000 sessions, 50 ms latency each"
+        echo "| command | median (ms) | mean ± σ (ms) | CPU user + sys (s) | CPU ms / MiB | × curl | peak RSS (MiB) | RSS / body | exit |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+        local tm bm
+        tm=$(fig multihost "curl -o /dev/null, 1 host × 10,000" median)
+        bm=${SIZE[multi]}
+        row multihost "curl -o /dev/null, 1 host × 10,000" "$tm" "$bm" none
+        row multihost "mxs -o tsv, 1 host × 10,000" "$tm" "$bm" multi-one
+        row multihost "mxs -o tsv, 10 hosts × 1,000" "$tm" "$bm" multi-ten
         echo
-        echo "| command | wall (ms) | × mxs on 1 host | peak RSS (MiB) |"
-        echo "|---|---|---:|---:|"
-        local one
-        one=$(fig multihost "mxs -o tsv, 1 host" mean)
-        ratio_rows multihost "$one" \
-            "curl -o /dev/null, 1 host:" "mxs -o tsv, 1 host:multi-one" "mxs -o tsv, 10 hosts:multi-ten"
+        echo "## Reverse DNS (mxs-mock): 10,000 sessions / 1,000 addresses, fake resolver, 50 ms per lookup"
         echo
-        echo "## Reverse DNS: 10,000 sessions / 1,000 addresses, fake resolver, 50 ms per lookup"
-        echo
-        echo "| command | wall (ms) | × no rdns | peak RSS (MiB) |"
-        echo "|---|---|---:|---:|"
+        echo "| command | median (ms) | × no rdns | peak RSS (MiB) |"
+        echo "|---|---:|---:|---:|"
         local plain
-        plain=$(fig rdns-cache "mxs -o tsv (no rdns)" mean)
-        echo "| mxs -o tsv (no rdns) | $(fmt_time rdns-cache "mxs -o tsv (no rdns)") | 1.00 | $(mib "${RSS_KB[rdns-plain]:-n/a}") |"
-        echo "| mxs -o tsv --rdns --no-rdns-cache (1,000 lookups) | $(fmt_time rdns-nocache "mxs -o tsv --rdns --no-rdns-cache") |" \
-            "$(calc "$(fig rdns-nocache "mxs -o tsv --rdns --no-rdns-cache" mean) / $plain") | $(mib "${RSS_KB[rdns-nocache]:-n/a}") |"
-        echo "| mxs -o tsv --rdns (all cache hits) | $(fmt_time rdns-cache "mxs -o tsv --rdns (cache hits)") |" \
-            "$(calc "$(fig rdns-cache "mxs -o tsv --rdns (cache hits)" mean) / $plain") | $(mib "${RSS_KB[rdns-hit]:-n/a}") |"
+        plain=$(fig rdns-cache "mxs -o tsv (no rdns)" median)
+        echo "| mxs -o tsv (no rdns) | $(ms "$plain") | 1.00 | $(mib "${RSS_KB[rdns-plain]:-n/a}") |"
+        echo "| mxs -o tsv --rdns --no-rdns-cache (1,000 lookups) | $(ms "$(fig rdns-nocache "mxs -o tsv --rdns --no-rdns-cache" median)") |" \
+            "$(calc "$(fig rdns-nocache "mxs -o tsv --rdns --no-rdns-cache" median) / $plain") | $(mib "${RSS_KB[rdns-nocache]:-n/a}") |"
+        echo "| mxs -o tsv --rdns (all cache hits) | $(ms "$(fig rdns-cache "mxs -o tsv --rdns (cache hits)" median)") |" \
+            "$(calc "$(fig rdns-cache "mxs -o tsv --rdns (cache hits)" median) / $plain") | $(mib "${RSS_KB[rdns-hit]:-n/a}") |"
         echo
-        echo "## Targets"
+        echo "## Targets (medians, at $largest sessions)"
         echo
-        local n2=$largest s3 t3 sf sj st sjson stab worst r
-        sf=$(fig "sessions-$n2" "curl -o /dev/null" mean)
-        sj=$(fig "sessions-$n2" "curl | jq" mean)
-        st=$(fig "sessions-$n2" "mxs -o tsv" mean)
-        sjson=$(fig "sessions-$n2" "mxs -o json" mean)
-        stab=$(fig "sessions-$n2" "mxs table" mean)
-        s3=$(fig three "mxs -o tsv" mean)
-        t3=$(fig three "curl -o /dev/null" mean)
+        local sf r f limit
+        sf=$(fig "sessions-$largest" "curl -o /dev/null" median)
         echo "| case | target | measured | result |"
         echo "|---|---|---|---|"
-        r=$(calc "$s3 / $t3")
-        echo "| 3 sessions, list -o tsv | wall ≤ 1.5 × curl's | $(ms "$s3") ms = $r × curl ($(ms "$t3") ms) | $(verdict "$r" '<=' 1.5) |"
-        r=$(calc "$st / $sf")
-        echo "| $n2 sessions, list -o tsv | wall ≤ 4 × curl -o /dev/null (stretch 2×) | $(ms "$st") ms = $r × curl ($(ms "$sf") ms) |" \
-            "$(verdict "$r" '<=' 4); stretch: $(verdict "$r" '<=' 2) |"
-        r=$(calc "$st / $sj" 3)
-        echo "| $n2 sessions, list -o tsv | wall ≤ 1/20 of curl \\| jq | $(ms "$st") ms = $r × curl \\| jq ($(ms "$sj") ms) | $(verdict "$r" '<=' 0.05) |"
-        r=$(calc "$sjson / $sf")
-        echo "| $n2 sessions, list -o json | wall ≤ 3 × curl -o /dev/null | $(ms "$sjson") ms = $r × curl | $(verdict "$r" '<=' 3) |"
-        r=$(calc "$stab / $sf")
-        echo "| $n2 sessions, table | wall ≤ 5 × curl -o /dev/null | $(ms "$stab") ms = $r × curl | $(verdict "$r" '<=' 5) |"
-        for f in tsv json table; do
-            rss=${RSS_KB[$n2-$f]:-n/a}
-            r=$(calc "$rss * 1024 / ${SIZE[$n2]}" 3)
-            echo "| $n2 sessions, $f | peak RSS ≤ 0.25 × the response's size | $(mib "$rss") MiB = $r × $(calc "${SIZE[$n2]} / 1048576" 1) MiB |" \
-                "$(verdict "$r" '<=' 0.25) |"
+        for pair in "mxs -o tsv:3" "mxs -o json:2.5" "mxs -o jsonl:2.5" "mxs table:4"; do
+            label=${pair%:*} limit=${pair##*:}
+            r=$(calc "$(fig "sessions-$largest" "$label" median) / $sf")
+            echo "| $label | ≤ $limit × curl | $(ms "$(fig "sessions-$largest" "$label" median)") ms = $r × $(ms "$sf") ms | $(verdict "$r" '<=' "$limit") |"
         done
-        local ten
-        ten=$(fig multihost "mxs -o tsv, 10 hosts" mean)
+        for f in tsv json jsonl table; do
+            r=$(calc "${RSS_KB[$largest-$f]:-n/a} * 1024 / ${SIZE[$largest]}" 3)
+            echo "| peak RSS, $f | ≤ 0.25 × the body | $(mib "${RSS_KB[$largest-$f]:-n/a}") MiB = $r × the body | $(verdict "$r" '<=' 0.25) |"
+        done
+        local one ten
+        one=$(fig multihost "mxs -o tsv, 1 host × 10,000" median)
+        ten=$(fig multihost "mxs -o tsv, 10 hosts × 1,000" median)
         r=$(calc "$ten / $one")
-        echo "| 10 hosts × 50 ms latency, 1,000 sessions each | wall ≤ 1.3 × one such host | $(ms "$ten") ms = $r × $(ms "$one") ms | $(verdict "$r" '<=' 1.3) |"
-        local nc hit
-        nc=$(fig rdns-nocache "mxs -o tsv --rdns --no-rdns-cache" mean)
-        echo "| rdns 10,000 sessions / 1,000 addresses, 50 ms lookups | ≤ 1.5 s | $(ms "$nc") ms | $(verdict "$nc" '<=' 1.5) |"
-        hit=$(fig rdns-cache "mxs -o tsv --rdns (cache hits)" mean)
-        r=$(calc "$hit / $plain" 3)
-        echo "| rdns, all cache hits | within 10% of no-rdns | $(ms "$hit") ms = $r × $(ms "$plain") ms | $(verdict "$r" '<=' 1.10) |"
+        echo "| 10 hosts × 1,000 × 50 ms | ≤ 1.25 × 1 host × 10,000 × 50 ms | $(ms "$ten") ms = $r × $(ms "$one") ms | $(verdict "$r" '<=' 1.25) |"
+        r=$(calc "$(fig three "mxs -o tsv" median) / $t3")
+        echo "| 3 sessions, -o tsv | ≤ 1 × curl | $(ms "$(fig three "mxs -o tsv" median)") ms = $r × $(ms "$t3") ms | $(verdict "$r" '<=' 1) |"
         echo
         echo "## Output checks"
         echo
         echo "- 3 sessions: ${CHECKS[three]}"
         for spec in "${SIZES[@]}"; do
             n=${spec%%:*}
-            echo "- $n sessions: ${CHECKS[$n]}"
+            echo "- $n sessions (mxs-static): ${CHECKS[$n]}"
         done
+        echo "- 1000 sessions (mxs-mock): ${CHECKS[mock]}"
         echo "- 10 hosts: ${CHECKS[multi]}"
         echo "- rdns: ${CHECKS[rdns]}"
-        local f
         for f in "$RESULTS"/stderr-*.txt; do
             [[ -e $f ]] || continue
             echo "- stderr of $(basename "$f" .txt | sed 's/^stderr-//'): \`$(head -c 200 "$f" | tr '\n' ' ')\`"
         done
     } >"$out"
+    if grep -q 'CHECK FAILED' "$out"; then
+        cat "$out"
+        die "an output check failed (see above)"
+    fi
 }
 
 # ----------------------------------------------------------------------------------------------
@@ -621,7 +657,6 @@ main() {
     ensure_tools
     build
     mkdir -p "$RESULTS"
-    # The figures are only meaningful on an otherwise idle machine (the mock shares the CPUs).
     BUSY_BEFORE=$(cpu_busy)
     if ((BUSY_BEFORE > 10)); then
         warn "the CPUs are ${BUSY_BEFORE}% busy before the run: other work will skew the figures"
@@ -635,13 +670,15 @@ main() {
     mkdir -p "$WORK/home" "$WORK/cache"
     export HOME=$WORK/home XDG_CACHE_HOME=$WORK/cache NO_COLOR=1
 
-    local started=$SECONDS spec
+    local started=$SECONDS spec n runs warmup
+    check_floor
     bench_three
     for spec in "${SIZES[@]}"; do
         IFS=: read -r n runs warmup <<<"$spec"
         bench_sessions "$n" "$runs" "$warmup"
     done
     bench_multi
+    check_mock
     bench_rdns
     summary
     log "done in $((SECONDS - started)) s; results in $RESULTS"

@@ -11,6 +11,7 @@ use std::sync::{Mutex, mpsc};
 use crate::api::client::{Client, TooLarge};
 use crate::api::model::{Depth, Session, describe};
 use crate::api::scan::{self, Event, ScanError};
+use crate::api::walk::Index;
 use crate::endpoint::Endpoint;
 use crate::error::{Cause, Failure};
 use crate::text::sanitize;
@@ -199,7 +200,10 @@ where
     pipeline
         .run(
             body,
-            |bytes| Session::parse_for_list(bytes, endpoint, depth).and_then(|s| prepare(s, bytes)),
+            |bytes, index| {
+                Session::parse_for_list(bytes, index, endpoint, depth)
+                    .and_then(|s| prepare(s, bytes))
+            },
             commit,
         )
         .map_err(|err| scan_failure(err, &request))
@@ -208,8 +212,18 @@ where
 /// Elements handed from the scanning thread to the parsing threads, many at a time.
 struct Batch {
     buf: Vec<u8>,
-    /// (index in `data`, range in `buf`, line, column)
-    items: Vec<(usize, std::ops::Range<usize>, u64, u64)>,
+    /// The scanner's objects of every element (see [`Event::Element`]), one after the other.
+    objects: Vec<(usize, usize)>,
+    /// (index in `data`, range in `buf`, range in `objects`, line, column)
+    items: Vec<Item>,
+}
+
+struct Item {
+    index: usize,
+    bytes: std::ops::Range<usize>,
+    objects: std::ops::Range<usize>,
+    line: u64,
+    column: u64,
 }
 
 /// Parsed batches waiting for their turn to be committed in document order.
@@ -270,14 +284,15 @@ impl Default for Pipeline {
 }
 
 impl Pipeline {
-    /// Runs a body through the pipeline. `parse` turns one element into a value (on a worker);
+    /// Runs a body through the pipeline. `parse` turns one element into a value (on a worker),
+    /// with the scanner's index of its objects;
     /// `commit` receives each batch's values in document order. The other top-level members are
     /// validated and returned. The first error in document order wins: a broken element is a
     /// more precise report than the truncation that follows it.
     pub fn run<P, F, C>(&self, body: impl Read, parse: F, commit: &C) -> Result<Members, ScanError>
     where
         P: Send,
-        F: Fn(&[u8]) -> anyhow::Result<P> + Sync,
+        F: Fn(&[u8], Index<'_>) -> anyhow::Result<P> + Sync,
         C: Fn(Vec<P>) -> anyhow::Result<()> + Sync,
     {
         let parse = &parse;
@@ -305,6 +320,7 @@ impl Pipeline {
             let fresh = || {
                 free_rx.try_recv().unwrap_or_else(|_| Batch {
                     buf: Vec::with_capacity(self.batch_bytes + 64 * 1024),
+                    objects: Vec::with_capacity(8192),
                     items: Vec::with_capacity(256),
                 })
             };
@@ -316,13 +332,22 @@ impl Pipeline {
                     bytes,
                     line,
                     column,
+                    objects,
                 } => {
                     if failed.load(Ordering::Relaxed) {
                         return Err(stopped());
                     }
                     let at = batch.buf.len();
                     batch.buf.extend_from_slice(bytes);
-                    batch.items.push((index, at..batch.buf.len(), line, column));
+                    let first = batch.objects.len();
+                    batch.objects.extend_from_slice(objects);
+                    batch.items.push(Item {
+                        index,
+                        bytes: at..batch.buf.len(),
+                        objects: first..batch.objects.len(),
+                        line,
+                        column,
+                    });
                     if batch.buf.len() >= self.batch_bytes {
                         tx.send((seq, std::mem::replace(&mut batch, fresh())))
                             .map_err(|_| stopped())?;
@@ -389,19 +414,21 @@ fn parse_batches<P>(
     done_tx: &mpsc::Sender<(usize, Result<Vec<P>, ScanError>)>,
     free_tx: &mpsc::Sender<Batch>,
     failed: &AtomicBool,
-    parse: &(impl Fn(&[u8]) -> anyhow::Result<P> + Sync),
+    parse: &(impl Fn(&[u8], Index<'_>) -> anyhow::Result<P> + Sync),
 ) {
     loop {
         let job = rx.lock().ok().and_then(|r| r.recv().ok());
         let Some((seq, mut batch)) = job else { break };
         let mut out = Vec::with_capacity(batch.items.len());
         let mut result = Ok(());
-        for (index, range, line, column) in &batch.items {
-            match parse(&batch.buf[range.clone()]) {
+        for item in &batch.items {
+            let index = Index(&batch.objects[item.objects.clone()]);
+            match parse(&batch.buf[item.bytes.clone()], index) {
                 Ok(p) => out.push(p),
                 Err(e) => {
                     failed.store(true, Ordering::Relaxed);
-                    result = Err(scan::locate(&format!("data[{index}]"), *line, *column, e));
+                    let place = format!("data[{}]", item.index);
+                    result = Err(scan::locate(&place, item.line, item.column, e));
                     break;
                 }
             }
@@ -410,6 +437,7 @@ fn parse_batches<P>(
             break;
         }
         batch.buf.clear();
+        batch.objects.clear();
         batch.items.clear();
         let _ = free_tx.send(batch);
     }
@@ -521,7 +549,7 @@ mod tests {
         let committed = Mutex::new((Vec::new(), 0));
         let result = pipeline.run(
             body,
-            |bytes| Ok(Session::parse(bytes, 0)?.id),
+            |bytes, _| Ok(Session::parse(bytes, 0)?.id),
             &|batch: Vec<String>| {
                 let mut c = committed.lock().unwrap();
                 c.0.extend(batch);
@@ -581,7 +609,7 @@ mod tests {
         };
         let (result, _, _) = run(p, &body[..body.len() / 2]);
         assert!(matches!(result, Err(ScanError::Truncated { .. })));
-        let result = p.run(&body[..], |bytes| Ok(bytes.len()), &|_: Vec<usize>| {
+        let result = p.run(&body[..], |bytes, _| Ok(bytes.len()), &|_: Vec<usize>| {
             Err(anyhow::anyhow!("disk full"))
         });
         let err = result.expect_err("the commit error").to_string();

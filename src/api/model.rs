@@ -64,17 +64,33 @@ pub struct Running {
 impl Session {
     /// Parses one resource object. Errors are [`ElementError`]s placed inside `bytes`.
     pub fn parse(bytes: &[u8], endpoint: usize) -> anyhow::Result<Session> {
-        Ok(Session::parse_element(bytes, endpoint, Depth::WithQuery)?)
+        Ok(Session::parse_element(
+            bytes,
+            walk::Index::NONE,
+            endpoint,
+            Depth::WithQuery,
+        )?)
     }
 
     /// [`Session::parse`] reading only what `depth` asks for: a list of 100,000 sessions rarely
     /// shows the last query (the largest string kept per session), and JSON passed straight
-    /// through needs only the shape checked.
-    pub fn parse_for_list(bytes: &[u8], endpoint: usize, depth: Depth) -> anyhow::Result<Session> {
-        Ok(Session::parse_element(bytes, endpoint, depth)?)
+    /// through needs only the shape checked. `index` (the scanner's) lets it skip objects
+    /// without scanning them again.
+    pub fn parse_for_list(
+        bytes: &[u8],
+        index: walk::Index<'_>,
+        endpoint: usize,
+        depth: Depth,
+    ) -> anyhow::Result<Session> {
+        Ok(Session::parse_element(bytes, index, endpoint, depth)?)
     }
 
-    fn parse_element(doc: &[u8], endpoint: usize, depth: Depth) -> Result<Session, ElementError> {
+    fn parse_element(
+        doc: &[u8],
+        ix: walk::Index<'_>,
+        endpoint: usize,
+        depth: Depth,
+    ) -> Result<Session, ElementError> {
         if doc.first() != Some(&b'{') {
             return Err(error_at(
                 doc,
@@ -88,10 +104,13 @@ impl Session {
             ..Session::default()
         };
         let (mut id, mut attributes) = (None, false);
-        walk::visit(doc, 0, |key, at| {
+        walk::visit(doc, ix, 0, |key, at| {
             Ok(match key {
                 b"id" => {
-                    let (v, end) = walk::parse_at::<String>(doc, at, "id")?;
+                    let (v, end) = match walk::plain_string(doc, at) {
+                        Some(plain) => plain,
+                        None => walk::parse_at::<String>(doc, at, "id")?,
+                    };
                     id = Some(v);
                     Some(end)
                 }
@@ -101,13 +120,13 @@ impl Session {
                 }
                 b"attributes" if doc[at] == b'{' => {
                     attributes = true;
-                    Some(walk::visit(doc, at, |k, at| {
-                        attribute(doc, &mut s, k, at, depth == Depth::WithQuery)
+                    Some(walk::visit(doc, ix, at, |k, at| {
+                        attribute(doc, ix, &mut s, k, at, depth == Depth::WithQuery)
                     })?)
                 }
-                b"relationships" if doc[at] == b'{' => Some(walk::visit(doc, at, |k, at| {
+                b"relationships" if doc[at] == b'{' => Some(walk::visit(doc, ix, at, |k, at| {
                     if k == b"services" && doc[at] == b'{' {
-                        return Ok(Some(relation_ids(doc, at, &mut s.services)?));
+                        return Ok(Some(relation_ids(doc, ix, at, &mut s.services)?));
                     }
                     Ok(None)
                 })?),
@@ -148,6 +167,7 @@ impl Session {
 /// Reads one member of `attributes` into the session; `None` leaves it to be skipped.
 fn attribute(
     doc: &[u8],
+    ix: walk::Index<'_>,
     s: &mut Session,
     key: &[u8],
     at: usize,
@@ -163,17 +183,30 @@ fn attribute(
         *slot = v;
         Ok(Some(end))
     }
+    /// `set` for a string, without serde when the string is a plain one.
+    fn text(
+        doc: &[u8],
+        at: usize,
+        path: &str,
+        slot: &mut Option<String>,
+    ) -> Result<Option<usize>, ElementError> {
+        if let Some((v, end)) = walk::plain_string(doc, at) {
+            *slot = Some(v);
+            return Ok(Some(end));
+        }
+        set(doc, at, path, slot)
+    }
     match key {
-        b"user" => set(doc, at, "attributes.user", &mut s.user),
-        b"remote" => set(doc, at, "attributes.remote", &mut s.remote),
-        b"state" => set(doc, at, "attributes.state", &mut s.state),
-        b"connected" => set(doc, at, "attributes.connected", &mut s.connected),
+        b"user" => text(doc, at, "attributes.user", &mut s.user),
+        b"remote" => text(doc, at, "attributes.remote", &mut s.remote),
+        b"state" => text(doc, at, "attributes.state", &mut s.state),
+        b"connected" => text(doc, at, "attributes.connected", &mut s.connected),
         b"port" => set(doc, at, "attributes.port", &mut s.port),
         b"idle" => set(doc, at, "attributes.idle", &mut s.idle),
         b"seconds_alive" => set(doc, at, "attributes.seconds_alive", &mut s.seconds_alive),
         b"io_activity" => set(doc, at, "attributes.io_activity", &mut s.io_activity),
         b"thread" => set(doc, at, "attributes.thread", &mut s.thread),
-        b"memory" if doc[at] == b'{' => Ok(Some(walk::visit(doc, at, |k, at| {
+        b"memory" if doc[at] == b'{' => Ok(Some(walk::visit(doc, ix, at, |k, at| {
             if k == b"total" {
                 set(doc, at, "attributes.memory.total", &mut s.memory)
             } else {
@@ -181,17 +214,20 @@ fn attribute(
             }
         })?)),
         b"connections" if doc[at] == b'[' => {
-            let (items, end) = walk::items(doc, at)?;
+            let (items, end) = walk::items(doc, ix, at)?;
             for &(start, _) in &items {
                 if doc[start] == b'{' {
                     let (mut server, mut conn_id) = (None, None);
-                    walk::visit(doc, start, |k, at| {
+                    walk::visit(doc, ix, start, |k, at| {
                         if k == b"server" {
-                            let (name, end) = walk::parse_at::<Option<String>>(
-                                doc,
-                                at,
-                                "attributes.connections[].server",
-                            )?;
+                            let (name, end) = match walk::plain_string(doc, at) {
+                                Some((name, end)) => (Some(name), end),
+                                None => walk::parse_at::<Option<String>>(
+                                    doc,
+                                    at,
+                                    "attributes.connections[].server",
+                                )?,
+                            };
                             server.clone_from(&name);
                             s.backends.extend(name);
                             return Ok(Some(end));
@@ -229,19 +265,19 @@ fn attribute(
         }
         b"queries" if want_query && doc[at] == b'[' => {
             // the last statement only (queries are oldest first)
-            let (items, end) = walk::items(doc, at)?;
+            let (items, end) = walk::items(doc, ix, at)?;
             s.has_queries = !items.is_empty();
             if let Some(&(start, _)) = items.last()
                 && doc[start] == b'{'
             {
-                s.running = newest(doc, start)?;
+                s.running = newest(doc, ix, start)?;
             }
             for &(start, _) in items.iter().rev() {
                 if doc[start] != b'{' {
                     continue;
                 }
                 let mut found = false;
-                walk::visit(doc, start, |k, at| {
+                walk::visit(doc, ix, start, |k, at| {
                     if k == b"statement" {
                         found = true;
                         return set(doc, at, "attributes.queries[].statement", &mut s.last_query);
@@ -259,9 +295,9 @@ fn attribute(
 }
 
 /// The newest element of `queries`, when it has not completed (no `completed`, or `null`).
-fn newest(doc: &[u8], start: usize) -> Result<Option<Running>, ElementError> {
+fn newest(doc: &[u8], ix: walk::Index<'_>, start: usize) -> Result<Option<Running>, ElementError> {
     let (mut statement, mut command, mut received, mut completed) = (None, None, None, None);
-    walk::visit(doc, start, |k, at| {
+    walk::visit(doc, ix, start, |k, at| {
         let slot = match k {
             b"statement" => &mut statement,
             b"command" => &mut command,
@@ -281,18 +317,29 @@ fn newest(doc: &[u8], start: usize) -> Result<Option<Running>, ElementError> {
 }
 
 /// The ids of a relationship object's `data` into `ids`; returns the object's end.
-fn relation_ids(doc: &[u8], at: usize, ids: &mut Vec<String>) -> Result<usize, ElementError> {
-    walk::visit(doc, at, |k, at| {
+fn relation_ids(
+    doc: &[u8],
+    ix: walk::Index<'_>,
+    at: usize,
+    ids: &mut Vec<String>,
+) -> Result<usize, ElementError> {
+    walk::visit(doc, ix, at, |k, at| {
         if k != b"data" || doc[at] != b'[' {
             return Ok(None);
         }
-        let (items, end) = walk::items(doc, at)?;
+        let (items, end) = walk::items(doc, ix, at)?;
         for &(start, _) in &items {
             if doc[start] == b'{' {
-                walk::visit(doc, start, |k, at| {
+                walk::visit(doc, ix, start, |k, at| {
                     if k == b"id" {
-                        let (id, end) =
-                            walk::parse_at::<String>(doc, at, "relationships.services.data[].id")?;
+                        let (id, end) = match walk::plain_string(doc, at) {
+                            Some(plain) => plain,
+                            None => walk::parse_at::<String>(
+                                doc,
+                                at,
+                                "relationships.services.data[].id",
+                            )?,
+                        };
                         ids.push(id);
                         return Ok(Some(end));
                     }
@@ -356,7 +403,7 @@ mod tests {
         assert!(s.has_queries);
         assert_eq!(s.running, None);
         // read at list depth, the queries are not looked at
-        let s = Session::parse_for_list(&bytes, 0, Depth::List).unwrap();
+        let s = Session::parse_for_list(&bytes, walk::Index::NONE, 0, Depth::List).unwrap();
         assert_eq!((s.has_queries, s.running), (false, None));
         assert_eq!(s.conn_ids.len(), 1);
     }

@@ -17,6 +17,10 @@ pub enum Event<'a> {
         bytes: &'a [u8],
         line: u64,
         column: u64,
+        /// The objects the scan found in the element: (open, close) offsets of each `{` and
+        /// its `}` in `bytes`, ordered by open; empty when the element is not an object. The
+        /// parsers skip objects with it instead of scanning them a second time.
+        objects: &'a [(usize, usize)],
     },
     /// A `data` member that is not an array (a single resource, or a wrong shape).
     Data { bytes: &'a [u8] },
@@ -155,6 +159,10 @@ struct Scanner<R> {
     line: u64,
     /// Absolute offset of the first byte of the current line.
     line_start: u64,
+    /// The objects of the element being captured (see [`Event::Element`]), and the stack of
+    /// the open ones; reused from element to element.
+    objects: Vec<(usize, usize)>,
+    open: Vec<usize>,
 }
 
 /// Scans a whole document, calling `on` for each event in document order.
@@ -172,6 +180,8 @@ pub fn scan<R: Read>(
         counted: 0,
         line: 1,
         line_start: 0,
+        objects: Vec::new(),
+        open: Vec::new(),
     };
     // A UTF-8 byte-order mark is not JSON, but some proxies and servers add one.
     if s.skip_ws()? == Some(0xEF) {
@@ -196,7 +206,7 @@ pub fn scan<R: Read>(
             Some(_) => return Err(s.syntax(s.pos, "expected a member name")),
             None => return Err(s.truncated()),
         }
-        let key_end = s.capture(s.pos)?;
+        let key_end = s.capture(s.pos, false)?;
         let key = s.buf[s.pos..key_end].to_vec();
         s.pos = key_end;
         match s.skip_ws()? {
@@ -212,7 +222,7 @@ pub fn scan<R: Read>(
             s.scan_array(&mut on)?;
         } else {
             let start = s.pos;
-            let end = s.capture(start)?;
+            let end = s.capture(start, false)?;
             let event = if key == b"\"data\"" {
                 Event::Data {
                     bytes: &s.buf[s.pos..end],
@@ -336,12 +346,30 @@ impl<R: Read> Scanner<R> {
 
     /// Finds the end (exclusive) of the JSON value starting at `buf[start]`, reading more as
     /// needed; `start` may move if the buffer is compacted, so it is re-read from `self.pos`.
-    /// Requires `start == self.pos`.
-    fn capture(&mut self, start: usize) -> Result<usize, ScanError> {
+    /// Requires `start == self.pos`. With `record`, the objects of the value are left in
+    /// `self.objects`.
+    fn capture(&mut self, start: usize, record: bool) -> Result<usize, ScanError> {
         debug_assert_eq!(start, self.pos);
         let mut state = ValueState::default();
+        if record {
+            self.objects.clear();
+            self.open.clear();
+            state.record = Some(Record {
+                objects: std::mem::take(&mut self.objects),
+                open: std::mem::take(&mut self.open),
+            });
+        }
+        let result = self.capture_with(&mut state);
+        if let Some(r) = state.record {
+            (self.objects, self.open) = (r.objects, r.open);
+        }
+        result
+    }
+
+    fn capture_with(&mut self, state: &mut ValueState) -> Result<usize, ScanError> {
         let mut offset = 0; // relative to self.pos
         loop {
+            state.base = offset;
             match state.feed(&self.buf[self.pos + offset..self.len]) {
                 Feed::Done(n) => return Ok(self.pos + offset + n),
                 Feed::Invalid(n) => {
@@ -378,7 +406,7 @@ impl<R: Read> Scanner<R> {
                 Some(_) => {}
                 None => return Err(self.truncated()),
             }
-            let end = self.capture(self.pos)?;
+            let end = self.capture(self.pos, true)?;
             let start = self.pos;
             let (line, column) = self.place(start);
             on(Event::Element {
@@ -386,6 +414,7 @@ impl<R: Read> Scanner<R> {
                 bytes: &self.buf[start..end],
                 line,
                 column,
+                objects: &self.objects,
             })
             .map_err(|e| self.rejected(start, &format!("data[{index}]"), e))?;
             self.pos = end;
@@ -440,6 +469,18 @@ struct ValueState {
     /// the scan can jump between the three interesting bytes with `memchr3`.
     open: u8,
     close: u8,
+    /// Offset of the bytes being fed from the start of the value.
+    base: usize,
+    /// When recording: the objects found so far.
+    record: Option<Record>,
+}
+
+/// The objects of a value being recorded: (open, close) offsets ordered by open (close is 0
+/// until found), and the indexes in `objects` of the ones still open.
+#[derive(Default)]
+struct Record {
+    objects: Vec<(usize, usize)>,
+    open: Vec<usize>,
 }
 
 enum Feed {
@@ -458,7 +499,13 @@ impl ValueState {
             };
             self.started = true;
             match b {
-                b'{' => (self.depth, self.open, self.close) = (1, b'{', b'}'),
+                b'{' => {
+                    (self.depth, self.open, self.close) = (1, b'{', b'}');
+                    if let Some(r) = &mut self.record {
+                        r.open.push(r.objects.len());
+                        r.objects.push((self.base, 0));
+                    }
+                }
                 b'[' => (self.depth, self.open, self.close) = (1, b'[', b']'),
                 b'"' => self.in_string = true,
                 b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => self.scalar = true,
@@ -513,7 +560,19 @@ impl ValueState {
                     break;
                 } else if b == self.open {
                     self.depth += 1;
+                    if self.open == b'{'
+                        && let Some(r) = &mut self.record
+                    {
+                        r.open.push(r.objects.len());
+                        r.objects.push((self.base + i - 1, 0));
+                    }
                 } else {
+                    if self.open == b'{'
+                        && let Some(r) = &mut self.record
+                        && let Some(k) = r.open.pop()
+                    {
+                        r.objects[k].1 = self.base + i - 1;
+                    }
                     self.depth -= 1;
                     if self.depth == 0 {
                         return Feed::Done(i);
@@ -582,6 +641,43 @@ mod tests {
                     r#"M"meta":5"#,
                 ]
             );
+        }
+    }
+
+    #[test]
+    fn the_objects_of_an_element_pair_each_brace_as_value_len_does() {
+        let doc =
+            br#"{"data": [ {"a": {"b": "}{\"", "c": [1, {"d": {}}]}, "e": "{"}, [{"x": 1}] ]}"#;
+        for trickle in [false, true] {
+            let mut seen = Vec::new();
+            let cb = |e: Event<'_>| {
+                if let Event::Element { bytes, objects, .. } = e {
+                    seen.push(objects.to_vec());
+                    for &(open, close) in objects {
+                        assert_eq!(bytes[open], b'{');
+                        assert_eq!(value_len(&bytes[open..]), Some(close - open + 1));
+                    }
+                    let opens = bytes.iter().filter(|b| **b == b'{').count();
+                    // the `{` inside a string is not an object; an array element has no index
+                    assert!(
+                        objects.is_empty() || objects.len() == opens - 2,
+                        "{objects:?}"
+                    );
+                }
+                Ok(())
+            };
+            if trickle {
+                scan(Trickle(doc), cb).unwrap();
+            } else {
+                scan(&doc[..], cb).unwrap();
+            }
+            assert_eq!(seen[0].len(), 4);
+            assert_eq!(seen[0][0].0, 0);
+            assert!(
+                seen[0].windows(2).all(|w| w[0].0 < w[1].0),
+                "ordered by open"
+            );
+            assert!(seen[1].is_empty());
         }
     }
 

@@ -40,6 +40,31 @@ pub fn value_end(doc: &[u8], start: usize) -> Result<usize, ElementError> {
         .ok_or_else(|| error_at(doc, start, true, "expected a complete value"))
 }
 
+/// Where the scanner found the objects of a value: the (open, close) offsets of each `{` and its
+/// `}`, ordered by open. Skipping an object it lists is a lookup instead of a second scan of its
+/// bytes; anything it does not list is scanned. The scanner pairs brackets exactly as
+/// [`value_end`] would from the same `{`, so the ends are the same either way.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Index<'a>(pub &'a [(usize, usize)]);
+
+impl Index<'_> {
+    /// No index: every skipped value is scanned.
+    pub const NONE: Index<'static> = Index(&[]);
+
+    /// The end of the value starting at `doc[start]`.
+    pub fn end(self, doc: &[u8], start: usize) -> Result<usize, ElementError> {
+        if doc.get(start) == Some(&b'{')
+            && let Ok(k) = self.0.binary_search_by_key(&start, |o| o.0)
+        {
+            let close = self.0[k].1;
+            if close > start && doc.get(close) == Some(&b'}') {
+                return Ok(close + 1);
+            }
+        }
+        value_end(doc, start)
+    }
+}
+
 /// A member of an object: its key (without quotes, escapes as sent) and value range.
 #[derive(Debug, Clone, Copy)]
 pub struct Member<'a> {
@@ -54,6 +79,7 @@ pub struct Member<'a> {
 /// is scanned once.
 pub fn visit(
     doc: &[u8],
+    index: Index<'_>,
     start: usize,
     mut visit: impl FnMut(&[u8], usize) -> Result<Option<usize>, ElementError>,
 ) -> Result<usize, ElementError> {
@@ -78,7 +104,7 @@ pub fn visit(
         i = skip_ws(doc, i + 1);
         let end = match visit(key, i)? {
             Some(end) => end,
-            None => value_end(doc, i)?,
+            None => index.end(doc, i)?,
         };
         i = skip_ws(doc, end);
         match doc.get(i) {
@@ -108,8 +134,33 @@ pub fn parse_at<T: DeserializeOwned>(
     Ok((value, end))
 }
 
+/// The string at `doc[start]` and its end, when it is a plain one: no escapes, no control
+/// characters, valid UTF-8. Serde would give the same string; anything else is left to it
+/// (`None`), so errors are serde's.
+#[must_use]
+pub fn plain_string(doc: &[u8], start: usize) -> Option<(String, usize)> {
+    if doc.get(start) != Some(&b'"') {
+        return None;
+    }
+    let rest = &doc[start + 1..];
+    let k = memchr::memchr2(b'"', b'\\', rest)?;
+    if rest[k] != b'"' {
+        return None;
+    }
+    let inner = &rest[..k];
+    if inner.iter().any(|b| *b < 0x20) {
+        return None;
+    }
+    let text = std::str::from_utf8(inner).ok()?;
+    Some((text.to_string(), start + k + 2))
+}
+
 /// The items of the array starting at `doc[start]`, as ranges, and the end of the array.
-pub fn items(doc: &[u8], start: usize) -> Result<(Vec<(usize, usize)>, usize), ElementError> {
+pub fn items(
+    doc: &[u8],
+    index: Index<'_>,
+    start: usize,
+) -> Result<(Vec<(usize, usize)>, usize), ElementError> {
     let mut out = Vec::new();
     if doc.get(start) != Some(&b'[') {
         return Err(error_at(doc, start, false, "expected an array"));
@@ -119,7 +170,7 @@ pub fn items(doc: &[u8], start: usize) -> Result<(Vec<(usize, usize)>, usize), E
         return Ok((out, i + 1));
     }
     loop {
-        let end = value_end(doc, i)?;
+        let end = index.end(doc, i)?;
         out.push((i, end));
         i = skip_ws(doc, end);
         match doc.get(i) {
@@ -156,7 +207,7 @@ mod tests {
 
     fn keys(doc: &[u8]) -> Result<Vec<(String, usize)>, ElementError> {
         let mut out = Vec::new();
-        visit(doc, 0, |k, at| {
+        visit(doc, Index::NONE, 0, |k, at| {
             out.push((String::from_utf8_lossy(k).into_owned(), at));
             Ok(None)
         })?;
@@ -171,13 +222,13 @@ mod tests {
             m.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
             ["a", "b", "c"]
         );
-        assert_eq!(items(doc, m[0].1).unwrap().0.len(), 3);
+        assert_eq!(items(doc, Index::NONE, m[0].1).unwrap().0.len(), 3);
         let (c, _) = parse_at::<String>(doc, m[2].1, "c").unwrap();
         assert_eq!(c, "q\"");
-        assert_eq!(visit(b"{} ", 0, |_, _| Ok(None)).unwrap(), 2);
-        assert_eq!(items(b"[ ]", 0).unwrap(), (vec![], 3));
+        assert_eq!(visit(b"{} ", Index::NONE, 0, |_, _| Ok(None)).unwrap(), 2);
+        assert_eq!(items(b"[ ]", Index::NONE, 0).unwrap(), (vec![], 3));
         // a member read by the visitor is not scanned again
-        let end = visit(doc, 0, |k, at| {
+        let end = visit(doc, Index::NONE, 0, |k, at| {
             if k == b"b" {
                 Ok(Some(at + 2))
             } else {
@@ -186,6 +237,38 @@ mod tests {
         })
         .unwrap();
         assert_eq!(end, doc.len());
+    }
+
+    #[test]
+    fn plain_strings_are_what_serde_reads() {
+        for doc in [
+            &br#""abc" "#[..],
+            br#""""#,
+            "\"caf\u{e9} \u{7f}\"".as_bytes(),
+            br#""a\"b""#,
+            b"\"tab\there\"",
+            b"\"bad \xff\"",
+            br#"null"#,
+            br#""open"#,
+        ] {
+            let fast = plain_string(doc, 0);
+            let slow = parse_at::<String>(doc, 0, "x").ok();
+            if let Some(fast) = &fast {
+                assert_eq!(
+                    Some(fast),
+                    slow.as_ref(),
+                    "{}",
+                    String::from_utf8_lossy(doc)
+                );
+            }
+            let plain = !doc.contains(&b'\\') && !doc.contains(&b'\t') && doc != b"null";
+            assert_eq!(
+                fast.is_some(),
+                plain && slow.is_some(),
+                "{}",
+                String::from_utf8_lossy(doc)
+            );
+        }
     }
 
     #[test]

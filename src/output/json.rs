@@ -106,11 +106,15 @@ pub fn write_resource(
 /// `None` when there is no such member. Works on the bytes, so the server's values (numbers,
 /// escapes) pass through untouched.
 fn merge_server_meta(bytes: &[u8], meta: &Meta<'_>) -> anyhow::Result<Option<Vec<u8>>> {
-    if memchr::memmem::find(bytes, b"meta").is_none() && memchr::memchr(b'\\', bytes).is_none() {
+    // A `meta` key without escapes is the bytes `"meta"` (quotes included: 24.02's
+    // `sescmd_history_stored_metadata` holds `meta` in every session); one with escapes has a
+    // backslash. With neither, there is nothing to walk.
+    if memchr::memmem::find(bytes, b"\"meta\"").is_none() && memchr::memchr(b'\\', bytes).is_none()
+    {
         return Ok(None);
     }
     let mut found = None;
-    walk::visit(bytes, 0, |key, at| {
+    walk::visit(bytes, walk::Index::NONE, 0, |key, at| {
         let is_meta = if key.contains(&b'\\') {
             serde_json::from_slice::<String>(&[b"\"", key, b"\""].concat())
                 .is_ok_and(|k| k == "meta")
