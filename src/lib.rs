@@ -19,6 +19,7 @@ pub mod select;
 pub mod settings;
 pub mod summary;
 pub mod text;
+pub mod tui;
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -63,6 +64,7 @@ pub fn main() -> ExitCode {
             enabled: settings::decide_color(&env, ColorWhen::Auto, env.stderr_tty),
         },
         tty: env.stderr_tty,
+        quiet: false,
     };
     match run(cli, env, &mut diag) {
         Ok(None) => ExitCode::SUCCESS,
@@ -80,7 +82,7 @@ pub fn main() -> ExitCode {
 /// Rust's 101 and a backtrace.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        output::watch::restore_terminal();
+        tui::terminal::restore();
         let payload = info
             .payload()
             .downcast_ref::<&str>()
@@ -104,9 +106,14 @@ fn install_panic_hook() {
 /// Runs a parsed command line: resolve everything, then act. `Ok(Some(kind))` is a failure
 /// already reported on stderr.
 pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKind>> {
+    let top;
     let sessions = match &cli.command {
         Command::Generate(g) => return generate(g),
         Command::Sessions(cmd) => cmd,
+        Command::Top(args) => {
+            top = cli::SessionsCommand::Watch(args.clone());
+            &top
+        }
     };
     // The panic hook's test: a bug on demand, through a variable no user sets.
     if env.vars.contains_key("MXS_TEST_PANIC") {

@@ -25,7 +25,7 @@ enum Op {
     NoMatch,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Operand {
     Num(f64),
     Text(String),
@@ -34,11 +34,13 @@ enum Operand {
 }
 
 /// One parsed `--where` condition.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Condition {
     column: Column,
     op: Op,
     operand: Operand,
+    /// The condition as written (trimmed), for the live view's header.
+    text: String,
 }
 
 fn usage(text: &str, why: &str) -> Failure {
@@ -116,7 +118,20 @@ impl Condition {
             column,
             op,
             operand,
+            text: text.trim().to_string(),
         })
+    }
+
+    /// The condition as written.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The column it reads.
+    #[must_use]
+    pub fn column(&self) -> Column {
+        self.column
     }
 
     /// Whether a session satisfies the condition.
@@ -243,7 +258,9 @@ impl SortKey {
     }
 }
 
-fn cmp_values(a: &Value<'_>, b: &Value<'_>) -> Ordering {
+/// How two values of a column compare in `--sort`: numbers before text, absent values last.
+#[must_use]
+pub fn cmp_values(a: &Value<'_>, b: &Value<'_>) -> Ordering {
     match (a, b) {
         (Value::Missing, Value::Missing) => Ordering::Equal,
         (Value::Missing, _) => Ordering::Greater,
