@@ -430,10 +430,12 @@ impl State {
     }
 
     fn select_cursor(&mut self) {
-        self.selected = self
-            .view
-            .get(self.cursor)
-            .map(|&i| (self.rows[i].session.endpoint, self.rows[i].session.id.clone()));
+        self.selected = self.view.get(self.cursor).map(|&i| {
+            (
+                self.rows[i].session.endpoint,
+                self.rows[i].session.id.clone(),
+            )
+        });
         self.scroll_to_cursor();
     }
 
@@ -645,10 +647,7 @@ impl State {
                 let n = self.conditions.len();
                 self.conditions.clear();
                 self.message = Some(Message {
-                    text: format!(
-                        "{n} condition{} cleared",
-                        if n == 1 { "" } else { "s" }
-                    ),
+                    text: format!("{n} condition{} cleared", if n == 1 { "" } else { "s" }),
                     error: false,
                 });
                 self.rebuild();
@@ -902,7 +901,10 @@ pub(crate) mod tests {
     fn a_filter_is_added_a_bad_one_changes_nothing_and_backslash_clears() {
         let mut s = state(1);
         s.apply(refresh(
-            vec![session(0, 1, "app", 5.0, 300), session(0, 2, "bob", 9.0, 100)],
+            vec![
+                session(0, 1, "app", 5.0, 300),
+                session(0, 2, "bob", 9.0, 100),
+            ],
             vec![],
         ));
         s.key(Input::Char('/'));
@@ -966,7 +968,13 @@ pub(crate) mod tests {
         assert_eq!(s.key(Input::Char('x')), Effect::None);
         assert!(matches!(&s.overlay, Overlay::Confirm(p) if p.act == Act::Kill));
         assert_eq!(s.key(Input::Char('n')), Effect::None);
-        assert!(s.message.as_ref().unwrap().text.contains("nothing was sent"));
+        assert!(
+            s.message
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("nothing was sent")
+        );
         s.key(Input::Char('x'));
         assert_eq!(s.key(Input::Enter), Effect::None, "Enter is not yes");
         s.key(Input::Char('r'));

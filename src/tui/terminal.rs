@@ -30,6 +30,8 @@ impl Screen {
 
 impl Drop for Screen {
     fn drop(&mut self) {
+        // shown here, so that ratatui's own drop writes nothing after the main screen is back
+        let _ = self.terminal.show_cursor();
         restore();
     }
 }

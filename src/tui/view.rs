@@ -21,7 +21,10 @@ use crate::tui::state::{Document, Overlay, State, Viewport};
 /// The keys, for the help overlay and the README.
 pub const KEYS: [(&str, &str); 14] = [
     ("↑ ↓ j k", "move the selection"),
-    ("PgUp PgDn Home End", "move by a page, to the first or last row"),
+    (
+        "PgUp PgDn Home End",
+        "move by a page, to the first or last row",
+    ),
     ("Enter", "the selected session in full (Esc goes back)"),
     ("s / S", "sort by the next column / reverse the order"),
     ("/", "add a condition (the --where grammar)"),
@@ -206,11 +209,7 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles) -> usize 
         .iter()
         .map(|c| {
             if *c == sort.column {
-                format!(
-                    "{}{}",
-                    c.header(),
-                    if sort.descending { "▼" } else { "▲" }
-                )
+                format!("{}{}", c.header(), if sort.descending { "▼" } else { "▲" })
             } else {
                 c.header().to_string()
             }
@@ -286,7 +285,11 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles) -> usize 
                 ' '
             }
         );
-        let base = if row.stale { st.muted() } else { Style::default() };
+        let base = if row.stale {
+            st.muted()
+        } else {
+            Style::default()
+        };
         let unresolved = row.session.unresolved;
         let mut spans = vec![Span::styled(mark, base)];
         spans.extend(line(row_cells, &|k| match cols[k] {
@@ -306,23 +309,33 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles) -> usize 
 
 /// The detail view: `show`'s text for the session, scrolled. Returns the rows shown and the
 /// text's length in lines.
-fn detail(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles, now: i64) -> (usize, usize) {
+fn detail(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &State,
+    st: Styles,
+    now: i64,
+) -> (usize, usize) {
     let Some(d) = &state.detail else {
         return (0, 0);
     };
     let label = state.labels.get(d.key.0).map_or("", String::as_str);
     let id = sanitize::line(&d.key.1);
     let (note, value, remote_name) = match &d.document {
-        Document::Waiting => (Some(format!("reading session {id} on {label}…")), None, None),
+        Document::Waiting => (
+            Some(format!("reading session {id} on {label}…")),
+            None,
+            None,
+        ),
         Document::Found {
-            value,
-            remote_name,
-            ..
-        } => (None, Some(value), remote_name.as_ref().map(|r| r.as_deref())),
+            value, remote_name, ..
+        } => (
+            None,
+            Some(value),
+            remote_name.as_ref().map(|r| r.as_deref()),
+        ),
         Document::Gone => (
-            Some(format!(
-                "session {id} on {label} is gone; as last seen:"
-            )),
+            Some(format!("session {id} on {label} is gone; as last seen:")),
             d.last.as_ref(),
             None,
         ),
@@ -399,13 +412,7 @@ fn ansi_line(text: &str) -> Line<'static> {
     Line::from(spans)
 }
 
-fn bottom_lines(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    state: &State,
-    st: Styles,
-    error: Option<&str>,
-) {
+fn bottom_lines(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles, error: Option<&str>) {
     if area.height == 0 {
         return;
     }
@@ -418,7 +425,12 @@ fn bottom_lines(
     let last = match &state.overlay {
         Overlay::Filter(p) => {
             let prompt = "where> ";
-            let before: usize = p.text.chars().take(p.cursor).map(|c| width(&c.to_string())).sum();
+            let before: usize = p
+                .text
+                .chars()
+                .take(p.cursor)
+                .map(|c| width(&c.to_string()))
+                .sum();
             let x = area.x + u16::try_from(width(prompt) + before).unwrap_or(u16::MAX);
             if x < area.x + area.width {
                 frame.set_cursor_position(Position::new(x, area.y + area.height - 1));
@@ -589,8 +601,9 @@ mod tests {
             }
             // nothing raw from the server reaches a cell
             assert!(
-                b.content.iter().all(|c| !c.symbol().contains('\u{1b}')
-                    && !c.symbol().contains('\u{7}')),
+                b.content
+                    .iter()
+                    .all(|c| !c.symbol().contains('\u{1b}') && !c.symbol().contains('\u{7}')),
                 "{name}"
             );
         });
@@ -601,8 +614,14 @@ mod tests {
         let mut s = filled();
         let b = render(&mut s, 100, 12, false);
         let t = text(&b);
-        assert!(t.starts_with("mxs top  3 sessions, 5.8 KiB on 2 hosts  every 2.0s\n"), "{t}");
-        assert!(t.contains("refreshed 07:24:06 UTC in 12 ms, 0 new, 0 closed  sort id ▲"), "{t}");
+        assert!(
+            t.starts_with("mxs top  3 sessions, 5.8 KiB on 2 hosts  every 2.0s\n"),
+            "{t}"
+        );
+        assert!(
+            t.contains("refreshed 07:24:06 UTC in 12 ms, 0 new, 0 closed  sort id ▲"),
+            "{t}"
+        );
         assert!(t.contains("IDLE  SERVICE"), "{t}");
         assert!(t.contains("ID▲"), "{t}");
         let rows: Vec<&str> = t.lines().filter(|l| l.contains("RW-Spl")).collect();
@@ -647,7 +666,10 @@ mod tests {
         s.key(Input::Char('m'));
         s.key(Input::Enter);
         let t = text(&render(&mut s, 100, 12, false));
-        assert!(t.contains("1 session (of 3)") && t.contains("where idle>1m"), "{t}");
+        assert!(
+            t.contains("1 session (of 3)") && t.contains("where idle>1m"),
+            "{t}"
+        );
         assert!(!t.contains("refused"), "{t}");
     }
 
@@ -671,7 +693,10 @@ mod tests {
     fn a_failed_host_is_named_with_its_error_and_its_rows_marked_stale() {
         let mut s = filled();
         s.apply(refresh(
-            vec![session(0, 1, "app", 5.0, 3000), session(0, 2, "bob", 1.0, 1)],
+            vec![
+                session(0, 1, "app", 5.0, 3000),
+                session(0, 2, "bob", 1.0, 1),
+            ],
             vec![(1, "GET http://mx2:8989/v1/sessions: connection refused")],
         ));
         let t = text(&render(&mut s, 120, 12, false));

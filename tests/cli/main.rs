@@ -15,4 +15,5 @@ mod rdns;
 mod render;
 mod show;
 mod tls;
+mod top;
 mod watch;
