@@ -47,6 +47,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand sessions 'Client sessions: list, show, summarise, watch'
+            cand top 'The interactive session view: `mxs sessions watch` under a short name'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -83,7 +84,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand ls 'List sessions, one row each, sorted by id'
             cand show 'Show everything about one or more sessions'
             cand summary 'Count sessions, memory and idle time per group'
-            cand watch 'Refresh the session list in place until interrupted'
+            cand watch 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)'
             cand kill 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
             cand restart 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
             cand alter 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
@@ -405,7 +406,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand list 'List sessions, one row each, sorted by id'
             cand show 'Show everything about one or more sessions'
             cand summary 'Count sessions, memory and idle time per group'
-            cand watch 'Refresh the session list in place until interrupted'
+            cand watch 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)'
             cand kill 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
             cand restart 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
             cand alter 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
@@ -426,6 +427,48 @@ set edit:completion:arg-completer[mxs] = {|@words|
         &'mxs;sessions;help;alter'= {
         }
         &'mxs;sessions;help;help'= {
+        }
+        &'mxs;top'= {
+            cand --count 'Stop after N refreshes (default: until interrupted)'
+            cand --rdns 'Resolve client addresses to host names: client (default) or server'
+            cand --rdns-timeout 'Deadline of one lookup [default: 2s]'
+            cand --rdns-deadline 'Deadline of the whole resolution [default: 5s]'
+            cand --rdns-concurrency 'Lookups in flight at once [default: 64]'
+            cand -w 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW'
+            cand --where 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW'
+            cand --sort 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]'
+            cand --limit 'Print at most N sessions (after filtering and sorting)'
+            cand --columns 'Table columns to print, in order (comma-separated)'
+            cand -H 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand --hosts 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand -u 'Admin API user [default: admin]'
+            cand --user 'Admin API user [default: admin]'
+            cand -p 'Admin API password [default: mariadb]'
+            cand --password 'Admin API password [default: mariadb]'
+            cand --tls-ca-cert 'CA certificate (PEM) to verify the server with, instead of the system''s roots'
+            cand --tls-cert 'Client certificate (PEM) to present when the server asks for one'
+            cand --tls-key 'Private key (PEM) of --tls-cert'
+            cand --tls-verify-server-cert 'Verify the server''s certificate [default: true]'
+            cand -t 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --timeout 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --max-response-size 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]'
+            cand -c 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand --config 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand -o 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --output 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --color 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)'
+            cand --no-rdns-cache 'Do not read or write the reverse-DNS cache file'
+            cand --wide 'Print every column'
+            cand --password-stdin 'Read the password from the first line of standard input'
+            cand -s 'Use HTTPS for endpoints given without a scheme'
+            cand --secure 'Use HTTPS for endpoints given without a scheme'
+            cand --json 'Shorthand for --output json'
+            cand --tsv 'Shorthand for --output tsv'
+            cand --header 'Print a header row in TSV output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'mxs;generate'= {
             cand -H 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
@@ -534,6 +577,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
         }
         &'mxs;help'= {
             cand sessions 'Client sessions: list, show, summarise, watch'
+            cand top 'The interactive session view: `mxs sessions watch` under a short name'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -541,7 +585,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand list 'List sessions, one row each, sorted by id'
             cand show 'Show everything about one or more sessions'
             cand summary 'Count sessions, memory and idle time per group'
-            cand watch 'Refresh the session list in place until interrupted'
+            cand watch 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)'
             cand kill 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
             cand restart 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
             cand alter 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
@@ -559,6 +603,8 @@ set edit:completion:arg-completer[mxs] = {|@words|
         &'mxs;help;sessions;restart'= {
         }
         &'mxs;help;sessions;alter'= {
+        }
+        &'mxs;help;top'= {
         }
         &'mxs;help;generate'= {
             cand completions 'Print a shell completion script'

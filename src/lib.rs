@@ -119,6 +119,10 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
     if env.vars.contains_key("MXS_TEST_PANIC") {
         panic!("MXS_TEST_PANIC is set");
     }
+    // ... and one inside the live view, once it owns the terminal
+    if env.vars.contains_key("MXS_TEST_PANIC_LIVE") {
+        tui::terminal::TEST_PANIC.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let settings = Settings::resolve(&cli.connection, &cli.output, env)?;
     diag.palette.enabled = settings.output.stderr_color;
     for w in &settings.warnings {

@@ -340,6 +340,9 @@ fn run_view(
             state.set_viewport(viewport);
             dirty = false;
         }
+        if state.refreshes > 0 && term::TEST_PANIC.load(Ordering::Relaxed) {
+            panic!("MXS_TEST_PANIC_LIVE is set");
+        }
         if plan.count.is_some_and(|c| state.refreshes >= c) {
             return Ok(None);
         }

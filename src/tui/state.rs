@@ -143,7 +143,7 @@ pub struct Prompt {
 #[derive(Debug, Clone)]
 pub struct Pending {
     pub act: Act,
-    pub session: Session,
+    pub session: Box<Session>,
 }
 
 /// What covers the bottom line or the screen.
@@ -374,7 +374,7 @@ impl State {
     /// Filters, sorts and limits the rows again, keeping the selected session selected (or
     /// the row at its place when it is gone).
     pub fn rebuild(&mut self) {
-        let hide_over = self.hide_idle.then(|| self.interval.as_secs_f64());
+        let hide_over = self.hide_idle.then_some(self.interval.as_secs_f64());
         let mut view: Vec<usize> = (0..self.rows.len())
             .filter(|&i| {
                 let s = &self.rows[i].session;
@@ -493,7 +493,7 @@ impl State {
                         ),
                         error: false,
                     });
-                    Effect::Act(p.act, Box::new(p.session))
+                    Effect::Act(p.act, p.session)
                 } else {
                     self.message = Some(Message {
                         text: format!("{} cancelled: nothing was sent", p.act.verb()),
@@ -570,7 +570,12 @@ impl State {
 
     fn ask(&mut self, act: Act) -> Effect {
         match self.target() {
-            Some(session) => self.overlay = Overlay::Confirm(Pending { act, session }),
+            Some(session) => {
+                self.overlay = Overlay::Confirm(Pending {
+                    act,
+                    session: Box::new(session),
+                });
+            }
             None => {
                 self.message = Some(Message {
                     text: format!("no session selected: nothing to {}", act.verb()),

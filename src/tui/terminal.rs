@@ -11,6 +11,9 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::tui::state::Input;
 
+/// Panic once the view is drawn (`MXS_TEST_PANIC_LIVE`, the panic hook's test in a terminal).
+pub static TEST_PANIC: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// The terminal in the live view's modes; restored when dropped, whatever the exit path.
 pub struct Screen {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,

@@ -752,4 +752,40 @@ mod tests {
         assert!(l.spans[1].style.add_modifier.contains(Modifier::DIM));
         assert_eq!(l.spans[2].style, Style::default());
     }
+
+    /// The capture in the README is this render, and its key table is [`KEYS`].
+    #[test]
+    fn the_readme_shows_this_view_and_every_key() {
+        let readme = include_str!("../../README.md");
+        let mut s = state(2);
+        let mut first = vec![
+            session(0, 1, "maxuser", 0.0, 2_355),
+            session(0, 2, "app", 22.4, 67_584),
+            session(0, 3, "app", 21.9, 68_096),
+            session(1, 7, "report", 2_410.0, 1_220_000),
+        ];
+        s.apply(refresh(first.clone(), vec![]));
+        first.push(session(0, 4, "maxuser", 0.1, 2_048));
+        s.apply(refresh(
+            first,
+            vec![(1, "GET http://mx2:8989/v1/sessions: connection refused")],
+        ));
+        s.key(Input::Char('s'));
+        while s.sort_shown().column != Column::Memory {
+            s.key(Input::Char('s'));
+        }
+        s.key(Input::Down);
+        let t = text(&render(&mut s, 112, 12, false));
+        let capture: String = t.lines().map(|l| format!("{l}\n")).collect();
+        assert!(
+            readme.contains(&format!("```text\n{capture}```")),
+            "README lacks the capture:\n```text\n{capture}```"
+        );
+        for (k, what) in KEYS {
+            assert!(
+                readme.contains(&format!("| {k} | {what} |")),
+                "README lacks | {k} | {what} |"
+            );
+        }
+    }
 }

@@ -237,3 +237,23 @@ fn hostile_session_data_reaches_the_screen_escaped() {
         "{text:?}"
     );
 }
+
+#[test]
+fn a_panic_in_the_view_restores_the_terminal() {
+    let server = real();
+    let run = mxs(&["top", "60s"])
+        .hosts(&server)
+        .env("MXS_TEST_PANIC_LIVE", "1")
+        .pty(30, 150);
+    let (code, text, cooked) = run.finish_cooked();
+    assert_eq!(code, Some(1), "{text}");
+    let left = text
+        .rfind("\u{1b}[?1049l")
+        .expect("left the alternate screen");
+    assert!(left > text.rfind("\u{1b}[?1049h").unwrap(), "{text:?}");
+    assert!(
+        text[left..].contains("mxs: internal error: MXS_TEST_PANIC_LIVE is set"),
+        "{text:?}"
+    );
+    assert!(cooked, "raw mode is off after the panic");
+}
