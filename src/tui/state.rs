@@ -351,8 +351,18 @@ impl State {
         self.rebuild();
     }
 
-    /// The detail document read for `key`.
-    pub fn apply_detail(&mut self, key: &Key, document: Document) {
+    /// The detail document read for `key`. A client name the list resolved is shown there too.
+    pub fn apply_detail(&mut self, key: &Key, mut document: Document) {
+        if let Document::Found { remote_name, .. } = &mut document
+            && remote_name.is_none()
+            && let Some(row) = self
+                .rows
+                .iter()
+                .find(|r| r.session.endpoint == key.0 && r.session.id == key.1)
+            && (row.session.remote_name.is_some() || row.session.unresolved)
+        {
+            *remote_name = Some(row.session.remote_name.clone());
+        }
         if let Some(d) = &mut self.detail
             && &d.key == key
         {
@@ -1024,6 +1034,20 @@ pub(crate) mod tests {
         let mut s = state(1);
         s.apply(refresh(vec![session(0, 7, "app", 1.0, 1)], vec![]));
         assert_eq!(s.key(Input::Enter), Effect::Detail((0, "7".into())));
+        let found = |remote_name| Document::Found {
+            value: serde_json::json!({"id": "7"}),
+            remote_name,
+            time: Stamp::from_unix(0),
+        };
+        // without reverse DNS no name is shown; with it, the list's name is
+        s.apply_detail(&(0, "7".into()), found(None));
+        assert_eq!(s.detail.as_ref().unwrap().document, found(None));
+        s.rows[0].session.remote_name = Some("app1.example".into());
+        s.apply_detail(&(0, "7".into()), found(None));
+        assert_eq!(
+            s.detail.as_ref().unwrap().document,
+            found(Some(Some("app1.example".into())))
+        );
         s.set_viewport(Viewport {
             rows: 5,
             detail_rows: 5,
