@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Client sessions: list, show, summarise, watch, running queries, kill, restart, alter')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script of a shell on stdout')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'The interactive session view: `mxs sessions watch` under a short name')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'maxctrl''s `list sessions` and `list queries`')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'maxctrl''s `show session ID` and `show sessions`')
@@ -95,7 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, one row each, sorted by id')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
-            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)')
             [CompletionResult]::new('queries', 'queries', [CompletionResultType]::ParameterValue, 'The statements running now, longest first (maxctrl''s list queries)')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
@@ -480,7 +481,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, one row each, sorted by id')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
-            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)')
             [CompletionResult]::new('queries', 'queries', [CompletionResultType]::ParameterValue, 'The statements running now, longest first (maxctrl''s list queries)')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
@@ -535,6 +536,50 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mxs;top' {
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N refreshes (default: until interrupted)')
+            [CompletionResult]::new('--rdns', '--rdns', [CompletionResultType]::ParameterName, 'Resolve client addresses to host names: client (default) or server')
+            [CompletionResult]::new('--rdns-timeout', '--rdns-timeout', [CompletionResultType]::ParameterName, 'Deadline of one lookup [default: 2s]')
+            [CompletionResult]::new('--rdns-deadline', '--rdns-deadline', [CompletionResultType]::ParameterName, 'Deadline of the whole resolution [default: 5s]')
+            [CompletionResult]::new('--rdns-concurrency', '--rdns-concurrency', [CompletionResultType]::ParameterName, 'Lookups in flight at once [default: 64]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N sessions (after filtering and sorting)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Table columns to print, in order (comma-separated)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Print every column')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
             [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
@@ -1262,6 +1307,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
         'mxs;help' {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Client sessions: list, show, summarise, watch, running queries, kill, restart, alter')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script of a shell on stdout')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'The interactive session view: `mxs sessions watch` under a short name')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'maxctrl''s `list sessions` and `list queries`')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'maxctrl''s `show session ID` and `show sessions`')
@@ -1275,7 +1321,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, one row each, sorted by id')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Count sessions, memory and idle time per group')
-            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Refresh the session list in place until interrupted')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)')
             [CompletionResult]::new('queries', 'queries', [CompletionResultType]::ParameterValue, 'The statements running now, longest first (maxctrl''s list queries)')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
@@ -1307,6 +1353,9 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             break
         }
         'mxs;help;completions' {
+            break
+        }
+        'mxs;help;top' {
             break
         }
         'mxs;help;generate' {

@@ -53,6 +53,7 @@ complete -c mxs -n "__fish_mxs_needs_command" -s h -l help -d 'Print help (see m
 complete -c mxs -n "__fish_mxs_needs_command" -s V -l version -d 'Print version'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "sessions" -d 'Client sessions: list, show, summarise, watch, running queries, kill, restart, alter'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "completions" -d 'Print the completion script of a shell on stdout'
+complete -c mxs -n "__fish_mxs_needs_command" -f -a "top" -d 'The interactive session view: `mxs sessions watch` under a short name'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "list" -d 'maxctrl\'s `list sessions` and `list queries`'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "show" -d 'maxctrl\'s `show session ID` and `show sessions`'
@@ -91,7 +92,7 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_su
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "ls" -d 'List sessions, one row each, sorted by id'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "show" -d 'Show everything about one or more sessions'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "watch" -d 'Refresh the session list in place until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "watch" -d 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "queries" -d 'The statements running now, longest first (maxctrl\'s list queries)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
@@ -423,7 +424,7 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, one row each, sorted by id'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show everything about one or more sessions'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Refresh the session list in place until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "watch" -d 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "queries" -d 'The statements running now, longest first (maxctrl\'s list queries)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
@@ -456,6 +457,45 @@ complete -c mxs -n "__fish_mxs_using_subcommand completions" -l tsv -d 'Shorthan
 complete -c mxs -n "__fish_mxs_using_subcommand completions" -l header -d 'Print a header row in TSV output'
 complete -c mxs -n "__fish_mxs_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mxs -n "__fish_mxs_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l count -d 'Stop after N refreshes (default: until interrupted)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l rdns -d 'Resolve client addresses to host names: client (default) or server' -r -f -a "client\t'On this machine, in parallel, with deadlines'
+server\t'By MaxScale (rdns=true)'"
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l rdns-timeout -d 'Deadline of one lookup [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l rdns-deadline -d 'Deadline of the whole resolution [default: 5s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l rdns-concurrency -d 'Lookups in flight at once [default: 64]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s w -l where -d 'Keep sessions matching COND (repeatable, ANDed): user=maxuser, idle>600, memory>=1MiB, service~RW' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l sort -d 'Sort by these columns (comma-separated or repeated; prefix - for descending) [default: id]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l limit -d 'Print at most N sessions (after filtering and sorting)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l columns -d 'Table columns to print, in order (comma-separated)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l server-utc-offset -d 'The servers\' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l no-rdns-cache -d 'Do not read or write the reverse-DNS cache file'
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l wide -d 'Print every column'
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand top" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand top" -s V -l version -d 'Print version'
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s u -l user -d 'Admin API user [default: admin]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s p -l password -d 'Admin API password [default: mariadb]' -r
@@ -1007,19 +1047,20 @@ complete -c mxs -n "__fish_mxs_using_subcommand alter; and __fish_seen_subcomman
 complete -c mxs -n "__fish_mxs_using_subcommand alter; and __fish_seen_subcommand_from help" -f -a "session" -d 'mxs sessions alter ID KEY=VALUE...'
 complete -c mxs -n "__fish_mxs_using_subcommand alter; and __fish_seen_subcommand_from help" -f -a "session-filters" -d 'mxs sessions alter ID --filters NAMES (no names removes every filter)'
 complete -c mxs -n "__fish_mxs_using_subcommand alter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions generate list show destroy reload alter help" -f -a "sessions" -d 'Client sessions: list, show, summarise, watch, running queries, kill, restart, alter'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions generate list show destroy reload alter help" -f -a "completions" -d 'Print the completion script of a shell on stdout'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions generate list show destroy reload alter help" -f -a "generate" -d 'Generate shell completions or man pages'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions generate list show destroy reload alter help" -f -a "list" -d 'maxctrl\'s `list sessions` and `list queries`'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions generate list show destroy reload alter help" -f -a "show" -d 'maxctrl\'s `show session ID` and `show sessions`'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions generate list show destroy reload alter help" -f -a "destroy" -d 'maxctrl\'s `destroy session ID`'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions generate list show destroy reload alter help" -f -a "reload" -d 'maxctrl\'s `reload session ID` and `reload sessions`'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions generate list show destroy reload alter help" -f -a "alter" -d 'maxctrl\'s `alter session ID KEY=VALUE...` and `alter session-filters ID [FILTER...]`'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions generate list show destroy reload alter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "sessions" -d 'Client sessions: list, show, summarise, watch, running queries, kill, restart, alter'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "completions" -d 'Print the completion script of a shell on stdout'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "top" -d 'The interactive session view: `mxs sessions watch` under a short name'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "list" -d 'maxctrl\'s `list sessions` and `list queries`'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "show" -d 'maxctrl\'s `show session ID` and `show sessions`'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "destroy" -d 'maxctrl\'s `destroy session ID`'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "reload" -d 'maxctrl\'s `reload session ID` and `reload sessions`'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "alter" -d 'maxctrl\'s `alter session ID KEY=VALUE...` and `alter session-filters ID [FILTER...]`'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and not __fish_seen_subcommand_from sessions completions top generate list show destroy reload alter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List sessions, one row each, sorted by id'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'Show everything about one or more sessions'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "summary" -d 'Count sessions, memory and idle time per group'
-complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "watch" -d 'Refresh the session list in place until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "watch" -d 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "queries" -d 'The statements running now, longest first (maxctrl\'s list queries)'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'

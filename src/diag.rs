@@ -13,11 +13,16 @@ use crate::text::sanitize;
 pub struct Diag {
     pub palette: Palette,
     pub tty: bool,
+    /// Write nothing: the live view owns the terminal, and shows what matters itself.
+    pub quiet: bool,
 }
 
 impl Diag {
     /// `mxs: error: <chain>` and, when known, `  hint: ...`.
     pub fn error(&self, err: &anyhow::Error) {
+        if self.quiet {
+            return;
+        }
         let text = sanitize::line(&format!("{err:#}")).into_owned();
         let mut stderr = io::stderr().lock();
         let _ = writeln!(stderr, "{} {text}", self.palette.error("mxs: error:"));
@@ -27,6 +32,9 @@ impl Diag {
     }
 
     pub fn warning(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
         let _ = writeln!(
             io::stderr().lock(),
             "{} {}",
@@ -37,10 +45,16 @@ impl Diag {
 
     /// A line of its own on stderr (results of actions), sanitized.
     pub fn line(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
         let _ = writeln!(io::stderr().lock(), "{}", sanitize::line(text));
     }
 
     pub fn note(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
         let _ = writeln!(
             io::stderr().lock(),
             "{}",
@@ -55,7 +69,7 @@ impl Diag {
         Progress {
             what,
             start: Instant::now(),
-            enabled: self.tty,
+            enabled: self.tty && !self.quiet,
             shown: false,
         }
     }
@@ -70,7 +84,7 @@ impl Diag {
         status: impl Fn() -> String + Sync,
         work: impl FnOnce() -> T + Send,
     ) -> T {
-        if !self.tty {
+        if !self.tty || self.quiet {
             return work();
         }
         let done = std::sync::atomic::AtomicBool::new(false);

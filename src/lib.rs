@@ -19,6 +19,7 @@ pub mod select;
 pub mod settings;
 pub mod summary;
 pub mod text;
+pub mod tui;
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -79,6 +80,7 @@ pub fn main() -> ExitCode {
             enabled: settings::decide_color(&env, ColorWhen::Auto, env.stderr_tty),
         },
         tty: env.stderr_tty,
+        quiet: false,
     };
     match run(cli, env, &mut diag) {
         Ok(None) => ExitCode::SUCCESS,
@@ -96,7 +98,7 @@ pub fn main() -> ExitCode {
 /// Rust's 101 and a backtrace.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        output::watch::restore_terminal();
+        tui::terminal::restore();
         let payload = info
             .payload()
             .downcast_ref::<&str>()
@@ -136,6 +138,10 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
     // The panic hook's test: a bug on demand, through a variable no user sets.
     if env.vars.contains_key("MXS_TEST_PANIC") {
         panic!("MXS_TEST_PANIC is set");
+    }
+    // ... and one inside the live view, once it owns the terminal
+    if env.vars.contains_key("MXS_TEST_PANIC_LIVE") {
+        tui::terminal::TEST_PANIC.store(true, std::sync::atomic::Ordering::Relaxed);
     }
     let settings = Settings::resolve(&cli.connection, &cli.output, env)?;
     diag.palette.enabled = settings.output.stderr_color;

@@ -25,7 +25,7 @@ enum Op {
     NoMatch,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Operand {
     /// `conn_id=12345` or `conn_id=server1:12345`: a backend connection (`None`: `conn_id=`,
     /// no connection ids at all).
@@ -37,11 +37,13 @@ enum Operand {
 }
 
 /// One parsed `--where` condition.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Condition {
     column: Column,
     op: Op,
     operand: Operand,
+    /// The condition as written (trimmed), for the live view's header.
+    text: String,
 }
 
 fn usage(text: &str, why: &str) -> Failure {
@@ -79,6 +81,7 @@ impl Condition {
                 column,
                 op,
                 operand: Operand::Conn(conn_operand(text, value)?),
+                text: text.trim().to_string(),
             });
         }
         if column == Column::ConnIds && !matches!(op, Op::Match | Op::NoMatch) {
@@ -132,7 +135,20 @@ impl Condition {
             column,
             op,
             operand,
+            text: text.trim().to_string(),
         })
+    }
+
+    /// The condition as written.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The column it reads.
+    #[must_use]
+    pub fn column(&self) -> Column {
+        self.column
     }
 
     /// Whether a session satisfies the condition.
@@ -306,7 +322,9 @@ impl SortKey {
     }
 }
 
-fn cmp_values(a: &Value<'_>, b: &Value<'_>) -> Ordering {
+/// How two values of a column compare in `--sort`: numbers before text, absent values last.
+#[must_use]
+pub fn cmp_values(a: &Value<'_>, b: &Value<'_>) -> Ordering {
     match (a, b) {
         (Value::Missing, Value::Missing) => Ordering::Equal,
         (Value::Missing, _) => Ordering::Greater,

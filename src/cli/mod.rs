@@ -227,6 +227,12 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
 
+    /// The interactive session view: `mxs sessions watch` under a short name
+    ///
+    /// Sort, filter, pause, read a session in full, kill or restart it; press ? for the keys.
+    /// Every option of `sessions watch` applies.
+    Top(WatchArgs),
+
     /// Generate shell completions or man pages
     #[command(subcommand, hide = true)]
     Generate(GenerateCommand),
@@ -348,6 +354,7 @@ impl Command {
         Some(match self {
             Command::Sessions(c) => c.clone(),
             Command::Completions { .. } | Command::Generate(_) => return None,
+            Command::Top(a) => SessionsCommand::Watch(a.clone()),
             Command::List(MaxctrlList::Sessions(a)) => SessionsCommand::List(a.clone()),
             Command::List(MaxctrlList::Queries(a)) => SessionsCommand::Queries(a.clone()),
             Command::Show(MaxctrlShow::Session(a)) => SessionsCommand::Show(a.clone()),
@@ -477,9 +484,13 @@ pub enum SessionsCommand {
     /// Count sessions, memory and idle time per group
     Summary(SummaryArgs),
 
-    /// Refresh the session list in place until interrupted
+    /// The session list refreshed in place: an interactive view on a terminal (also `mxs top`)
     ///
-    /// On a terminal, the table is redrawn every INTERVAL (q, Esc or Ctrl-C quits). On a pipe,
+    /// On a terminal, an interactive view refreshed every INTERVAL, starting from the selection,
+    /// columns and sort given: arrows, j, k, PgUp, PgDn, Home and End move; Enter shows the
+    /// session in full; s and S sort; / adds a --where condition and \ clears them; i hides
+    /// idle sessions; p or Space pauses; + and - change the interval; x kills and r restarts
+    /// the selected session after a y; ? lists the keys; q, Esc or Ctrl-C quits. On a pipe,
     /// one snapshot is printed per interval: TSV rows, snapshots separated by an empty line, or
     /// with -o json or jsonl one line per snapshot, {"time":"2026-12-01T22:41:14Z","data":[...]},
     /// its time in RFC 3339 UTC.

@@ -109,12 +109,77 @@ pub fn run(ctx: &Ctx, plan: &plan::Act) -> anyhow::Result<Option<ExitKind>> {
     };
     let results = execute(
         ctx,
-        plan,
+        &plan.action,
         jobs,
         selected,
         matches!(plan.target, Target::All),
     );
     report(ctx, plan, &results)
+}
+
+/// Acts on one session chosen in a listing, once the caller has had it confirmed (the live
+/// view's `x` and `r`): the path of a confirmed selection, so the session is read again first,
+/// left alone when it is no longer the one that was shown, and counted as done when it is
+/// already gone.
+pub fn on_chosen(ctx: &Ctx, action: &Action, session: &Session) -> ActResult {
+    let job = Job {
+        endpoint: session.endpoint,
+        id: session.id.clone(),
+        identity: Some(Identity::of(session)),
+        session: Some(session.clone()),
+    };
+    let jobs = match recheck(ctx, vec![job]) {
+        Ok(jobs) => jobs,
+        Err(e) => {
+            let cause = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<Failure>().map(|f| f.cause))
+                .unwrap_or(Cause::Internal);
+            let mut failure = Failure::new(cause, format!("{e:#}"));
+            failure.hint = crate::error::hint(&e).map(str::to_string);
+            return ActResult {
+                endpoint: session.endpoint,
+                id: session.id.clone(),
+                outcome: Outcome::Failed(failure),
+            };
+        }
+    };
+    execute(ctx, action, jobs, true, false)
+        .pop()
+        .unwrap_or_else(|| ActResult {
+            endpoint: session.endpoint,
+            id: session.id.clone(),
+            outcome: Outcome::Failed(Failure::internal("the action produced no result")),
+        })
+}
+
+/// The line that tells how an action on one session ended (`killed session 5 on mx1`), and
+/// whether it failed.
+#[must_use]
+pub fn outcome_line(action: &Action, r: &ActResult, labels: &[String]) -> (String, bool) {
+    let id = crate::text::sanitize::line(&r.id);
+    let host = labels.get(r.endpoint).map_or("", String::as_str);
+    match &r.outcome {
+        Outcome::Done => (
+            format!(
+                "{} session {id} on {host}{}",
+                action.done(),
+                match action {
+                    Action::Kill { ttl: Some(t) } => format!(" (in {t}s)"),
+                    _ => String::new(),
+                }
+            ),
+            false,
+        ),
+        Outcome::Gone => (
+            format!(
+                "session {id} on {host} was already gone: nothing to {}",
+                action.verb()
+            ),
+            false,
+        ),
+        Outcome::Failed(f) => (format!("session {id} on {host}: {}", f.message), true),
+    }
 }
 
 /// What the action changes, for the dry run: ` (ttl 30s)`, ` (log_info=true, filters: a, b)`.
@@ -328,7 +393,8 @@ fn capitalized(verb: &str) -> String {
 }
 
 /// Reads the selected sessions again, right before acting: a session whose identity changed
-/// is skipped, one already gone is done.
+/// is skipped, one already gone is done. A host that cannot be read stops everything when a
+/// session to act on is there.
 fn recheck(ctx: &Ctx, jobs: Vec<Job>) -> anyhow::Result<Vec<Result<Job, ActResult>>> {
     let rdns = crate::plan::RdnsSettings {
         mode: None,
@@ -346,7 +412,11 @@ fn recheck(ctx: &Ctx, jobs: Vec<Job>) -> anyhow::Result<Vec<Result<Job, ActResul
         false,
         false,
     )?;
-    if let Some((_, e)) = fetched.failures.into_iter().next() {
+    if let Some((_, e)) = fetched
+        .failures
+        .into_iter()
+        .find(|(host, _)| jobs.iter().any(|j| j.endpoint == *host))
+    {
         return Err(e.context("reading the sessions again before acting; nothing was done"));
     }
     let now: HashMap<(usize, String), Identity> = fetched
@@ -423,7 +493,7 @@ fn request(action: &Action, id: &str) -> (Method, String, Option<Vec<u8>>) {
 /// Acts on every host concurrently, each host's sessions one after the other.
 fn execute(
     ctx: &Ctx,
-    plan: &plan::Act,
+    action: &Action,
     jobs: Vec<Result<Job, ActResult>>,
     selected: bool,
     all: bool,
@@ -448,7 +518,7 @@ fn execute(
             let outcome = ctx
                 .client
                 .write(e, Method::Post, "v1/sessions/restart", None)
-                .map_err(|f| explain(ctx, plan, e, endpoint, f, &mut version, false));
+                .map_err(|f| explain(ctx, action, e, endpoint, f, &mut version, false));
             return jobs
                 .iter()
                 .map(|j| ActResult {
@@ -467,11 +537,11 @@ fn execute(
         }
         jobs.iter()
             .map(|j| {
-                let (method, path, body) = request(&plan.action, &j.id);
+                let (method, path, body) = request(action, &j.id);
                 let outcome = match ctx.client.write(e, method, &path, body.as_deref()) {
                     Ok(()) => Outcome::Done,
                     Err(f) => {
-                        let f = explain(ctx, plan, e, endpoint, f, &mut version, selected);
+                        let f = explain(ctx, action, e, endpoint, f, &mut version, selected);
                         if f.cause == Cause::NotFound && selected {
                             Outcome::Gone
                         } else {
@@ -511,7 +581,7 @@ fn execute(
 /// read but not write, a session that is not there.
 fn explain(
     ctx: &Ctx,
-    plan: &plan::Act,
+    action: &Action,
     e: &crate::endpoint::Endpoint,
     endpoint: usize,
     f: Failure,
@@ -525,14 +595,14 @@ fn explain(
         Cause::NotFound => {
             let v = version.get_or_insert_with(|| server_version(ctx, e));
             if let Some(v) = v
-                && older_than(v, plan.action.since())
+                && older_than(v, action.since())
             {
-                let (major, minor) = plan.action.since();
+                let (major, minor) = action.since();
                 return Failure::new(
                     Cause::Unsupported,
                     format!(
                         "MaxScale {v} on {label} cannot {} sessions: that needs MaxScale {major}.{minor:02} or later",
-                        plan.action.verb()
+                        action.verb()
                     ),
                 );
             }
@@ -595,29 +665,15 @@ fn older_than(version: &str, (major, minor): (u32, u32)) -> bool {
 fn report(ctx: &Ctx, plan: &plan::Act, results: &[ActResult]) -> anyhow::Result<Option<ExitKind>> {
     let mut first = None;
     for r in results {
-        let id = crate::text::sanitize::line(&r.id);
-        let host = &ctx.labels[r.endpoint];
+        let (line, failed) = outcome_line(&plan.action, r, &ctx.labels);
         match &r.outcome {
-            Outcome::Done => ctx.diag.line(&format!(
-                "{} session {id} on {host}{}",
-                plan.action.done(),
-                match plan.action {
-                    Action::Kill { ttl: Some(t) } => format!(" (in {t}s)"),
-                    _ => String::new(),
-                }
-            )),
-            Outcome::Gone => ctx.diag.line(&format!(
-                "session {id} on {host} was already gone: nothing to {}",
-                plan.action.verb()
-            )),
-            Outcome::Failed(f) => {
+            Outcome::Failed(f) if failed => {
                 first.get_or_insert(f.kind());
-                let mut shown =
-                    Failure::new(f.cause, format!("session {id} on {host}: {}", f.message));
+                let mut shown = Failure::new(f.cause, line);
                 shown.hint.clone_from(&f.hint);
-                let err = anyhow::Error::new(shown);
-                ctx.diag.error(&err);
+                ctx.diag.error(&anyhow::Error::new(shown));
             }
+            _ => ctx.diag.line(&line),
         }
     }
     let mut out = ctx.stdout();

@@ -41,6 +41,22 @@ pub fn run(ctx: &Ctx, plan: &Plan) -> anyhow::Result<Option<ExitKind>> {
 }
 
 impl Ctx {
+    /// A copy that writes nothing on stderr (for the live view, which owns the terminal).
+    #[must_use]
+    pub fn quiet(&self) -> Ctx {
+        Ctx {
+            settings: self.settings.clone(),
+            client: Arc::clone(&self.client),
+            options: self.options,
+            labels: self.labels.clone(),
+            diag: crate::diag::Diag {
+                quiet: true,
+                tty: false,
+                ..self.diag
+            },
+        }
+    }
+
     /// Buffered stdout (`Send`, so host threads can stream into it).
     #[must_use]
     pub fn stdout(&self) -> BufWriter<io::Stdout> {

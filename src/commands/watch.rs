@@ -1,38 +1,41 @@
-//! `sessions watch` (and `list --watch`): the session list refreshed in place. On a terminal it
-//! uses the alternate screen in raw mode (so Ctrl-C and `q` arrive as keys and the terminal is
-//! always restored, on every exit path), redraws on resize, marks sessions new since the last
-//! refresh, counts those that closed, keeps the reverse-DNS cache between refreshes and shows a
-//! failed refresh without exiting. On a pipe it prints one snapshot per interval instead.
+//! `sessions watch` (and `list --watch`, and `top`). On a terminal, the interactive view of
+//! `tui`: this module drives it, reading keys and the terminal's size, while a worker thread
+//! fetches the sessions (so a slow host never blocks a key), reads the session of the detail
+//! view, and kills or restarts through the code of `sessions kill` and `restart`. On a pipe it
+//! prints one snapshot per interval instead.
 
-use std::collections::HashSet;
 use std::io::Write;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event;
 
+use crate::api::fetch::{self, Shown};
 use crate::api::model::Session;
 use crate::columns::Column;
 use crate::commands::Ctx;
-use crate::commands::sessions::{Fetched, fetch_sessions, rdns_cache};
+use crate::commands::sessions::{Fetched, encode_id, fetch_sessions, rdns_cache};
 use crate::error::ExitKind;
 use crate::output::list::View;
-use crate::output::table::Mark;
-use crate::output::watch::{self as render, Frame, Screen};
-use crate::plan;
+use crate::output::watch as render;
+use crate::plan::{self, Action, RdnsSettings};
 use crate::rdns;
+use crate::select::Selection;
 use crate::text::sanitize;
 use crate::text::time::Stamp;
+use crate::tui::state::{Act, Document, Effect, Key, Refresh, Start, State};
+use crate::tui::terminal::{self as term, Screen};
+use crate::tui::view;
 
 pub fn run(ctx: &Ctx, plan: &plan::Watch) -> anyhow::Result<Option<ExitKind>> {
     let mut cache = rdns_cache(ctx, &plan.list.rdns);
-    let result = if plan.live {
-        live(ctx, plan, &mut cache)
-    } else {
-        snapshots(ctx, plan, &mut cache)
-    };
+    if plan.live {
+        return live(ctx, plan, cache);
+    }
+    let result = snapshots(ctx, plan, &mut cache);
     cache.save();
     result
 }
@@ -94,89 +97,125 @@ fn snapshots(
     }
 }
 
-/// What the live view shows between refreshes.
-struct State {
-    fetched: Fetched,
-    marks: Vec<Mark>,
-    status: String,
-    previous: Option<HashSet<(usize, String)>>,
+/// What the view asks the worker for.
+enum Request {
+    Refresh {
+        want_query: bool,
+        detail: Option<Key>,
+    },
+    Detail(Key),
+    Act(Act, Box<Session>),
 }
 
-impl State {
-    fn refresh(&mut self, ctx: &Ctx, result: anyhow::Result<Fetched>) {
-        let fetched = match result {
-            Ok(f) => f,
-            Err(e) => {
-                self.status = format!(
-                    "last refresh failed at {}: {}",
-                    Stamp::now().rfc3339(),
-                    sanitize::line(&format!("{e:#}"))
-                );
-                return;
+/// What the worker hands back.
+enum Reply {
+    Refreshed(Refresh),
+    Detail(Key, Document),
+    Acted(String, bool),
+}
+
+/// Reads one session from its own host, for the detail view.
+fn read_detail(ctx: &Ctx, rdns: &RdnsSettings, key: &Key) -> Document {
+    let endpoints = &ctx.settings.connection.endpoints;
+    let Some(endpoint) = endpoints.get(key.0) else {
+        return Document::Failed("no such host".into());
+    };
+    let path = format!("v1/sessions/{}{}", encode_id(&key.1), rdns.show_query());
+    let result = fetch::show(&ctx.client, std::slice::from_ref(endpoint), &path)
+        .into_iter()
+        .next()
+        .map(|(_, r)| r);
+    match result {
+        Some(Ok(Shown::Found(found))) => match serde_json::from_slice(&found.resource) {
+            Ok(value) => Document::Found {
+                value,
+                remote_name: None,
+                time: Stamp::now(),
+            },
+            Err(e) => Document::Failed(sanitize::line(&e.to_string()).into_owned()),
+        },
+        Some(Ok(Shown::Missing(_))) => Document::Gone,
+        Some(Err(e)) => Document::Failed(sanitize::line(&format!("{e:#}")).into_owned()),
+        None => Document::Failed("no answer".into()),
+    }
+}
+
+/// The worker: one request at a time, in order, until the view goes away.
+fn worker(
+    ctx: &Ctx,
+    rdns: &RdnsSettings,
+    cache: &Mutex<rdns::Cache>,
+    requests: &mpsc::Receiver<Request>,
+    replies: &mpsc::Sender<Reply>,
+) {
+    for request in requests {
+        let reply = match request {
+            Request::Refresh { want_query, detail } => {
+                let time = Stamp::now();
+                let started = Instant::now();
+                let fetched = match cache.lock() {
+                    Ok(mut cache) => fetch_sessions(
+                        ctx,
+                        rdns,
+                        &mut cache,
+                        &Selection::default(),
+                        false,
+                        want_query,
+                    ),
+                    Err(_) => Err(anyhow::anyhow!("internal error: lock poisoned")),
+                };
+                let took = started.elapsed();
+                let refresh = match fetched {
+                    Ok(f) => Refresh {
+                        sessions: f.items.into_iter().map(|(s, _)| s).collect(),
+                        failures: f
+                            .failures
+                            .into_iter()
+                            .map(|(h, e)| (h, format!("{e:#}")))
+                            .collect(),
+                        time,
+                        took,
+                    },
+                    // resolving names failed as a whole: every host counts as failed
+                    Err(e) => Refresh {
+                        sessions: Vec::new(),
+                        failures: (0..ctx.labels.len())
+                            .map(|h| (h, format!("{e:#}")))
+                            .collect(),
+                        time,
+                        took,
+                    },
+                };
+                if replies.send(Reply::Refreshed(refresh)).is_err() {
+                    return;
+                }
+                match detail {
+                    Some(key) => {
+                        let doc = read_detail(ctx, rdns, &key);
+                        Reply::Detail(key, doc)
+                    }
+                    None => continue,
+                }
+            }
+            Request::Detail(key) => {
+                let doc = read_detail(ctx, rdns, &key);
+                Reply::Detail(key, doc)
+            }
+            Request::Act(act, session) => {
+                let action = match act {
+                    Act::Kill => Action::Kill { ttl: None },
+                    Act::Restart => Action::Restart,
+                };
+                let result = crate::commands::act::on_chosen(ctx, &action, &session);
+                let (line, failed) =
+                    crate::commands::act::outcome_line(&action, &result, &ctx.labels);
+                Reply::Acted(line, failed)
             }
         };
-        let key = |s: &Session| (s.endpoint, s.id.clone());
-        let keys: HashSet<(usize, String)> = fetched.items.iter().map(|(s, _)| key(s)).collect();
-        let (new, closed) = match &self.previous {
-            Some(prev) => (
-                keys.difference(prev).count(),
-                prev.difference(&keys).count(),
-            ),
-            None => (0, 0),
-        };
-        self.marks = fetched
-            .items
-            .iter()
-            .map(|(s, _)| match &self.previous {
-                Some(prev) if !prev.contains(&key(s)) => Mark::New,
-                _ => Mark::Plain,
-            })
-            .collect();
-        self.status = format!(
-            "{} sessions, {new} new, {closed} closed since the last refresh",
-            fetched.items.len()
-        );
-        let failures: Vec<String> = fetched
-            .failures
-            .iter()
-            .map(|(h, e)| format!("{}: {}", ctx.labels[*h], sanitize::line(&format!("{e:#}"))))
-            .collect();
-        if !failures.is_empty() {
-            self.status
-                .push_str(&format!("; failed: {}", failures.join("; ")));
+        if replies.send(reply).is_err() {
+            return;
         }
-        self.fetched = fetched;
-        self.previous = Some(keys);
     }
-}
-
-/// What a key or a signal asks for.
-enum Input {
-    Quit,
-    Redraw,
-    Nothing,
-}
-
-fn input(timeout: Duration, signalled: &AtomicBool) -> anyhow::Result<Input> {
-    if signalled.load(Ordering::Relaxed) {
-        return Ok(Input::Quit);
-    }
-    if !event::poll(timeout)? {
-        return Ok(Input::Nothing);
-    }
-    Ok(match event::read()? {
-        Event::Key(KeyEvent {
-            code: KeyCode::Char('c'),
-            modifiers,
-            ..
-        }) if modifiers.contains(KeyModifiers::CONTROL) => Input::Quit,
-        Event::Key(KeyEvent {
-            code: KeyCode::Char('q') | KeyCode::Esc,
-            ..
-        }) => Input::Quit,
-        Event::Resize(..) => Input::Redraw,
-        _ => Input::Nothing,
-    })
 }
 
 /// Raw mode turns Ctrl-C into a key; a signal sent from outside (kill, a closed terminal) must
@@ -194,63 +233,146 @@ fn quit_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
     Ok(signalled)
 }
 
-fn live(
-    ctx: &Ctx,
-    plan: &plan::Watch,
-    cache: &mut rdns::Cache,
-) -> anyhow::Result<Option<ExitKind>> {
-    let screen = Screen::enter().context("setting up the terminal")?;
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// The interactive view.
+fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Option<ExitKind>> {
+    let mut state = State::new(Start {
+        labels: ctx.labels.clone(),
+        columns: plan.list.columns.clone(),
+        conditions: plan.list.selection.conditions.clone(),
+        sort: plan.list.selection.sort.clone(),
+        limit: plan.list.selection.limit,
+        interval: plan.interval,
+    });
+    let color = ctx.options.palette.enabled;
     let signalled = quit_on_signals()?;
+    let cache = Arc::new(Mutex::new(cache));
+    let (request_tx, request_rx) = mpsc::channel::<Request>();
+    let (reply_tx, reply_rx) = mpsc::channel::<Reply>();
+    // The worker owns copies of what it needs and is left behind on quit: a request in flight
+    // (up to --timeout) never delays leaving.
+    {
+        let quiet = ctx.quiet();
+        let rdns = plan.list.rdns.clone();
+        let cache = Arc::clone(&cache);
+        std::thread::Builder::new()
+            .name("mxs-fetch".into())
+            .spawn(move || worker(&quiet, &rdns, &cache, &request_rx, &reply_tx))
+            .context("starting the fetching thread")?;
+    }
+    let mut screen = Screen::enter().context("setting up the terminal")?;
+    let result = run_view(
+        &mut screen,
+        &mut state,
+        plan,
+        color,
+        &signalled,
+        &request_tx,
+        &reply_rx,
+    );
+    drop(screen);
+    // the cache is saved unless a refresh holds it (an optimisation, not worth a wait)
+    if let Ok(cache) = cache.try_lock() {
+        cache.save();
+    }
+    result
+}
+
+fn run_view(
+    screen: &mut Screen,
+    state: &mut State,
+    plan: &plan::Watch,
+    color: bool,
+    signalled: &AtomicBool,
+    requests: &mpsc::Sender<Request>,
+    replies: &mpsc::Receiver<Reply>,
+) -> anyhow::Result<Option<ExitKind>> {
     // crossterm starts listening for SIGWINCH at the first poll: poll once before the first
-    // frame, or a resize right after it goes unnoticed until the next refresh.
+    // frame, or a resize right after it goes unnoticed.
     let _ = event::poll(Duration::ZERO);
-    let mut state = State {
-        fetched: Fetched {
-            items: Vec::new(),
-            sources: Vec::new(),
-            failures: Vec::new(),
-        },
-        marks: Vec::new(),
-        status: String::new(),
-        previous: None,
-    };
-    let draw = |state: &State| -> anyhow::Result<()> {
-        let size = Screen::size((ctx.options.width, 24));
-        let f = Frame {
-            interval: plan.interval,
-            labels: &ctx.labels,
-            status: &state.status,
-            time: Stamp::now(),
-        };
-        let text = render::frame(
-            &ctx.options,
-            &f,
-            &view(ctx, plan, &state.fetched),
-            &state.marks,
-            size,
-        );
-        screen.present(&text)?;
-        Ok(())
-    };
-    let mut refreshes = 0u64;
+    let gone = || anyhow::anyhow!("internal error: the fetching thread stopped");
+    let mut in_flight = false;
+    let mut started = Instant::now();
+    let mut due = Instant::now();
+    let mut dirty = true;
     loop {
-        let started = Instant::now();
-        state.refresh(ctx, fetch(ctx, plan, cache));
-        refreshes += 1;
-        draw(&state)?;
-        if plan.count.is_some_and(|c| refreshes >= c) {
+        if signalled.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        // Wait for the next refresh, answering keys and resizes meanwhile.
-        loop {
-            let left = plan.interval.saturating_sub(started.elapsed());
-            if left.is_zero() {
-                break;
+        if !state.paused && !in_flight && Instant::now() >= due {
+            started = Instant::now();
+            requests
+                .send(Request::Refresh {
+                    want_query: state.wants_query(),
+                    detail: state.detail_key().cloned(),
+                })
+                .map_err(|_| gone())?;
+            in_flight = true;
+        }
+        while let Ok(reply) = replies.try_recv() {
+            dirty = true;
+            match reply {
+                Reply::Refreshed(r) => {
+                    state.apply(r);
+                    in_flight = false;
+                    due = started + state.interval;
+                }
+                Reply::Detail(key, doc) => state.apply_detail(&key, doc),
+                Reply::Acted(line, failed) => {
+                    state.acted(line, failed);
+                    // show the result of the action at once
+                    due = Instant::now();
+                }
             }
-            match input(left.min(Duration::from_millis(100)), &signalled)? {
-                Input::Quit => return Ok(None),
-                Input::Redraw => draw(&state)?,
-                Input::Nothing => {}
+        }
+        if dirty {
+            let now = unix_now();
+            let mut viewport = state.viewport;
+            screen
+                .terminal
+                .draw(|f| viewport = view::draw(f, state, color, now))
+                .context("drawing the view")?;
+            state.set_viewport(viewport);
+            dirty = false;
+        }
+        if state.refreshes > 0 && term::TEST_PANIC.load(Ordering::Relaxed) {
+            panic!("MXS_TEST_PANIC_LIVE is set");
+        }
+        if plan.count.is_some_and(|c| state.refreshes >= c) {
+            return Ok(None);
+        }
+        let wait = if in_flight {
+            Duration::from_millis(25)
+        } else {
+            due.saturating_duration_since(Instant::now())
+                .clamp(Duration::from_millis(5), Duration::from_millis(250))
+        };
+        if !event::poll(wait).context("reading the terminal")? {
+            continue;
+        }
+        let ev = event::read().context("reading the terminal")?;
+        dirty = true;
+        let Some(input) = term::input(&ev) else {
+            continue;
+        };
+        match state.key(input) {
+            Effect::None => {}
+            Effect::Quit => return Ok(None),
+            Effect::Detail(key) => requests.send(Request::Detail(key)).map_err(|_| gone())?,
+            Effect::Act(act, session) => {
+                requests
+                    .send(Request::Act(act, session))
+                    .map_err(|_| gone())?;
+            }
+            Effect::Interval => {
+                if !in_flight {
+                    due = started + state.interval;
+                }
             }
         }
     }

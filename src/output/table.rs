@@ -109,27 +109,33 @@ impl Table<'_> {
     }
 
     /// Column widths: natural, then narrowed (widest text column first) to fit `self.width`.
-    fn fit(&self, mut widths: Vec<usize>) -> Vec<usize> {
-        // No column ends wider than the table: start there, or a value of hundreds of MiB
-        // would cost a step per character below.
-        for (w, c) in widths.iter_mut().zip(self.columns) {
-            *w = (*w).min(self.width.max(min_width(*c)));
-        }
-        let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
-        while total(&widths) > self.width {
-            let widest = self
-                .columns
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| widths[*i] > min_width(**c))
-                .max_by_key(|(i, _)| widths[*i]);
-            match widest {
-                Some((i, _)) => widths[i] -= 1,
-                None => break,
-            }
-        }
-        widths
+    fn fit(&self, widths: Vec<usize>) -> Vec<usize> {
+        fit_widths(self.columns, widths, self.width)
     }
+}
+
+/// Column widths for `width` display columns (two between columns): `widths` (the natural
+/// ones) narrowed widest text column first; numbers never narrow and a time keeps its 19.
+#[must_use]
+pub fn fit_widths(columns: &[Column], mut widths: Vec<usize>, width: usize) -> Vec<usize> {
+    // No column ends wider than the table: start there, or a value of hundreds of MiB
+    // would cost a step per character below.
+    for (w, c) in widths.iter_mut().zip(columns) {
+        *w = (*w).min(width.max(min_width(*c)));
+    }
+    let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
+    while total(&widths) > width {
+        let widest = columns
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| widths[*i] > min_width(**c))
+            .max_by_key(|(i, _)| widths[*i]);
+        match widest {
+            Some((i, _)) => widths[i] -= 1,
+            None => break,
+        }
+    }
+    widths
 }
 
 /// A small aligned grid (summaries): widths are measured on the plain text and the header is
@@ -189,7 +195,8 @@ fn min_width(c: Column) -> usize {
 }
 
 /// Display width: the byte length for ASCII (every cell, nearly always), else Unicode's.
-fn width(text: &str) -> usize {
+#[must_use]
+pub fn width(text: &str) -> usize {
     if text.is_ascii() {
         text.len()
     } else {

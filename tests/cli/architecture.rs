@@ -19,6 +19,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("output", &["api", "columns", "error", "summary", "text"]),
     ("diag", &["error", "output", "text"]),
     (
+        "tui",
+        &["api", "columns", "error", "output", "select", "text"],
+    ),
+    (
         "plan",
         &["columns", "error", "output", "select", "summary", "text"],
     ),
@@ -33,7 +37,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "commands",
         &[
             "api", "columns", "diag", "endpoint", "error", "output", "plan", "rdns", "select",
-            "settings", "summary", "text",
+            "settings", "summary", "text", "tui",
         ],
     ),
     ("cli", &["error"]),

@@ -17,4 +17,5 @@ mod rdns;
 mod render;
 mod show;
 mod tls;
+mod top;
 mod watch;

@@ -254,6 +254,8 @@ type Screen = Arc<(Mutex<(Vec<u8>, bool)>, Condvar)>;
 /// A program running in a pseudo-terminal of a given size. Keys can be written to it and the
 /// window resized while it runs; everything it writes to the terminal is collected.
 pub struct PtyRun {
+    /// The screen as a terminal shows it, fed from the output, and how much it has read.
+    vt: Mutex<(vt100::Parser, usize)>,
     pty: Arc<pty_process::blocking::Pty>,
     child: std::process::Child,
     output: Screen,
@@ -295,6 +297,7 @@ impl PtyRun {
             })
         };
         PtyRun {
+            vt: Mutex::new((vt100::Parser::new(nz(rows), nz(cols), 0), 0)),
             pty,
             child,
             output,
@@ -310,6 +313,13 @@ impl PtyRun {
 
     /// Resizes the window (the program gets SIGWINCH).
     pub fn resize(&self, rows: u16, cols: u16) {
+        self.feed();
+        self.vt
+            .lock()
+            .unwrap()
+            .0
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
         self.pty
             .resize(pty_process::Size::new(rows, cols))
             .expect("resize the terminal");
@@ -342,6 +352,67 @@ impl PtyRun {
         }
     }
 
+    /// Feeds the output not yet read to the terminal emulator; returns the screen's text.
+    fn feed(&self) -> String {
+        let out = self.output.0.lock().unwrap().0.clone();
+        let mut vt = self.vt.lock().unwrap();
+        let from = vt.1;
+        vt.0.process(&out[from..]);
+        vt.1 = out.len();
+        vt.0.screen().contents()
+    }
+
+    /// The screen as a terminal would show it now (its text, row by row).
+    pub fn screen(&self) -> String {
+        self.feed()
+    }
+
+    /// The screen's attributes at a cell: (bold, inverse), once [`PtyRun::screen`] has run.
+    pub fn cell_attrs(&self, row: u16, col: u16) -> (bool, bool) {
+        let vt = self.vt.lock().unwrap();
+        vt.0.screen()
+            .cell(row, col)
+            .map_or((false, false), |c| (c.bold(), c.inverse()))
+    }
+
+    /// Waits until the screen, as a terminal shows it, satisfies `ready`; returns its text.
+    /// Fails after [`PTY_TIMEOUT`].
+    #[track_caller]
+    pub fn wait_screen(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PTY_TIMEOUT;
+        loop {
+            let text = self.feed();
+            if ready(&text) {
+                return text;
+            }
+            let (lock, cvar) = &*self.output;
+            let state = lock.lock().unwrap();
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero() && !state.1,
+                "the screen never showed {what}:\n{text}"
+            );
+            let len = state.0.len();
+            // wait for more output (or the deadline)
+            let _ = cvar
+                .wait_timeout_while(state, left, |s| s.0.len() == len && !s.1)
+                .unwrap();
+        }
+    }
+
+    /// [`PtyRun::wait_screen`] for a text on the screen.
+    #[track_caller]
+    pub fn wait_text(&self, needle: &str) -> String {
+        self.wait_screen(needle, |s| s.contains(needle))
+    }
+
+    /// The terminal's line discipline is in canonical (cooked) mode with echo: raw mode is off.
+    pub fn cooked(&self) -> bool {
+        let t = rustix::termios::tcgetattr(&*self.pty).expect("tcgetattr");
+        t.local_modes.contains(rustix::termios::LocalModes::ICANON)
+            && t.local_modes.contains(rustix::termios::LocalModes::ECHO)
+    }
+
     /// [`PtyRun::wait_for_after`] from the start.
     #[track_caller]
     pub fn wait_for(&self, needle: &str) -> usize {
@@ -352,6 +423,18 @@ impl PtyRun {
     /// for a signal) and everything it wrote.
     #[track_caller]
     pub fn finish(mut self) -> (Option<i32>, String) {
+        self.wait_exit()
+    }
+
+    /// [`PtyRun::finish`], and whether the terminal was left in cooked mode (raw mode off).
+    #[track_caller]
+    pub fn finish_cooked(mut self) -> (Option<i32>, String, bool) {
+        let (code, text) = self.wait_exit();
+        (code, text, self.cooked())
+    }
+
+    #[track_caller]
+    fn wait_exit(&mut self) -> (Option<i32>, String) {
         let (lock, cvar) = &*self.output;
         let (state, waited) = cvar
             .wait_timeout_while(lock.lock().unwrap(), PTY_TIMEOUT, |s| !s.1)
@@ -431,11 +514,6 @@ pub fn strip_ansi(text: &str) -> String {
     out
 }
 
-/// The frames a live view drew (`ESC [2J` clears the screen before each), escapes removed.
-pub fn frames(text: &str) -> Vec<String> {
-    text.split("\u{1b}[2J").skip(1).map(strip_ansi).collect()
-}
-
 /// Display width (escape sequences removed first).
 pub fn display_width(line: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(strip_ansi(line).as_str())
@@ -494,4 +572,18 @@ pub fn assert_columns_under_headers(table: &str) {
 pub fn closed_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     l.local_addr().expect("addr").port()
+}
+
+/// The screen a live view showed last, before it left the alternate screen: `text` (all it
+/// wrote) up to its last `ESC [?1049l`, through a terminal emulator `rows` by `cols`.
+pub fn last_screen(text: &str, rows: u16, cols: u16) -> String {
+    let until = text.rfind("\u{1b}[?1049l").unwrap_or(text.len());
+    let mut parser = vt100::Parser::new(nz(rows), nz(cols), 0);
+    parser.process(&text.as_bytes()[..until]);
+    parser.screen().contents()
+}
+
+/// A terminal size for the emulator, which needs at least one row and one column.
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
 }

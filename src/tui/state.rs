@@ -1,0 +1,1092 @@
+//! The live view's state and its transitions: keys in, [`Effect`]s out, refreshes applied. Pure:
+//! no terminal, no network, no clock of its own (times come with the refreshes), so every
+//! transition is unit-tested.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use crate::api::model::Session;
+use crate::columns::{Column, Kind, Value};
+use crate::select::{Condition, SortKey, cmp_values};
+use crate::text::sanitize;
+use crate::text::time::Stamp;
+
+/// A session's identity in the view: its endpoint and id (ids repeat across hosts).
+pub type Key = (usize, String);
+
+/// A key, as the view reads it (the terminal's events are mapped to these in `terminal`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Left,
+    Right,
+    Enter,
+    Esc,
+    Backspace,
+    Delete,
+    Char(char),
+    /// Ctrl-C: quits from anywhere.
+    Interrupt,
+}
+
+/// The actions the view can take on a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Kill,
+    Restart,
+}
+
+impl Act {
+    #[must_use]
+    pub fn verb(self) -> &'static str {
+        match self {
+            Act::Kill => "kill",
+            Act::Restart => "restart",
+        }
+    }
+
+    #[must_use]
+    pub fn doing(self) -> &'static str {
+        match self {
+            Act::Kill => "killing",
+            Act::Restart => "restarting",
+        }
+    }
+}
+
+/// What the driver must do after a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Read this session for the detail view, now.
+    Detail(Key),
+    /// Confirmed: act on this session (as it was shown).
+    Act(Act, Box<Session>),
+    /// The refresh interval changed: schedule the next refresh from it.
+    Interval,
+}
+
+/// One row of the list: a session and how it is marked.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub session: Session,
+    /// Not there at the previous refresh.
+    pub new: bool,
+    /// From an earlier refresh: its host failed this time.
+    pub stale: bool,
+}
+
+/// A host's state.
+#[derive(Debug, Clone, Default)]
+pub struct Host {
+    pub label: String,
+    /// The last refresh's error (sanitized), when it failed.
+    pub error: Option<String>,
+    /// When it last answered.
+    pub last_ok: Option<Stamp>,
+}
+
+/// One refresh, as the fetcher hands it over.
+#[derive(Debug)]
+pub struct Refresh {
+    /// The sessions of the hosts that answered.
+    pub sessions: Vec<Session>,
+    /// The hosts that failed, with the error (not yet sanitized).
+    pub failures: Vec<(usize, String)>,
+    pub time: Stamp,
+    pub took: Duration,
+}
+
+/// The detail view's document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    /// Not read yet.
+    Waiting,
+    Found {
+        value: serde_json::Value,
+        remote_name: Option<Option<String>>,
+        time: Stamp,
+    },
+    /// The session is gone (the last document, if any, is kept beside it).
+    Gone,
+    /// Reading it failed (sanitized).
+    Failed(String),
+}
+
+/// The detail view of one session.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub key: Key,
+    pub document: Document,
+    /// The last document found, shown dimmed once the session is gone or a read fails.
+    pub last: Option<serde_json::Value>,
+    pub scroll: usize,
+}
+
+/// The filter prompt.
+#[derive(Debug, Clone, Default)]
+pub struct Prompt {
+    pub text: String,
+    /// Cursor position, in characters.
+    pub cursor: usize,
+    /// Why the last condition was refused (sanitized).
+    pub error: Option<String>,
+}
+
+/// A confirmation waiting for `y`.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub act: Act,
+    pub session: Box<Session>,
+}
+
+/// What covers the bottom line or the screen.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    None,
+    Filter(Prompt),
+    Confirm(Pending),
+    Help,
+}
+
+/// A message on the bottom line until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// How much the last frame showed, for paging and scrolling.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Viewport {
+    /// Table rows shown.
+    pub rows: usize,
+    /// Lines of the detail view shown, and its length.
+    pub detail_rows: usize,
+    pub detail_len: usize,
+}
+
+/// The starting state: what `list`'s options chose.
+pub struct Start {
+    pub labels: Vec<String>,
+    pub columns: Vec<Column>,
+    pub conditions: Vec<Condition>,
+    pub sort: Vec<SortKey>,
+    pub limit: Option<usize>,
+    pub interval: Duration,
+}
+
+/// The refresh intervals `+` and `-` step through.
+pub const INTERVALS: [Duration; 13] = [
+    Duration::from_millis(100),
+    Duration::from_millis(250),
+    Duration::from_millis(500),
+    Duration::from_secs(1),
+    Duration::from_secs(2),
+    Duration::from_secs(3),
+    Duration::from_secs(5),
+    Duration::from_secs(10),
+    Duration::from_secs(15),
+    Duration::from_secs(30),
+    Duration::from_secs(60),
+    Duration::from_secs(120),
+    Duration::from_secs(300),
+];
+
+/// Everything the view shows.
+pub struct State {
+    pub labels: Vec<String>,
+    pub columns: Vec<Column>,
+    pub conditions: Vec<Condition>,
+    pub sort: Vec<SortKey>,
+    pub limit: Option<usize>,
+    pub interval: Duration,
+    pub hide_idle: bool,
+    pub paused: bool,
+    pub hosts: Vec<Host>,
+    /// Every session of the last refresh (stale ones included), in no order.
+    pub rows: Vec<Row>,
+    /// The rows shown: indices into `rows`, filtered, sorted and limited.
+    pub view: Vec<usize>,
+    /// The selected row's position in `view`, and its session.
+    pub cursor: usize,
+    pub selected: Option<Key>,
+    /// The first row shown.
+    pub offset: usize,
+    pub detail: Option<Detail>,
+    pub overlay: Overlay,
+    pub message: Option<Message>,
+    /// The last refresh: when, how long, how many came and went.
+    pub refreshed: Option<(Stamp, Duration)>,
+    pub new: usize,
+    pub closed: usize,
+    pub refreshes: u64,
+    pub viewport: Viewport,
+}
+
+impl State {
+    #[must_use]
+    pub fn new(start: Start) -> State {
+        State {
+            hosts: start
+                .labels
+                .iter()
+                .map(|l| Host {
+                    label: l.clone(),
+                    ..Host::default()
+                })
+                .collect(),
+            labels: start.labels,
+            columns: start.columns,
+            conditions: start.conditions,
+            sort: start.sort,
+            limit: start.limit,
+            interval: start.interval,
+            hide_idle: false,
+            paused: false,
+            rows: Vec::new(),
+            view: Vec::new(),
+            cursor: 0,
+            selected: None,
+            offset: 0,
+            detail: None,
+            overlay: Overlay::None,
+            message: None,
+            refreshed: None,
+            new: 0,
+            closed: 0,
+            refreshes: 0,
+            viewport: Viewport {
+                rows: 20,
+                detail_rows: 20,
+                detail_len: 0,
+            },
+        }
+    }
+
+    /// Whether a column must be read with the last query (shown, filtered or sorted on).
+    #[must_use]
+    pub fn wants_query(&self) -> bool {
+        self.columns.iter().any(|c| c.needs_queries())
+            || self.conditions.iter().any(|c| c.column().needs_queries())
+            || self.sort.iter().any(|k| k.column.needs_queries())
+    }
+
+    /// The session shown in the detail view, to refresh with the list.
+    #[must_use]
+    pub fn detail_key(&self) -> Option<&Key> {
+        self.detail.as_ref().map(|d| &d.key)
+    }
+
+    /// The selected row.
+    #[must_use]
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.view.get(self.cursor).map(|&i| &self.rows[i])
+    }
+
+    /// Applies a refresh: the answering hosts' sessions replace theirs, a failed host's rows
+    /// stay, marked stale; new and closed sessions are counted; the selection is kept.
+    pub fn apply(&mut self, refresh: Refresh) {
+        let failed: HashSet<usize> = refresh.failures.iter().map(|(h, _)| *h).collect();
+        let before: HashSet<Key> = self
+            .rows
+            .iter()
+            .map(|r| (r.session.endpoint, r.session.id.clone()))
+            .collect();
+        let first = self.refreshes == 0;
+        let mut rows: Vec<Row> = refresh
+            .sessions
+            .into_iter()
+            .filter(|s| !failed.contains(&s.endpoint))
+            .map(|session| Row {
+                new: !first && !before.contains(&(session.endpoint, session.id.clone())),
+                stale: false,
+                session,
+            })
+            .collect();
+        let mut now: HashSet<Key> = rows
+            .iter()
+            .map(|r| (r.session.endpoint, r.session.id.clone()))
+            .collect();
+        for old in std::mem::take(&mut self.rows) {
+            if failed.contains(&old.session.endpoint) {
+                now.insert((old.session.endpoint, old.session.id.clone()));
+                rows.push(Row {
+                    stale: true,
+                    new: false,
+                    ..old
+                });
+            }
+        }
+        self.new = rows.iter().filter(|r| r.new).count();
+        self.closed = if first {
+            0
+        } else {
+            before.difference(&now).count()
+        };
+        self.rows = rows;
+        for (i, host) in self.hosts.iter_mut().enumerate() {
+            match refresh.failures.iter().find(|(h, _)| *h == i) {
+                Some((_, e)) => host.error = Some(sanitize::line(e).into_owned()),
+                None => {
+                    host.error = None;
+                    host.last_ok = Some(refresh.time);
+                }
+            }
+        }
+        self.refreshed = Some((refresh.time, refresh.took));
+        self.refreshes += 1;
+        if let Some(d) = &mut self.detail {
+            let gone = !now.contains(&d.key) && !failed.contains(&d.key.0);
+            if gone {
+                d.document = Document::Gone;
+            }
+        }
+        self.rebuild();
+    }
+
+    /// The detail document read for `key`. A client name the list resolved is shown there too.
+    pub fn apply_detail(&mut self, key: &Key, mut document: Document) {
+        if let Document::Found { remote_name, .. } = &mut document
+            && remote_name.is_none()
+            && let Some(row) = self
+                .rows
+                .iter()
+                .find(|r| r.session.endpoint == key.0 && r.session.id == key.1)
+            && (row.session.remote_name.is_some() || row.session.unresolved)
+        {
+            *remote_name = Some(row.session.remote_name.clone());
+        }
+        if let Some(d) = &mut self.detail
+            && &d.key == key
+        {
+            if let Document::Found { value, .. } = &document {
+                d.last = Some(value.clone());
+            }
+            d.document = document;
+        }
+    }
+
+    /// The result of an action: a line on the bottom row.
+    pub fn acted(&mut self, text: String, error: bool) {
+        self.message = Some(Message {
+            text: sanitize::line(&text).into_owned(),
+            error,
+        });
+    }
+
+    /// Filters, sorts and limits the rows again, keeping the selected session selected (or
+    /// the row at its place when it is gone).
+    pub fn rebuild(&mut self) {
+        let hide_over = self.hide_idle.then_some(self.interval.as_secs_f64());
+        let mut view: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| {
+                let s = &self.rows[i].session;
+                hide_over.is_none_or(|limit| s.idle.is_none_or(|idle| idle <= limit))
+                    && self.conditions.iter().all(|c| c.matches(s, &self.labels))
+            })
+            .collect();
+        // each sort value read once per row, not once per comparison
+        let keys: Vec<Vec<Value<'_>>> = view
+            .iter()
+            .map(|&i| {
+                self.sort
+                    .iter()
+                    .map(|k| k.column.value(&self.rows[i].session, &self.labels))
+                    .collect()
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..view.len()).collect();
+        order.sort_by(|&a, &b| {
+            for (k, key) in self.sort.iter().enumerate() {
+                let (va, vb) = (&keys[a][k], &keys[b][k]);
+                let o = cmp_values(va, vb);
+                let absent = matches!(va, Value::Missing) || matches!(vb, Value::Missing);
+                let o = if key.descending && !absent {
+                    o.reverse()
+                } else {
+                    o
+                };
+                if o.is_ne() {
+                    return o;
+                }
+            }
+            let (sa, sb) = (&self.rows[view[a]].session, &self.rows[view[b]].session);
+            sa.id_number()
+                .cmp(&sb.id_number())
+                .then_with(|| sa.id.cmp(&sb.id))
+                .then(sa.endpoint.cmp(&sb.endpoint))
+        });
+        drop(keys);
+        view = order.into_iter().map(|k| view[k]).collect();
+        if let Some(n) = self.limit {
+            view.truncate(n);
+        }
+        self.view = view;
+        let found = self.selected.as_ref().and_then(|key| {
+            self.view.iter().position(|&i| {
+                let s = &self.rows[i].session;
+                s.endpoint == key.0 && s.id == key.1
+            })
+        });
+        self.cursor = found.unwrap_or_else(|| self.cursor.min(self.view.len().saturating_sub(1)));
+        self.select_cursor();
+    }
+
+    fn select_cursor(&mut self) {
+        self.selected = self.view.get(self.cursor).map(|&i| {
+            (
+                self.rows[i].session.endpoint,
+                self.rows[i].session.id.clone(),
+            )
+        });
+        self.scroll_to_cursor();
+    }
+
+    /// Keeps the selected row within the rows shown.
+    pub fn scroll_to_cursor(&mut self) {
+        let page = self.viewport.rows.max(1);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + page {
+            self.offset = self.cursor + 1 - page;
+        }
+        self.offset = self.offset.min(self.view.len().saturating_sub(page));
+    }
+
+    /// Records how much the last frame showed.
+    pub fn set_viewport(&mut self, viewport: Viewport) {
+        self.viewport = viewport;
+        self.scroll_to_cursor();
+        if let Some(d) = &mut self.detail {
+            d.scroll = d
+                .scroll
+                .min(viewport.detail_len.saturating_sub(viewport.detail_rows));
+        }
+    }
+
+    /// The sort shown in the header: the first key, `id` ascending by default.
+    #[must_use]
+    pub fn sort_shown(&self) -> SortKey {
+        self.sort.first().copied().unwrap_or(SortKey {
+            column: Column::Id,
+            descending: false,
+        })
+    }
+
+    /// Handles one key.
+    pub fn key(&mut self, input: Input) -> Effect {
+        if input == Input::Interrupt {
+            return Effect::Quit;
+        }
+        match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::Help => {
+                if input == Input::Char('q') {
+                    return Effect::Quit;
+                }
+                Effect::None
+            }
+            Overlay::Confirm(p) => {
+                if input == Input::Char('y') || input == Input::Char('Y') {
+                    self.message = Some(Message {
+                        text: format!(
+                            "{} session {} on {}…",
+                            p.act.doing(),
+                            sanitize::line(&p.session.id),
+                            self.label(p.session.endpoint)
+                        ),
+                        error: false,
+                    });
+                    Effect::Act(p.act, p.session)
+                } else {
+                    self.message = Some(Message {
+                        text: format!("{} cancelled: nothing was sent", p.act.verb()),
+                        error: false,
+                    });
+                    Effect::None
+                }
+            }
+            Overlay::Filter(prompt) => self.filter_key(prompt, input),
+            Overlay::None => {
+                self.message = None;
+                if self.detail.is_some() {
+                    self.detail_key_input(input)
+                } else {
+                    self.list_key(input)
+                }
+            }
+        }
+    }
+
+    fn label(&self, endpoint: usize) -> &str {
+        self.labels.get(endpoint).map_or("", String::as_str)
+    }
+
+    /// Keys that work in the list and in the detail view alike; `None` when not one of them.
+    fn common_key(&mut self, input: Input) -> Option<Effect> {
+        Some(match input {
+            Input::Char('q') => Effect::Quit,
+            Input::Char('?') => {
+                self.overlay = Overlay::Help;
+                Effect::None
+            }
+            Input::Char('p' | ' ') => {
+                self.paused = !self.paused;
+                Effect::None
+            }
+            Input::Char('+') => self.step_interval(true),
+            Input::Char('-') => self.step_interval(false),
+            Input::Char('x') => self.ask(Act::Kill),
+            Input::Char('r') => self.ask(Act::Restart),
+            _ => return None,
+        })
+    }
+
+    fn step_interval(&mut self, up: bool) -> Effect {
+        let next = if up {
+            INTERVALS.iter().find(|d| **d > self.interval)
+        } else {
+            INTERVALS.iter().rev().find(|d| **d < self.interval)
+        };
+        match next {
+            Some(d) => {
+                self.interval = *d;
+                if self.hide_idle {
+                    self.rebuild();
+                }
+                Effect::Interval
+            }
+            None => Effect::None,
+        }
+    }
+
+    /// The session an action is for: the detail view's, else the selected row's.
+    fn target(&self) -> Option<Session> {
+        if let Some(d) = &self.detail {
+            return self
+                .rows
+                .iter()
+                .find(|r| r.session.endpoint == d.key.0 && r.session.id == d.key.1)
+                .map(|r| r.session.clone());
+        }
+        self.selected_row().map(|r| r.session.clone())
+    }
+
+    fn ask(&mut self, act: Act) -> Effect {
+        match self.target() {
+            Some(session) => {
+                self.overlay = Overlay::Confirm(Pending {
+                    act,
+                    session: Box::new(session),
+                });
+            }
+            None => {
+                self.message = Some(Message {
+                    text: format!("no session selected: nothing to {}", act.verb()),
+                    error: true,
+                });
+            }
+        }
+        Effect::None
+    }
+
+    fn list_key(&mut self, input: Input) -> Effect {
+        if let Some(e) = self.common_key(input) {
+            return e;
+        }
+        let page = self.viewport.rows.max(1);
+        let last = self.view.len().saturating_sub(1);
+        let moved = match input {
+            Input::Esc => return Effect::Quit,
+            Input::Up | Input::Char('k') => Some(self.cursor.saturating_sub(1)),
+            Input::Down | Input::Char('j') => Some((self.cursor + 1).min(last)),
+            Input::PageUp => Some(self.cursor.saturating_sub(page)),
+            Input::PageDown => Some((self.cursor + page).min(last)),
+            Input::Home | Input::Char('g') => Some(0),
+            Input::End | Input::Char('G') => Some(last),
+            _ => None,
+        };
+        if let Some(c) = moved {
+            self.cursor = c;
+            self.select_cursor();
+            return Effect::None;
+        }
+        match input {
+            Input::Enter => match &self.selected {
+                Some(key) => {
+                    self.detail = Some(Detail {
+                        key: key.clone(),
+                        document: Document::Waiting,
+                        last: None,
+                        scroll: 0,
+                    });
+                    Effect::Detail(key.clone())
+                }
+                None => Effect::None,
+            },
+            Input::Char('s') => {
+                let now = self.sort_shown().column;
+                let next = match self.columns.iter().position(|c| *c == now) {
+                    Some(i) => self.columns[(i + 1) % self.columns.len()],
+                    None => self.columns.first().copied().unwrap_or(Column::Id),
+                };
+                self.sort = vec![SortKey {
+                    column: next,
+                    descending: matches!(next.kind(), Kind::Size | Kind::Duration)
+                        || next == Column::Io,
+                }];
+                self.rebuild();
+                Effect::None
+            }
+            Input::Char('S') => {
+                if self.sort.is_empty() {
+                    self.sort.push(self.sort_shown());
+                }
+                for k in &mut self.sort {
+                    k.descending = !k.descending;
+                }
+                self.rebuild();
+                Effect::None
+            }
+            Input::Char('/') => {
+                self.overlay = Overlay::Filter(Prompt::default());
+                Effect::None
+            }
+            Input::Char('\\') => {
+                let n = self.conditions.len();
+                self.conditions.clear();
+                self.message = Some(Message {
+                    text: format!("{n} condition{} cleared", if n == 1 { "" } else { "s" }),
+                    error: false,
+                });
+                self.rebuild();
+                Effect::None
+            }
+            Input::Char('i') => {
+                self.hide_idle = !self.hide_idle;
+                self.rebuild();
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn detail_key_input(&mut self, input: Input) -> Effect {
+        if let Some(e) = self.common_key(input) {
+            return e;
+        }
+        let Some(d) = &mut self.detail else {
+            return Effect::None;
+        };
+        let page = self.viewport.detail_rows.max(1);
+        let last = self
+            .viewport
+            .detail_len
+            .saturating_sub(self.viewport.detail_rows);
+        d.scroll = match input {
+            Input::Esc | Input::Backspace => {
+                self.detail = None;
+                return Effect::None;
+            }
+            Input::Up | Input::Char('k') => d.scroll.saturating_sub(1),
+            Input::Down | Input::Char('j') => (d.scroll + 1).min(last),
+            Input::PageUp => d.scroll.saturating_sub(page),
+            Input::PageDown => (d.scroll + page).min(last),
+            Input::Home | Input::Char('g') => 0,
+            Input::End | Input::Char('G') => last,
+            _ => d.scroll,
+        };
+        Effect::None
+    }
+
+    fn filter_key(&mut self, mut p: Prompt, input: Input) -> Effect {
+        let len = p.text.chars().count();
+        let at = |text: &str, n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        match input {
+            Input::Esc => return Effect::None,
+            Input::Enter => {
+                let text = p.text.trim();
+                if text.is_empty() {
+                    return Effect::None;
+                }
+                match Condition::parse(text) {
+                    Ok(c) => {
+                        self.conditions.push(c);
+                        self.rebuild();
+                        return Effect::None;
+                    }
+                    Err(e) => {
+                        let mut why = e.message;
+                        if let Some(h) = e.hint {
+                            why.push_str(&format!(" ({h})"));
+                        }
+                        p.error = Some(sanitize::line(&why).into_owned());
+                    }
+                }
+            }
+            Input::Char(c) => {
+                let i = at(&p.text, p.cursor);
+                p.text.insert(i, c);
+                p.cursor += 1;
+                p.error = None;
+            }
+            Input::Backspace if p.cursor > 0 => {
+                let i = at(&p.text, p.cursor - 1);
+                p.text.remove(i);
+                p.cursor -= 1;
+                p.error = None;
+            }
+            Input::Delete if p.cursor < len => {
+                let i = at(&p.text, p.cursor);
+                p.text.remove(i);
+                p.error = None;
+            }
+            Input::Left => p.cursor = p.cursor.saturating_sub(1),
+            Input::Right => p.cursor = (p.cursor + 1).min(len),
+            Input::Home => p.cursor = 0,
+            Input::End => p.cursor = len,
+            _ => {}
+        }
+        self.overlay = Overlay::Filter(p);
+        Effect::None
+    }
+
+    /// The shown sessions' memory, added up.
+    #[must_use]
+    pub fn memory(&self) -> u64 {
+        self.view
+            .iter()
+            .filter_map(|&i| self.rows[i].session.memory)
+            .fold(0u64, u64::saturating_add)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn session(endpoint: usize, id: u64, user: &str, idle: f64, memory: u64) -> Session {
+        Session {
+            endpoint,
+            id: id.to_string(),
+            user: Some(user.into()),
+            remote: Some("192.0.2.7".into()),
+            idle: Some(idle),
+            memory: Some(memory),
+            services: vec!["RW-Split-Router".into()],
+            connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
+            ..Session::default()
+        }
+    }
+
+    pub fn state(hosts: usize) -> State {
+        State::new(Start {
+            labels: (1..=hosts).map(|h| format!("mx{h}:8989")).collect(),
+            columns: Column::defaults(hosts > 1),
+            conditions: Vec::new(),
+            sort: Vec::new(),
+            limit: None,
+            interval: Duration::from_secs(2),
+        })
+    }
+
+    pub fn refresh(sessions: Vec<Session>, failures: Vec<(usize, &str)>) -> Refresh {
+        Refresh {
+            sessions,
+            failures: failures
+                .into_iter()
+                .map(|(h, e)| (h, e.to_string()))
+                .collect(),
+            time: Stamp::from_unix(1_704_439_446),
+            took: Duration::from_millis(12),
+        }
+    }
+
+    fn ids(s: &State) -> Vec<String> {
+        s.view
+            .iter()
+            .map(|&i| {
+                let r = &s.rows[i].session;
+                format!("{}@{}", r.id, r.endpoint)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_filter_or_sort_on_a_statement_column_reads_the_queries() {
+        let mut s = state(1);
+        assert!(!s.wants_query());
+        for text in ["query_age>1m", "running~select", "query~sleep"] {
+            s.conditions = vec![Condition::parse(text).unwrap()];
+            assert!(s.wants_query(), "{text}");
+        }
+        s.conditions = vec![Condition::parse("conn_id=12").unwrap()];
+        assert!(!s.wants_query());
+        s.conditions.clear();
+        s.sort = vec![SortKey::parse("-query_age").unwrap()];
+        assert!(s.wants_query());
+    }
+
+    #[test]
+    fn the_selection_follows_its_session_across_refreshes() {
+        let mut s = state(2);
+        s.apply(refresh(
+            vec![
+                session(0, 1, "a", 1.0, 10),
+                session(0, 2, "b", 1.0, 10),
+                session(1, 2, "c", 1.0, 10),
+            ],
+            vec![],
+        ));
+        assert_eq!(ids(&s), ["1@0", "2@0", "2@1"]);
+        assert_eq!(s.key(Input::Down), Effect::None);
+        s.key(Input::Char('j'));
+        assert_eq!(s.selected, Some((1, "2".into())));
+        // session 1 closes and 0 opens: the same session stays selected, at another place
+        s.apply(refresh(
+            vec![
+                session(0, 0, "z", 1.0, 10),
+                session(0, 2, "b", 1.0, 10),
+                session(1, 2, "c", 1.0, 10),
+            ],
+            vec![],
+        ));
+        assert_eq!(s.selected, Some((1, "2".into())));
+        assert_eq!((s.new, s.closed), (1, 1));
+        assert!(s.rows.iter().any(|r| r.new && r.session.id == "0"));
+        // it closes: the row at its place is selected
+        s.apply(refresh(vec![session(0, 0, "z", 1.0, 10)], vec![]));
+        assert_eq!(s.selected, Some((0, "0".into())));
+        s.key(Input::Up);
+        s.key(Input::Home);
+        s.key(Input::End);
+        assert_eq!(s.cursor, 0);
+    }
+
+    #[test]
+    fn paging_scrolls_to_keep_the_selection_visible() {
+        let mut s = state(1);
+        s.set_viewport(Viewport {
+            rows: 5,
+            ..Viewport::default()
+        });
+        s.apply(refresh(
+            (1..=20).map(|i| session(0, i, "u", 1.0, 1)).collect(),
+            vec![],
+        ));
+        s.key(Input::PageDown);
+        assert_eq!((s.cursor, s.offset), (5, 1));
+        s.key(Input::End);
+        assert_eq!((s.cursor, s.offset), (19, 15));
+        s.key(Input::PageUp);
+        assert_eq!((s.cursor, s.offset), (14, 14));
+        s.key(Input::Home);
+        assert_eq!((s.cursor, s.offset), (0, 0));
+        // an empty view has nothing selected and does not underflow
+        s.apply(refresh(vec![], vec![]));
+        s.key(Input::End);
+        s.key(Input::Down);
+        assert_eq!((s.cursor, s.selected.clone()), (0, None));
+        assert_eq!(s.key(Input::Enter), Effect::None);
+    }
+
+    #[test]
+    fn s_sorts_by_the_next_column_and_capital_s_reverses() {
+        let mut s = state(1);
+        s.apply(refresh(
+            vec![
+                session(0, 1, "b", 5.0, 300),
+                session(0, 2, "a", 9.0, 100),
+                session(0, 3, "c", 1.0, 200),
+            ],
+            vec![],
+        ));
+        assert_eq!(s.sort_shown().column, Column::Id);
+        s.key(Input::Char('s'));
+        assert_eq!(s.sort_shown().column, Column::User);
+        assert_eq!(ids(&s), ["2@0", "1@0", "3@0"]);
+        s.key(Input::Char('S'));
+        assert!(s.sort_shown().descending);
+        assert_eq!(ids(&s), ["3@0", "1@0", "2@0"]);
+        // memory sorts biggest first
+        while s.sort_shown().column != Column::Memory {
+            s.key(Input::Char('s'));
+        }
+        assert!(s.sort_shown().descending);
+        assert_eq!(ids(&s), ["1@0", "3@0", "2@0"]);
+        // and around to id again
+        for _ in 0..s.columns.len() {
+            s.key(Input::Char('s'));
+        }
+        assert_eq!(s.sort_shown().column, Column::Memory);
+    }
+
+    #[test]
+    fn a_filter_is_added_a_bad_one_changes_nothing_and_backslash_clears() {
+        let mut s = state(1);
+        s.apply(refresh(
+            vec![
+                session(0, 1, "app", 5.0, 300),
+                session(0, 2, "bob", 9.0, 100),
+            ],
+            vec![],
+        ));
+        s.key(Input::Char('/'));
+        for c in "usr=app".chars() {
+            s.key(Input::Char(c));
+        }
+        s.key(Input::Enter);
+        let Overlay::Filter(p) = &s.overlay else {
+            panic!("the prompt stays open")
+        };
+        assert!(p.error.as_deref().unwrap().contains("unknown column 'usr'"));
+        assert_eq!(s.view.len(), 2, "nothing changed");
+        // fix it: Home, Right twice, insert 'e'
+        s.key(Input::Home);
+        s.key(Input::Right);
+        s.key(Input::Right);
+        s.key(Input::Char('e'));
+        s.key(Input::Enter);
+        assert!(matches!(s.overlay, Overlay::None));
+        assert_eq!(ids(&s), ["1@0"]);
+        assert_eq!(s.conditions[0].text(), "user=app");
+        // Esc cancels a prompt
+        s.key(Input::Char('/'));
+        s.key(Input::Char('x'));
+        s.key(Input::Esc);
+        assert!(matches!(s.overlay, Overlay::None));
+        assert_eq!(s.conditions.len(), 1);
+        s.key(Input::Char('\\'));
+        assert!(s.conditions.is_empty());
+        assert_eq!(s.view.len(), 2);
+    }
+
+    #[test]
+    fn idle_sessions_hide_and_the_interval_steps() {
+        let mut s = state(1);
+        s.apply(refresh(
+            vec![session(0, 1, "a", 1.0, 1), session(0, 2, "b", 4.0, 1)],
+            vec![],
+        ));
+        s.key(Input::Char('i'));
+        assert_eq!(ids(&s), ["1@0"]);
+        assert_eq!(s.key(Input::Char('+')), Effect::Interval);
+        assert_eq!(s.interval, Duration::from_secs(3));
+        assert_eq!(s.key(Input::Char('+')), Effect::Interval);
+        assert_eq!(ids(&s), ["1@0", "2@0"], "idle 4s is under the 5s interval");
+        for _ in 0..20 {
+            s.key(Input::Char('-'));
+        }
+        assert_eq!(s.interval, Duration::from_millis(100));
+        assert_eq!(s.key(Input::Char('-')), Effect::None);
+        s.key(Input::Char('p'));
+        assert!(s.paused);
+        s.key(Input::Char(' '));
+        assert!(!s.paused);
+    }
+
+    #[test]
+    fn kill_asks_and_only_y_confirms() {
+        let mut s = state(1);
+        s.apply(refresh(vec![session(0, 7, "app", 1.0, 1)], vec![]));
+        assert_eq!(s.key(Input::Char('x')), Effect::None);
+        assert!(matches!(&s.overlay, Overlay::Confirm(p) if p.act == Act::Kill));
+        assert_eq!(s.key(Input::Char('n')), Effect::None);
+        assert!(
+            s.message
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("nothing was sent")
+        );
+        s.key(Input::Char('x'));
+        assert_eq!(s.key(Input::Enter), Effect::None, "Enter is not yes");
+        s.key(Input::Char('r'));
+        match s.key(Input::Char('y')) {
+            Effect::Act(Act::Restart, session) => assert_eq!(session.id, "7"),
+            other => panic!("{other:?}"),
+        }
+        s.key(Input::Char('x'));
+        assert_eq!(s.key(Input::Interrupt), Effect::Quit);
+        // nothing selected: nothing to ask
+        let mut empty = state(1);
+        empty.key(Input::Char('x'));
+        assert!(matches!(empty.overlay, Overlay::None));
+    }
+
+    #[test]
+    fn a_failed_host_keeps_its_rows_marked_stale() {
+        let mut s = state(2);
+        s.apply(refresh(
+            vec![session(0, 1, "a", 1.0, 1), session(1, 1, "b", 1.0, 1)],
+            vec![],
+        ));
+        s.apply(refresh(
+            vec![session(0, 1, "a", 1.0, 1)],
+            vec![(1, "GET x: connection refused\x1b[31m")],
+        ));
+        assert_eq!(s.view.len(), 2);
+        assert!(s.rows.iter().any(|r| r.stale && r.session.endpoint == 1));
+        assert_eq!((s.new, s.closed), (0, 0));
+        assert_eq!(
+            s.hosts[1].error.as_deref(),
+            Some(r"GET x: connection refused\e[31m")
+        );
+        s.apply(refresh(vec![session(0, 1, "a", 1.0, 1)], vec![]));
+        assert_eq!(s.view.len(), 1);
+        assert_eq!(s.closed, 1);
+        assert!(s.hosts[1].error.is_none());
+    }
+
+    #[test]
+    fn enter_opens_the_detail_and_esc_goes_back() {
+        let mut s = state(1);
+        s.apply(refresh(vec![session(0, 7, "app", 1.0, 1)], vec![]));
+        assert_eq!(s.key(Input::Enter), Effect::Detail((0, "7".into())));
+        let found = |remote_name| Document::Found {
+            value: serde_json::json!({"id": "7"}),
+            remote_name,
+            time: Stamp::from_unix(0),
+        };
+        // without reverse DNS no name is shown; with it, the list's name is
+        s.apply_detail(&(0, "7".into()), found(None));
+        assert_eq!(s.detail.as_ref().unwrap().document, found(None));
+        s.rows[0].session.remote_name = Some("app1.example".into());
+        s.apply_detail(&(0, "7".into()), found(None));
+        assert_eq!(
+            s.detail.as_ref().unwrap().document,
+            found(Some(Some("app1.example".into())))
+        );
+        s.set_viewport(Viewport {
+            rows: 5,
+            detail_rows: 5,
+            detail_len: 30,
+        });
+        s.key(Input::End);
+        assert_eq!(s.detail.as_ref().unwrap().scroll, 25);
+        s.key(Input::PageUp);
+        assert_eq!(s.detail.as_ref().unwrap().scroll, 20);
+        s.apply(refresh(vec![], vec![]));
+        assert_eq!(s.detail.as_ref().unwrap().document, Document::Gone);
+        assert_eq!(s.key(Input::Esc), Effect::None);
+        assert!(s.detail.is_none());
+        assert_eq!(s.key(Input::Esc), Effect::Quit);
+    }
+
+    #[test]
+    fn help_opens_and_any_key_closes_it() {
+        let mut s = state(1);
+        s.key(Input::Char('?'));
+        assert!(matches!(s.overlay, Overlay::Help));
+        assert_eq!(s.key(Input::Char('j')), Effect::None);
+        assert!(matches!(s.overlay, Overlay::None));
+        s.key(Input::Char('?'));
+        assert_eq!(s.key(Input::Char('q')), Effect::Quit);
+    }
+}
