@@ -35,6 +35,29 @@ pub struct RdnsSettings {
 }
 
 impl RdnsSettings {
+    /// No reverse DNS: the actions read sessions to select and check them, never to show names.
+    #[must_use]
+    pub fn off() -> RdnsSettings {
+        RdnsSettings {
+            mode: None,
+            per_lookup: Duration::ZERO,
+            deadline: Duration::ZERO,
+            concurrency: 1,
+            cache_file: None,
+            fake: None,
+        }
+    }
+
+    /// These settings with only the server's resolution kept: for a fetch whose names are
+    /// resolved client-side afterwards, for the rows shown only.
+    #[must_use]
+    pub fn server_only(&self) -> RdnsSettings {
+        RdnsSettings {
+            mode: self.mode.filter(|m| *m == RdnsMode::Server),
+            ..self.clone()
+        }
+    }
+
     /// Client-side reverse DNS is asked for.
     #[must_use]
     pub fn client(&self) -> bool {

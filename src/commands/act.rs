@@ -278,14 +278,7 @@ fn read_stdin_ids(ctx: &Ctx) -> anyhow::Result<Vec<IdRef>> {
 /// A selection: the sessions of every host that match (and, for ids from standard input, that
 /// are named), lowest ids first.
 fn select(ctx: &Ctx, selection: &Selection, ids: Option<&[IdRef]>) -> anyhow::Result<Vec<Job>> {
-    let rdns = crate::plan::RdnsSettings {
-        mode: None,
-        per_lookup: std::time::Duration::ZERO,
-        deadline: std::time::Duration::ZERO,
-        concurrency: 1,
-        cache_file: None,
-        fake: None,
-    };
+    let rdns = crate::plan::RdnsSettings::off();
     let fetched = fetch_sessions(
         ctx,
         &rdns,
@@ -396,14 +389,7 @@ fn capitalized(verb: &str) -> String {
 /// is skipped, one already gone is done. A host that cannot be read stops everything when a
 /// session to act on is there.
 fn recheck(ctx: &Ctx, jobs: Vec<Job>) -> anyhow::Result<Vec<Result<Job, ActResult>>> {
-    let rdns = crate::plan::RdnsSettings {
-        mode: None,
-        per_lookup: std::time::Duration::ZERO,
-        deadline: std::time::Duration::ZERO,
-        concurrency: 1,
-        cache_file: None,
-        fake: None,
-    };
+    let rdns = crate::plan::RdnsSettings::off();
     let fetched = fetch_sessions(
         ctx,
         &rdns,

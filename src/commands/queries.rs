@@ -36,10 +36,7 @@ pub fn run(ctx: &Ctx, plan: &plan::Queries) -> anyhow::Result<Option<ExitKind>> 
     let rdns = &plan.list.rdns;
     // Every session, so that a host that keeps statements for some services only is told from
     // one that keeps none, whatever the selection; names are resolved for the rows shown only.
-    let list_rdns = plan::RdnsSettings {
-        mode: rdns.mode.filter(|m| *m == plan::RdnsMode::Server),
-        ..rdns.clone()
-    };
+    let list_rdns = rdns.server_only();
     // The retention and the list are asked for together: a host that does not answer costs one
     // timeout, not two.
     let (checks, fetched) = std::thread::scope(|scope| {

@@ -295,10 +295,7 @@ fn look_up(ctx: &Ctx, plan: &plan::Show) -> Lookup {
 fn look_up_all(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Lookup> {
     let fetched = fetch_sessions(
         ctx,
-        &RdnsSettings {
-            mode: plan.rdns.mode.filter(|m| *m == plan::RdnsMode::Server),
-            ..plan.rdns.clone()
-        },
+        &plan.rdns.server_only(),
         &mut rdns::Cache::disabled(),
         &Selection::default(),
         true,
