@@ -158,8 +158,11 @@ fn resizing_down_to_a_tiny_terminal_and_back() {
     run.wait_screen("the full view again", |s| {
         s.contains("RW-Split-Router") && s.contains("Enter detail")
     });
-    // the help overlay at a small size too
+    // the help overlay at a small size too, once the view is drawn at that size
     run.resize(10, 40);
+    run.wait_screen("the view redrawn at 40 columns again", |s| {
+        s.contains("ID▲") && s.lines().all(|l| l.chars().count() <= 40)
+    });
     run.write(b"?");
     run.wait_text("keys (any key closes)");
     run.write(b"j");

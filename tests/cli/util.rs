@@ -385,17 +385,18 @@ impl PtyRun {
             if ready(&text) {
                 return text;
             }
+            // what the screen was fed: output that came in since is fed at once, not waited for
+            let fed = self.vt.lock().unwrap().1;
             let (lock, cvar) = &*self.output;
             let state = lock.lock().unwrap();
             let left = deadline.saturating_duration_since(Instant::now());
             assert!(
-                !left.is_zero() && !state.1,
+                !left.is_zero() && (!state.1 || state.0.len() > fed),
                 "the screen never showed {what}:\n{text}"
             );
-            let len = state.0.len();
             // wait for more output (or the deadline)
             let _ = cvar
-                .wait_timeout_while(state, left, |s| s.0.len() == len && !s.1)
+                .wait_timeout_while(state, left, |s| s.0.len() == fed && !s.1)
                 .unwrap();
         }
     }
