@@ -4,7 +4,7 @@
 //! view, and kills or restarts through the code of `sessions kill` and `restart`. On a pipe it
 //! prints one snapshot per interval instead.
 
-use std::io::Write;
+use std::io::{IsTerminal as _, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -276,6 +276,12 @@ fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Opt
         &reply_rx,
     );
     drop(screen);
+    // A terminal that went away (hung up) fails the next read or draw: nobody is left to tell,
+    // so the view ends as after SIGHUP. An error on a terminal that is still there is reported.
+    let result = match result {
+        Err(_) if !std::io::stdout().is_terminal() => Ok(None),
+        r => r,
+    };
     // the cache is saved unless a refresh holds it (an optimisation, not worth a wait)
     if let Ok(cache) = cache.try_lock() {
         cache.save();
@@ -301,7 +307,11 @@ fn run_view(
     let mut due = Instant::now();
     let mut dirty = true;
     loop {
-        if signalled.load(Ordering::Relaxed) {
+        // A closed terminal does not always send SIGHUP (no controlling terminal, a dropped
+        // connection under setsid): its reads then return at once with nothing, and crossterm
+        // reports no event, so without this check the loop would spin. A hung-up terminal
+        // answers no terminal ioctl, so the view's own output stops being one.
+        if signalled.load(Ordering::Relaxed) || !std::io::stdout().is_terminal() {
             return Ok(None);
         }
         if !state.paused && !in_flight && Instant::now() >= due {
@@ -334,7 +344,6 @@ fn run_view(
             let now = unix_now();
             let mut viewport = state.viewport;
             screen
-                .terminal
                 .draw(|f| viewport = view::draw(f, state, color, now))
                 .context("drawing the view")?;
             state.set_viewport(viewport);

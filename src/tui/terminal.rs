@@ -16,7 +16,8 @@ pub static TEST_PANIC: std::sync::atomic::AtomicBool = std::sync::atomic::Atomic
 
 /// The terminal in the live view's modes; restored when dropped, whatever the exit path.
 pub struct Screen {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// `None` only while dropping.
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Screen {
@@ -27,14 +28,31 @@ impl Screen {
         execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         std::mem::forget(guard);
-        Ok(Screen { terminal })
+        Ok(Screen {
+            terminal: Some(terminal),
+        })
+    }
+
+    /// Draws a frame.
+    pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+        match &mut self.terminal {
+            Some(t) => t.draw(render).map(drop),
+            None => Ok(()),
+        }
     }
 }
 
 impl Drop for Screen {
     fn drop(&mut self) {
-        // shown here, so that ratatui's own drop writes nothing after the main screen is back
-        let _ = self.terminal.show_cursor();
+        // The cursor is shown here, so that ratatui's own drop writes nothing after the main
+        // screen is back. When that fails (the terminal hung up), ratatui's drop would report
+        // it with `eprintln!`, which panics on a stderr that cannot be written: the terminal
+        // is let go of without its drop, which owns nothing but a handle to stdout.
+        if let Some(mut t) = self.terminal.take() {
+            if t.show_cursor().is_err() {
+                std::mem::forget(t);
+            }
+        }
         restore();
     }
 }

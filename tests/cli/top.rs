@@ -171,6 +171,16 @@ fn resizing_down_to_a_tiny_terminal_and_back() {
 }
 
 #[test]
+fn a_terminal_closed_without_a_signal_ends_the_view() {
+    let server = real();
+    let run = mxs(&["top", "60s"]).hosts(&server).pty(30, 150);
+    run.wait_text("3 sessions");
+    // its reads now return nothing at once: the view must leave, not spin on them
+    assert_eq!(run.hang_up(), Some(0));
+    assert!(server.writes().is_empty(), "{:?}", server.writes());
+}
+
+#[test]
 fn a_failed_host_is_named_and_the_other_keeps_refreshing() {
     let server = real();
     let dead = format!("127.0.0.1:{}", closed_port());

@@ -256,10 +256,13 @@ type Screen = Arc<(Mutex<(Vec<u8>, bool)>, Condvar)>;
 pub struct PtyRun {
     /// The screen as a terminal shows it, fed from the output, and how much it has read.
     vt: Mutex<(vt100::Parser, usize)>,
-    pty: Arc<pty_process::blocking::Pty>,
+    /// The terminal's master side; `None` once [`PtyRun::hang_up`] has closed it.
+    pty: Option<Arc<pty_process::blocking::Pty>>,
     child: std::process::Child,
     output: Screen,
     reader: Option<std::thread::JoinHandle<()>>,
+    /// Set to make the reader let go of the master side.
+    stop: Arc<std::sync::atomic::AtomicBool>,
     _home: Option<tempfile::TempDir>,
 }
 
@@ -278,11 +281,27 @@ impl PtyRun {
             .expect("spawn in the pseudo-terminal");
         let pty = Arc::new(pty);
         let output: Screen = Arc::new((Mutex::new((Vec::new(), false)), Condvar::new()));
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let reader = {
-            let (pty, output) = (Arc::clone(&pty), Arc::clone(&output));
+            let (pty, output, stop) = (Arc::clone(&pty), Arc::clone(&output), Arc::clone(&stop));
             std::thread::spawn(move || {
                 let mut buf = [0u8; 16 * 1024];
+                let tick = rustix::event::Timespec {
+                    tv_sec: 0,
+                    tv_nsec: 50_000_000,
+                };
                 loop {
+                    // a blocked read cannot be called off: wait for input a tick at a time
+                    let mut fds = [rustix::event::PollFd::new(
+                        &*pty,
+                        rustix::event::PollFlags::IN,
+                    )];
+                    if rustix::event::poll(&mut fds, Some(&tick)).is_ok_and(|n| n == 0) {
+                        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                            break;
+                        }
+                        continue;
+                    }
                     // Linux answers EIO once the last process holding the terminal has exited.
                     let n = (&*pty).read(&mut buf).unwrap_or(0);
                     let (lock, cvar) = &*output;
@@ -298,17 +317,58 @@ impl PtyRun {
         };
         PtyRun {
             vt: Mutex::new((vt100::Parser::new(nz(rows), nz(cols), 0), 0)),
-            pty,
+            pty: Some(pty),
             child,
             output,
             reader: Some(reader),
+            stop,
             _home: None,
         }
     }
 
+    fn pty(&self) -> &pty_process::blocking::Pty {
+        self.pty.as_deref().expect("the terminal was hung up")
+    }
+
+    /// Closes the terminal's master side, as a terminal emulator or an ssh connection that goes
+    /// away does, without a signal (the program is not this terminal's session leader), and
+    /// waits for the program to exit. Fails after [`PTY_TIMEOUT`].
+    #[track_caller]
+    pub fn hang_up(mut self) -> Option<i32> {
+        self.feed();
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        self.pty = None;
+        let exit = rustix::process::pidfd_open(
+            rustix::process::Pid::from_child(&self.child),
+            rustix::process::PidfdFlags::empty(),
+        )
+        .expect("pidfd_open");
+        let mut fds = [rustix::event::PollFd::new(
+            &exit,
+            rustix::event::PollFlags::IN,
+        )];
+        let timeout = rustix::event::Timespec {
+            tv_sec: PTY_TIMEOUT.as_secs().try_into().unwrap(),
+            tv_nsec: 0,
+        };
+        let exited = rustix::event::poll(&mut fds, Some(&timeout)).expect("poll") == 1;
+        if !exited {
+            let _ = self.child.kill();
+        }
+        let status = self.child.wait().expect("wait");
+        assert!(
+            exited,
+            "still running {PTY_TIMEOUT:?} after its terminal was closed"
+        );
+        status.code()
+    }
+
     /// Types `keys`.
     pub fn write(&self, keys: &[u8]) {
-        (&*self.pty).write_all(keys).expect("write to the terminal");
+        self.pty().write_all(keys).expect("write to the terminal");
     }
 
     /// Resizes the window (the program gets SIGWINCH).
@@ -320,7 +380,7 @@ impl PtyRun {
             .0
             .screen_mut()
             .set_size(nz(rows), nz(cols));
-        self.pty
+        self.pty()
             .resize(pty_process::Size::new(rows, cols))
             .expect("resize the terminal");
     }
@@ -409,7 +469,7 @@ impl PtyRun {
 
     /// The terminal's line discipline is in canonical (cooked) mode with echo: raw mode is off.
     pub fn cooked(&self) -> bool {
-        let t = rustix::termios::tcgetattr(&*self.pty).expect("tcgetattr");
+        let t = rustix::termios::tcgetattr(self.pty()).expect("tcgetattr");
         t.local_modes.contains(rustix::termios::LocalModes::ICANON)
             && t.local_modes.contains(rustix::termios::LocalModes::ECHO)
     }
@@ -452,6 +512,16 @@ impl PtyRun {
         let text = self.output();
         assert!(!timed_out, "still running after {PTY_TIMEOUT:?}:\n{text}");
         (status.code(), text)
+    }
+}
+
+/// A test that fails half-way never leaves its program running.
+impl Drop for PtyRun {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
