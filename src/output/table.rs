@@ -64,7 +64,14 @@ impl Table<'_> {
         let last = self.columns.len().saturating_sub(1);
         let mut line = String::new();
         for (i, col) in self.columns.iter().enumerate() {
-            let text = pad(&truncate(col.header(), widths[i]), widths[i], col.numeric());
+            // a left-aligned last column is not padded, in the header as in the rows: padding
+            // inside the header's escape sequences would survive the trim below
+            let text = truncate(col.header(), widths[i]);
+            let text = if i < last || col.numeric() {
+                pad(&text, widths[i], col.numeric())
+            } else {
+                text
+            };
             line.push_str(&self.palette.header(&text));
             if i < last {
                 line.push_str(GAP_TEXT);
@@ -165,12 +172,16 @@ pub fn write_grid(
         line.trim_end().to_string()
     };
     let right_at = |i: usize| right.get(i).copied().unwrap_or(false);
-    let header = line(
-        &mut headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| palette.header(&pad(h, widths[i], right_at(i)))),
-    );
+    // a left-aligned last header is not padded: spaces inside its escape sequences would
+    // survive the trim, and the colored header would be wider than the plain one
+    let last = headers.len().saturating_sub(1);
+    let header = line(&mut headers.iter().enumerate().map(|(i, h)| {
+        if i < last || right_at(i) {
+            palette.header(&pad(h, widths[i], right_at(i)))
+        } else {
+            palette.header(h)
+        }
+    }));
     writeln!(out, "{header}")?;
     for row in rows {
         let text = line(
@@ -319,6 +330,49 @@ mod tests {
             render(&[session("1", &huge)], 100, false),
         );
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn with_color_the_table_is_the_plain_one_plus_escapes() {
+        // the last column left-aligned text, its values of different widths
+        let cols = [Column::Id, Column::User];
+        let labels = vec!["h".to_string()];
+        let sessions = [session("1", "a"), session("2", "a-much-longer-user")];
+        let draw = |color| {
+            let mut out = Vec::new();
+            Table {
+                columns: &cols,
+                labels: &labels,
+                width: 120,
+                palette: Palette { enabled: color },
+            }
+            .write(&mut out, &sessions, None)
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let colored = draw(true);
+        assert!(colored.contains('\u{1b}'));
+        assert_eq!(crate::output::style::strip_ansi(&colored), draw(false));
+        assert_eq!(draw(false).lines().next(), Some("ID  USER"));
+
+        let grid = |color| {
+            let mut out = Vec::new();
+            let rows = [
+                vec!["1".into(), "a".into()],
+                vec!["22".into(), "bbbbbb".into()],
+            ];
+            write_grid(
+                &mut out,
+                &["N", "KEY"],
+                &rows,
+                &[true, false],
+                Palette { enabled: color },
+            )
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(crate::output::style::strip_ansi(&grid(true)), grid(false));
+        assert_eq!(grid(false).lines().next(), Some(" N  KEY"));
     }
 
     #[test]
