@@ -252,10 +252,8 @@ impl Column {
             Column::Query => text(s.last_query.as_deref()),
             Column::Running => text(s.running.as_ref().map(|r| r.statement.as_str())),
             Column::QueryAge => num(s.query_age),
-            Column::ConnIds => match s.conn_ids.as_slice() {
-                [] => Value::Missing,
-                ids => Value::Text(Cow::Owned(conn_ids(ids, ","))),
-            },
+            Column::ConnIds if s.conn_ids.is_empty() => Value::Missing,
+            Column::ConnIds => Value::Text(Cow::Owned(conn_ids(s.conn_ids(), ","))),
             Column::Maxscale => text(labels.get(s.endpoint).map(String::as_str)),
         }
     }
@@ -285,7 +283,7 @@ impl Column {
                     units::format_seconds(a)
                 }
             })),
-            Column::ConnIds => Cow::Owned(conn_ids(&s.conn_ids, ", ")),
+            Column::ConnIds => Cow::Owned(conn_ids(s.conn_ids(), ", ")),
             other => match other.value(s, labels) {
                 Value::Num(n) => Cow::Owned(format!("{n}")),
                 Value::Text(t) => t,
@@ -305,17 +303,16 @@ fn fold(text: Option<&str>) -> Cow<'_, str> {
 
 /// Backend connection ids as `server1:12345` (just the id when the server is not known).
 #[must_use]
-pub fn conn_ids(ids: &[(String, u64)], sep: &str) -> String {
-    ids.iter()
-        .map(|(server, id)| {
-            if server.is_empty() {
-                id.to_string()
-            } else {
-                format!("{server}:{id}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(sep)
+pub fn conn_ids<'a>(ids: impl Iterator<Item = (&'a str, u64)>, sep: &str) -> String {
+    ids.map(|(server, id)| {
+        if server.is_empty() {
+            id.to_string()
+        } else {
+            format!("{server}:{id}")
+        }
+    })
+    .collect::<Vec<_>>()
+    .join(sep)
 }
 
 fn join(items: &[String]) -> Value<'_> {
@@ -409,11 +406,12 @@ mod tests {
         assert_eq!(Column::ConnIds.cell(&s, &labels), "");
         assert_eq!(Column::ConnIds.value(&s, &labels), Value::Missing);
         let s = Session {
-            conn_ids: vec![("server1".into(), 12345), (String::new(), 7)],
-            running: Some(crate::api::model::Running {
+            backends: vec!["server1".into()],
+            conn_ids: vec![(Some(0), 12345), (None, 7)],
+            running: Some(Box::new(crate::api::model::Running {
                 statement: "SELECT\n  SLEEP(10)".into(),
                 received: None,
-            }),
+            })),
             query_age: Some(75.0),
             ..s
         };

@@ -159,12 +159,11 @@ impl Condition {
             let hit = match &self.operand {
                 Operand::Conn(None) => s.conn_ids.is_empty(),
                 Operand::Conn(Some((server, id))) => s
-                    .conn_ids
-                    .iter()
-                    .any(|(sv, i)| i == id && server.as_ref().is_none_or(|want| want == sv)),
-                _ => s.conn_ids.iter().any(|c| {
-                    self.positive_text(&crate::columns::conn_ids(std::slice::from_ref(c), ""))
-                }),
+                    .conn_ids()
+                    .any(|(sv, i)| i == *id && server.as_ref().is_none_or(|want| want == sv)),
+                _ => s
+                    .conn_ids()
+                    .any(|c| self.positive_text(&crate::columns::conn_ids(std::iter::once(c), ""))),
             };
             return if matches!(self.op, Op::Ne | Op::NoMatch) {
                 !hit
@@ -514,7 +513,8 @@ mod tests {
     #[test]
     fn conn_id_matches_any_backend_connection() {
         let mut a = s("7", Some("maxuser"), Some(1.0), 1);
-        a.conn_ids = vec![("server1".into(), 12345), ("server2".into(), 77)];
+        a.backends = vec!["server1".into(), "server2".into()];
+        a.conn_ids = vec![(Some(0), 12345), (Some(1), 77)];
         assert!(keep("conn_id=12345", &a));
         assert!(keep("conn_id=77", &a));
         assert!(keep("conn_id=server1:12345", &a));

@@ -69,12 +69,12 @@ pub fn sessions() -> Vec<Session> {
             thread: Some(1),
             backends: vec!["server1".into(), "server2".into()],
             last_query: text("SELECT 1\nFROM t"),
-            conn_ids: vec![("server1".into(), 12_345), ("server2".into(), 77)],
+            conn_ids: vec![(Some(0), 12_345), (Some(1), 77)],
             has_queries: true,
-            running: Some(mxs::api::model::Running {
+            running: Some(Box::new(mxs::api::model::Running {
                 statement: "SELECT SLEEP(10)\n".into(),
                 received: text("2024-01-05T07:24:06.100"),
-            }),
+            })),
             query_age: Some(12.0),
             ..Session::default()
         },
@@ -87,8 +87,8 @@ pub fn sessions() -> Vec<Session> {
             idle: Some(0.0),
             memory: Some(0),
             unresolved: true,
-            conn_ids: vec![(String::new(), u64::MAX)],
-            running: Some(mxs::api::model::Running::default()),
+            conn_ids: vec![(None, u64::MAX)],
+            running: Some(Box::default()),
             ..Session::default()
         },
         Session {

@@ -41,14 +41,15 @@ pub struct Session {
     pub backends: Vec<String>,
     /// The most recent statement (the last element of `queries`).
     pub last_query: Option<String>,
-    /// The backend connections' ids with their servers (`connections[].connection_id` and
-    /// `.server`; the server is empty when not sent). Versions without ids give none.
-    pub conn_ids: Vec<(String, u64)>,
+    /// The backend connections' ids (`connections[].connection_id`), each with its server as
+    /// an index into `backends` (`None` when the connection named none): kept on every list, so
+    /// the names are not copied again. Versions without ids give none. See [`Session::conn_ids`].
+    pub conn_ids: Vec<(Option<u32>, u64)>,
     /// `queries` holds at least one statement (read with the queries only).
     pub has_queries: bool,
     /// The newest element of `queries` has not completed: its statement (or, without one, its
     /// command) and its `received` time as sent (the server's local time, no zone).
-    pub running: Option<Running>,
+    pub running: Option<Box<Running>>,
     /// How long the running statement has run, in seconds, by the server's clock (set by the
     /// commands, which know that clock).
     pub query_age: Option<f64>,
@@ -62,6 +63,14 @@ pub struct Running {
 }
 
 impl Session {
+    /// The backend connections' ids with their servers (empty when the connection named none).
+    pub fn conn_ids(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.conn_ids.iter().map(|&(server, id)| {
+            let name = server.and_then(|i| self.backends.get(i as usize));
+            (name.map_or("", String::as_str), id)
+        })
+    }
+
     /// Parses one resource object. Errors are [`ElementError`]s placed inside `bytes`.
     pub fn parse(bytes: &[u8], endpoint: usize) -> anyhow::Result<Session> {
         Ok(Session::parse_element(
@@ -217,7 +226,7 @@ fn attribute(
             let (items, end) = walk::items(doc, ix, at)?;
             for &(start, _) in &items {
                 if doc[start] == b'{' {
-                    let (mut server, mut conn_id) = (None, None);
+                    let (mut server, mut conn_id) = (None, None::<u64>);
                     walk::visit(doc, ix, start, |k, at| {
                         if k == b"server" {
                             let (name, end) = match walk::plain_string(doc, at) {
@@ -228,8 +237,10 @@ fn attribute(
                                     "attributes.connections[].server",
                                 )?,
                             };
-                            server.clone_from(&name);
-                            s.backends.extend(name);
+                            if let Some(name) = name {
+                                server = u32::try_from(s.backends.len()).ok();
+                                s.backends.push(name);
+                            }
                             return Ok(Some(end));
                         }
                         if k == b"connection_id" {
@@ -257,7 +268,7 @@ fn attribute(
                         Ok(None)
                     })?;
                     if let Some(id) = conn_id {
-                        s.conn_ids.push((server.unwrap_or_default(), id));
+                        s.conn_ids.push((server, id));
                     }
                 }
             }
@@ -295,7 +306,11 @@ fn attribute(
 }
 
 /// The newest element of `queries`, when it has not completed (no `completed`, or `null`).
-fn newest(doc: &[u8], ix: walk::Index<'_>, start: usize) -> Result<Option<Running>, ElementError> {
+fn newest(
+    doc: &[u8],
+    ix: walk::Index<'_>,
+    start: usize,
+) -> Result<Option<Box<Running>>, ElementError> {
     let (mut statement, mut command, mut received, mut completed) = (None, None, None, None);
     walk::visit(doc, ix, start, |k, at| {
         let slot = match k {
@@ -310,9 +325,11 @@ fn newest(doc: &[u8], ix: walk::Index<'_>, start: usize) -> Result<Option<Runnin
         *slot = v;
         Ok(Some(end))
     })?;
-    Ok(completed.is_none().then(|| Running {
-        statement: statement.or(command).unwrap_or_default(),
-        received,
+    Ok(completed.is_none().then(|| {
+        Box::new(Running {
+            statement: statement.or(command).unwrap_or_default(),
+            received,
+        })
     }))
 }
 
@@ -385,11 +402,11 @@ mod tests {
         assert_eq!(s.idle, Some(0.0));
         assert!(s.memory.is_some());
         assert_eq!(s.last_query.as_deref(), Some("SELECT SLEEP(86400)"));
-        assert_eq!(s.conn_ids, [("server1".to_string(), 10)]);
+        assert_eq!(s.conn_ids().collect::<Vec<_>>(), [("server1", 10)]);
         assert!(s.has_queries);
         assert_eq!(
-            s.running,
-            Some(Running {
+            s.running.as_deref(),
+            Some(&Running {
                 statement: "SELECT SLEEP(86400)".into(),
                 received: Some("2026-11-28T09:19:31.890".into()),
             })
@@ -419,8 +436,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            s.conn_ids,
-            [("server1".to_string(), 169), (String::new(), 90)]
+            s.conn_ids().collect::<Vec<_>>(),
+            [("server1", 169), ("", 90)]
         );
         assert_eq!(s.backends, ["server1", "server2"]);
         assert_eq!(s.running.unwrap().statement, "COM_PING");

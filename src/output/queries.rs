@@ -68,10 +68,10 @@ mod tests {
             user: Some("maxuser".into()),
             remote: Some("127.0.0.1".into()),
             services: vec!["RW-Split-Router".into()],
-            running: Some(Running {
+            running: Some(Box::new(Running {
                 statement: format!("SELECT\n\t{} \u{1b}[2J", "x".repeat(300)),
                 received: Some("2026-11-28T09:19:31.890".into()),
-            }),
+            })),
             query_age: Some(28.0),
             ..Session::default()
         }
