@@ -523,6 +523,76 @@ impl ValueState {
             return Feed::More;
         }
         loop {
+            // Inside a container, whole blocks without a backslash go through their bitmasks;
+            // a block with one (or after one) and the last partial block go byte by byte.
+            if self.depth > 0 && !self.escaped {
+                match self.blocks(bytes, i) {
+                    Ok(n) => return Feed::Done(n),
+                    Err(at) => i = at,
+                }
+            }
+            let end = if self.depth > 0 {
+                bytes.len().min(i + block::LEN)
+            } else {
+                bytes.len()
+            };
+            match self.bytes(&bytes[..end], i) {
+                Feed::More if end < bytes.len() => i = end,
+                other => return other,
+            }
+        }
+    }
+
+    /// Scans the whole blocks of `bytes` from `i` by their bitmasks, while they hold no
+    /// backslash: with none, every quote opens or closes a string, so a prefix XOR of the quote
+    /// mask is the mask of the bytes inside strings, and the brackets outside them are the
+    /// structure. Returns the end of the value when it ends in them (`Ok`), or where it stopped
+    /// (`Err`): at a block with a backslash, or fewer than a block's bytes from the end.
+    fn blocks(&mut self, bytes: &[u8], mut i: usize) -> Result<usize, usize> {
+        while let Some(chunk) = bytes.get(i..i + block::LEN) {
+            let m = block::Masks::new(chunk, self.open, self.close);
+            if m.backslash != 0 {
+                return Err(i);
+            }
+            let mut inside = block::prefix_xor(m.quote);
+            if self.in_string {
+                inside = !inside;
+            }
+            self.in_string = inside >> 63 != 0;
+            let mut brackets = (m.open | m.close) & !inside;
+            while brackets != 0 {
+                let k = brackets.trailing_zeros();
+                brackets &= brackets - 1;
+                let at = i + k as usize;
+                if m.open >> k & 1 != 0 {
+                    self.depth += 1;
+                    if self.open == b'{'
+                        && let Some(r) = &mut self.record
+                    {
+                        r.open.push(r.objects.len());
+                        r.objects.push((self.base + at, 0));
+                    }
+                } else {
+                    if self.open == b'{'
+                        && let Some(r) = &mut self.record
+                        && let Some(k) = r.open.pop()
+                    {
+                        r.objects[k].1 = self.base + at;
+                    }
+                    self.depth -= 1;
+                    if self.depth == 0 {
+                        return Ok(at + 1);
+                    }
+                }
+            }
+            i += block::LEN;
+        }
+        Err(i)
+    }
+
+    /// Scans `bytes` from `i` byte by byte, jumping between the interesting ones with `memchr`.
+    fn bytes(&mut self, bytes: &[u8], mut i: usize) -> Feed {
+        loop {
             if self.in_string {
                 if self.escaped {
                     if i >= bytes.len() {
@@ -580,6 +650,64 @@ impl ValueState {
                 }
             }
         }
+    }
+}
+
+/// 64-byte blocks as bitmasks (bit `k` for byte `k`), simdjson's first stage.
+mod block {
+    use wide::u8x16;
+
+    pub const LEN: usize = 64;
+
+    /// Where a block holds quotes, backslashes and the two brackets being counted.
+    pub struct Masks {
+        pub quote: u64,
+        pub backslash: u64,
+        pub open: u64,
+        pub close: u64,
+    }
+
+    impl Masks {
+        /// `block` holds exactly [`LEN`] bytes.
+        #[inline]
+        pub fn new(block: &[u8], open: u8, close: u8) -> Masks {
+            let (q, b, o, c) = (
+                u8x16::splat(b'"'),
+                u8x16::splat(b'\\'),
+                u8x16::splat(open),
+                u8x16::splat(close),
+            );
+            let mut m = Masks {
+                quote: 0,
+                backslash: 0,
+                open: 0,
+                close: 0,
+            };
+            for (k, lane) in block.chunks_exact(16).enumerate() {
+                let mut bytes = [0; 16];
+                bytes.copy_from_slice(lane);
+                let v = u8x16::new(bytes);
+                let shift = 16 * k;
+                m.quote |= u64::from(v.simd_eq(q).to_bitmask()) << shift;
+                m.backslash |= u64::from(v.simd_eq(b).to_bitmask()) << shift;
+                m.open |= u64::from(v.simd_eq(o).to_bitmask()) << shift;
+                m.close |= u64::from(v.simd_eq(c).to_bitmask()) << shift;
+            }
+            m
+        }
+    }
+
+    /// Bit `k` of the result is the XOR of bits `0..=k` of `x`: with `x` the quotes of a
+    /// block, the bytes from an opening quote up to (not including) its closing one.
+    #[inline]
+    pub fn prefix_xor(mut x: u64) -> u64 {
+        x ^= x << 1;
+        x ^= x << 2;
+        x ^= x << 4;
+        x ^= x << 8;
+        x ^= x << 16;
+        x ^= x << 32;
+        x
     }
 }
 
@@ -785,6 +913,78 @@ mod tests {
             text.iter().filter(|b| **b == b'\n').count()
         );
         assert_eq!(count_newlines(b""), 0);
+    }
+
+    /// The value's end and its objects, scanned by `feed` in pieces of `piece` bytes (as reads
+    /// arrive), or byte by byte only (`blocks: false`, the reference).
+    fn scanned(doc: &[u8], piece: usize, blocks: bool) -> (Option<usize>, Vec<(usize, usize)>) {
+        let mut state = ValueState {
+            record: Some(Record::default()),
+            ..ValueState::default()
+        };
+        let mut offset = 0;
+        let end = loop {
+            let upto = (offset + piece).min(doc.len());
+            state.base = offset;
+            let fed = &doc[offset..upto];
+            let feed = if blocks || !state.started {
+                state.feed(fed)
+            } else {
+                state.bytes(fed, 0)
+            };
+            match feed {
+                Feed::Done(n) => break Some(offset + n),
+                Feed::Invalid(_) => break None,
+                Feed::More if upto == doc.len() => break None,
+                Feed::More => offset = upto,
+            }
+        };
+        let objects = state.record.map(|r| r.objects).unwrap_or_default();
+        (end, objects)
+    }
+
+    #[test]
+    fn blocks_find_what_the_byte_scan_finds() {
+        let long = "x".repeat(100);
+        let docs = [
+            format!(r#"{{"a": "{long}", "b": {{"c": [1, {{"d": "}}"}}]}}, "e": "{{{long}"}} tail"#),
+            // quotes and brackets on both sides of a block boundary
+            format!(r#"{{"{}": {{}}, "k": "{}\"{{", "z": {{"y": "]}}"}}}}"#, "q".repeat(60), "w".repeat(62)),
+            // a backslash in the first block, a string running over three blocks
+            format!(r#"{{"a\\": "\\\\", "s": "{}", "t": {{"u": 1}}}}"#, "p".repeat(150)),
+            format!(r#"[[{long}], "]", [[[]]], {{"a": [1]}}] "#),
+            format!("{{\"a\": \"{long}\\"),
+            format!("{{\"open\": {{\"{long}\": [1, 2]"),
+        ];
+        for doc in &docs {
+            let reference = scanned(doc.as_bytes(), doc.len(), false);
+            for piece in [1, 7, 63, 64, 65, 130, doc.len()] {
+                assert_eq!(scanned(doc.as_bytes(), piece, true), reference, "{doc} in {piece}");
+            }
+        }
+        assert_eq!(scanned(docs[0].as_bytes(), 1000, true).0, Some(docs[0].len() - 5));
+    }
+
+    proptest::proptest! {
+        /// Whatever the bytes, scanning by blocks ends (or fails) where the byte scan does and
+        /// pairs the same braces.
+        #[test]
+        fn blocks_agree_with_the_byte_scan(
+            body in proptest::collection::vec(
+                proptest::sample::select(b"{}[]\\\\\"\"\"aaaa  ,:".to_vec()),
+                0..400,
+            ),
+            open in proptest::sample::select(vec![b'{', b'[']),
+            piece in 1usize..200,
+            plain in proptest::bool::ANY,
+        ) {
+            let mut doc = vec![open];
+            // without backslashes every block takes the bitmask path
+            doc.extend(body.into_iter().filter(|b| !plain || *b != b'\\'));
+            let reference = scanned(&doc, doc.len(), false);
+            proptest::prop_assert_eq!(scanned(&doc, piece, true), reference.clone());
+            proptest::prop_assert_eq!(scanned(&doc, doc.len(), true), reference);
+        }
     }
 
     #[test]
