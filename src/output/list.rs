@@ -47,7 +47,7 @@ pub fn meta<'a>(s: &'a Session, labels: &'a [String], client_rdns: bool) -> Meta
 pub fn write(out: &mut dyn Write, options: &Options, view: &View<'_>) -> anyhow::Result<()> {
     match options.format {
         Format::Table => {
-            let sessions: Vec<Session> = view.items.iter().map(|(s, _)| s.clone()).collect();
+            let sessions: Vec<&Session> = view.items.iter().map(|(s, _)| s).collect();
             table(out, options, view.columns, view.labels, &sessions, None)?;
         }
         Format::Tsv => tsv_rows(out, options, view.items.iter().map(|(s, _)| s), view.labels)?,
@@ -86,12 +86,12 @@ pub fn id_ref(s: &Session, labels: &[String], qualified: bool) -> String {
 }
 
 /// The table of `sessions`, with rows marked (new since the last refresh) when `marks` is given.
-pub fn table(
+pub fn table<S: std::borrow::Borrow<Session>>(
     out: &mut dyn Write,
     options: &Options,
     columns: &[Column],
     labels: &[String],
-    sessions: &[Session],
+    sessions: &[S],
     marks: Option<&[Mark]>,
 ) -> io::Result<()> {
     Table {

@@ -3,7 +3,7 @@
 //! fixed one off a terminal so output is deterministic) by narrowing the widest text columns and
 //! cutting their cells with an ellipsis.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
@@ -33,17 +33,18 @@ pub struct Table<'a> {
 }
 
 impl Table<'_> {
-    /// Writes the header and one line per session.
-    pub fn write(
+    /// Writes the header and one line per session; `sessions` holds them or refers to them,
+    /// so a caller that has them elsewhere need not copy them.
+    pub fn write<S: Borrow<Session>>(
         &self,
         out: &mut dyn Write,
-        sessions: &[Session],
+        sessions: &[S],
         marks: Option<&[Mark]>,
     ) -> io::Result<()> {
         // Two passes over the cells, measuring then printing, rather than holding every cell of
         // a 100,000-row table at once; plain text cells are borrowed, not copied.
         let cell = |r: usize, c: Column| -> Cow<'_, str> {
-            let text = match c.cell(&sessions[r], self.labels) {
+            let text = match c.cell(sessions[r].borrow(), self.labels) {
                 Cow::Borrowed(b) => sanitize::line(b),
                 Cow::Owned(o) => Cow::Owned(sanitize::line(&o).into_owned()),
             };
@@ -78,7 +79,7 @@ impl Table<'_> {
             }
         }
         writeln!(out, "{}", line.trim_end())?;
-        for (r, session) in sessions.iter().enumerate() {
+        for (r, session) in sessions.iter().map(Borrow::borrow).enumerate() {
             line.clear();
             let mark = marks.and_then(|m| m.get(r)).copied().unwrap_or(Mark::Plain);
             for (i, col) in self.columns.iter().enumerate() {

@@ -29,7 +29,7 @@ pub fn snapshot(
         writeln!(out)?;
     }
     if options.format == Format::Table {
-        let sessions: Vec<_> = view.items.iter().map(|(s, _)| s.clone()).collect();
+        let sessions: Vec<_> = view.items.iter().map(|(s, _)| s).collect();
         list::table(out, options, view.columns, view.labels, &sessions, None)?;
     } else {
         list::tsv_rows(out, options, view.items.iter().map(|(s, _)| s), view.labels)?;
