@@ -237,10 +237,8 @@ fn canonical(key: &str, in_mxs: bool) -> Option<Option<&'static str>> {
             return Some(Some(canon));
         }
     }
-    if in_mxs {
-        if let Some(k) = MXS_KEYS.iter().find(|k| **k == lower) {
-            return Some(Some(k));
-        }
+    if in_mxs && let Some(k) = MXS_KEYS.iter().find(|k| **k == lower) {
+        return Some(Some(k));
     }
     MAXCTRL_ONLY.contains(&lower.as_str()).then_some(None)
 }

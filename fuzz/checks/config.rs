@@ -77,10 +77,10 @@ fn check_values(values: &ConfigValues) {
             "{key} does not read back:\n{written}"
         );
     }
-    if let Some(h) = values.get("hosts") {
-        if let Err(e) = Endpoint::parse_list(h, false, "hosts") {
-            check_message(&e);
-        }
+    if let Some(h) = values.get("hosts")
+        && let Err(e) = Endpoint::parse_list(h, false, "hosts")
+    {
+        check_message(&e);
     }
     for key in ["timeout", "rdns-timeout", "rdns-deadline"] {
         if let Some(Err(e)) = values.get(key).map(|v| units::parse_duration(v, 0.001)) {

@@ -949,9 +949,16 @@ mod tests {
         let docs = [
             format!(r#"{{"a": "{long}", "b": {{"c": [1, {{"d": "}}"}}]}}, "e": "{{{long}"}} tail"#),
             // quotes and brackets on both sides of a block boundary
-            format!(r#"{{"{}": {{}}, "k": "{}\"{{", "z": {{"y": "]}}"}}}}"#, "q".repeat(60), "w".repeat(62)),
+            format!(
+                r#"{{"{}": {{}}, "k": "{}\"{{", "z": {{"y": "]}}"}}}}"#,
+                "q".repeat(60),
+                "w".repeat(62)
+            ),
             // a backslash in the first block, a string running over three blocks
-            format!(r#"{{"a\\": "\\\\", "s": "{}", "t": {{"u": 1}}}}"#, "p".repeat(150)),
+            format!(
+                r#"{{"a\\": "\\\\", "s": "{}", "t": {{"u": 1}}}}"#,
+                "p".repeat(150)
+            ),
             format!(r#"[[{long}], "]", [[[]]], {{"a": [1]}}] "#),
             format!("{{\"a\": \"{long}\\"),
             format!("{{\"open\": {{\"{long}\": [1, 2]"),
@@ -959,10 +966,17 @@ mod tests {
         for doc in &docs {
             let reference = scanned(doc.as_bytes(), doc.len(), false);
             for piece in [1, 7, 63, 64, 65, 130, doc.len()] {
-                assert_eq!(scanned(doc.as_bytes(), piece, true), reference, "{doc} in {piece}");
+                assert_eq!(
+                    scanned(doc.as_bytes(), piece, true),
+                    reference,
+                    "{doc} in {piece}"
+                );
             }
         }
-        assert_eq!(scanned(docs[0].as_bytes(), 1000, true).0, Some(docs[0].len() - 5));
+        assert_eq!(
+            scanned(docs[0].as_bytes(), 1000, true).0,
+            Some(docs[0].len() - 5)
+        );
     }
 
     proptest::proptest! {

@@ -528,11 +528,11 @@ pub fn fields(resource: &Value, ctx: &Context<'_>) -> Vec<(String, String)> {
     }
     if let Some(Value::Object(attrs)) = resource.get("attributes") {
         for (k, v) in attrs {
-            if k == "connected" {
-                if let Value::String(c) = v {
-                    out.push((k.clone(), time::rfc3339_or_raw(c)));
-                    continue;
-                }
+            if k == "connected"
+                && let Value::String(c) = v
+            {
+                out.push((k.clone(), time::rfc3339_or_raw(c)));
+                continue;
             }
             tsv::flatten(k, v, &mut out);
         }

@@ -48,10 +48,10 @@ impl Drop for Screen {
         // screen is back. When that fails (the terminal hung up), ratatui's drop would report
         // it with `eprintln!`, which panics on a stderr that cannot be written: the terminal
         // is let go of without its drop, which owns nothing but a handle to stdout.
-        if let Some(mut t) = self.terminal.take() {
-            if t.show_cursor().is_err() {
-                std::mem::forget(t);
-            }
+        if let Some(mut t) = self.terminal.take()
+            && t.show_cursor().is_err()
+        {
+            std::mem::forget(t);
         }
         restore();
     }
