@@ -21,11 +21,34 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn month(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
     MONTHS
         .iter()
-        .position(|m| *m == lower)
+        .position(|m| m.eq_ignore_ascii_case(s))
         .map(|i| i as u32 + 1)
+}
+
+/// The first `N` words of `text` split as [`str::split_whitespace`] splits it, and whether
+/// there were more. Without a heap allocation, and without decoding characters when the text is
+/// ASCII (all of it from MaxScale): there only the vertical tab, which `split_ascii_whitespace`
+/// keeps, tells the two apart.
+fn words<const N: usize>(text: &str) -> ([&str; N], usize, bool) {
+    fn fill<'a, const N: usize>(it: impl Iterator<Item = &'a str>) -> ([&'a str; N], usize, bool) {
+        let mut out = [""; N];
+        let mut n = 0;
+        for word in it {
+            if n == N {
+                return (out, n, true);
+            }
+            out[n] = word;
+            n += 1;
+        }
+        (out, n, false)
+    }
+    if text.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+        fill(text.split_ascii_whitespace())
+    } else {
+        fill(text.split_whitespace())
+    }
 }
 
 fn hms(s: &str) -> Option<(u32, u32, u32)> {
@@ -38,8 +61,11 @@ impl Stamp {
     /// Parses either form; None for anything else.
     #[must_use]
     pub fn parse(text: &str) -> Option<Stamp> {
-        let parts: Vec<&str> = text.split_whitespace().collect();
-        let (day, mon, year, time, utc) = match parts.as_slice() {
+        let (parts, n, more) = words::<6>(text);
+        if more {
+            return None;
+        }
+        let (day, mon, year, time, utc) = match &parts[..n] {
             // Fri, 05 Jan 2024 07:24:06 GMT
             [wd, d, m, y, t, "GMT" | "UTC"] if wd.ends_with(',') => (*d, *m, *y, *t, true),
             // Thu Jul 20 07:28:51 2023
@@ -316,6 +342,26 @@ mod tests {
         for secs in [-86_401, -1, 0, 59, 86_399, 951_868_799, 4_102_444_800] {
             assert_eq!(Stamp::from_unix(secs).unix(), secs);
         }
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for text in [
+            "Thu Jul 20 07:28:51 2023",
+            "  Fri,\t05 Jan\n2024 07:24:06 GMT ",
+            "a\x0bb c",
+            "a\u{a0}b\u{2003}c d",
+            "",
+            "1 2 3 4 5 6 7",
+        ] {
+            let all: Vec<&str> = text.split_whitespace().collect();
+            let (first, n, more) = words::<6>(text);
+            assert_eq!(&first[..n], &all[..all.len().min(6)], "{text:?}");
+            assert_eq!(more, all.len() > 6, "{text:?}");
+        }
+        assert!(Stamp::parse("Thu Jul 20 07:28:51 2023 x").is_none());
+        assert!(Stamp::parse("Thu Jul 20\x0b07:28:51 2023").is_some());
+        assert_eq!(month("jUl"), Some(7));
     }
 
     #[test]
