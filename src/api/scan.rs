@@ -500,11 +500,8 @@ impl ValueState {
             self.started = true;
             match b {
                 b'{' => {
-                    (self.depth, self.open, self.close) = (1, b'{', b'}');
-                    if let Some(r) = &mut self.record {
-                        r.open.push(r.objects.len());
-                        r.objects.push((self.base, 0));
-                    }
+                    (self.depth, self.open, self.close) = (0, b'{', b'}');
+                    self.opened(0);
                 }
                 b'[' => (self.depth, self.open, self.close) = (1, b'[', b']'),
                 b'"' => self.in_string = true,
@@ -565,29 +562,39 @@ impl ValueState {
                 brackets &= brackets - 1;
                 let at = i + k as usize;
                 if m.open >> k & 1 != 0 {
-                    self.depth += 1;
-                    if self.open == b'{'
-                        && let Some(r) = &mut self.record
-                    {
-                        r.open.push(r.objects.len());
-                        r.objects.push((self.base + at, 0));
-                    }
-                } else {
-                    if self.open == b'{'
-                        && let Some(r) = &mut self.record
-                        && let Some(k) = r.open.pop()
-                    {
-                        r.objects[k].1 = self.base + at;
-                    }
-                    self.depth -= 1;
-                    if self.depth == 0 {
-                        return Ok(at + 1);
-                    }
+                    self.opened(at);
+                } else if self.closed(at) {
+                    return Ok(at + 1);
                 }
             }
             i += block::LEN;
         }
         Err(i)
+    }
+
+    /// The counted bracket opens at `bytes[at]` (of the piece being fed).
+    #[inline]
+    fn opened(&mut self, at: usize) {
+        self.depth += 1;
+        if self.open == b'{'
+            && let Some(r) = &mut self.record
+        {
+            r.open.push(r.objects.len());
+            r.objects.push((self.base + at, 0));
+        }
+    }
+
+    /// The counted bracket closes at `bytes[at]`; true when that ends the value.
+    #[inline]
+    fn closed(&mut self, at: usize) -> bool {
+        if self.open == b'{'
+            && let Some(r) = &mut self.record
+            && let Some(k) = r.open.pop()
+        {
+            r.objects[k].1 = self.base + at;
+        }
+        self.depth -= 1;
+        self.depth == 0
     }
 
     /// Scans `bytes` from `i` byte by byte, jumping between the interesting ones with `memchr`.
@@ -629,24 +636,9 @@ impl ValueState {
                     self.in_string = true;
                     break;
                 } else if b == self.open {
-                    self.depth += 1;
-                    if self.open == b'{'
-                        && let Some(r) = &mut self.record
-                    {
-                        r.open.push(r.objects.len());
-                        r.objects.push((self.base + i - 1, 0));
-                    }
-                } else {
-                    if self.open == b'{'
-                        && let Some(r) = &mut self.record
-                        && let Some(k) = r.open.pop()
-                    {
-                        r.objects[k].1 = self.base + i - 1;
-                    }
-                    self.depth -= 1;
-                    if self.depth == 0 {
-                        return Feed::Done(i);
-                    }
+                    self.opened(i - 1);
+                } else if self.closed(i - 1) {
+                    return Feed::Done(i);
                 }
             }
         }
@@ -684,9 +676,7 @@ mod block {
                 close: 0,
             };
             for (k, lane) in block.chunks_exact(16).enumerate() {
-                let mut bytes = [0; 16];
-                bytes.copy_from_slice(lane);
-                let v = u8x16::new(bytes);
+                let v = u8x16::new(lane.try_into().unwrap_or_default());
                 let shift = 16 * k;
                 m.quote |= u64::from(v.simd_eq(q).to_bitmask()) << shift;
                 m.backslash |= u64::from(v.simd_eq(b).to_bitmask()) << shift;

@@ -355,6 +355,25 @@ mod tests {
         assert!(colored.contains('\u{1b}'));
         assert_eq!(crate::output::style::strip_ansi(&colored), draw(false));
         assert_eq!(draw(false).lines().next(), Some("ID  USER"));
+        // every row's second column starts where the header's does
+        for line in draw(false).lines().skip(1) {
+            assert_eq!(line.get(2..4), Some("  "), "{line:?}");
+            assert_ne!(line.as_bytes()[4], b' ', "{line:?}");
+        }
+        // rows lent by reference (as the list passes them) render as owned ones do
+        for color in [false, true] {
+            let lent: Vec<&Session> = sessions.iter().collect();
+            let mut out = Vec::new();
+            Table {
+                columns: &cols,
+                labels: &labels,
+                width: 120,
+                palette: Palette { enabled: color },
+            }
+            .write(&mut out, &lent, None)
+            .unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), draw(color));
+        }
 
         let grid = |color| {
             let mut out = Vec::new();
