@@ -142,17 +142,16 @@ pub fn plain_string(doc: &[u8], start: usize) -> Option<(String, usize)> {
     if doc.get(start) != Some(&b'"') {
         return None;
     }
-    let rest = &doc[start + 1..];
-    let k = memchr::memchr2(b'"', b'\\', rest)?;
-    if rest[k] != b'"' {
+    let k = scan::quote_or_backslash(doc, start + 1)?;
+    if doc[k] != b'"' {
         return None;
     }
-    let inner = &rest[..k];
+    let inner = &doc[start + 1..k];
     if inner.iter().any(|b| *b < 0x20) {
         return None;
     }
     let text = std::str::from_utf8(inner).ok()?;
-    Some((text.to_string(), start + k + 2))
+    Some((text.to_string(), k + 1))
 }
 
 /// The items of the array starting at `doc[start]`, as ranges, and the end of the array.
