@@ -7,7 +7,7 @@ use crate::api::model::Session;
 use crate::columns::Column;
 use crate::output::json::{self, Collection, Layout, Meta, Source};
 use crate::output::table::{Mark, Table};
-use crate::output::{Format, Options, tsv};
+use crate::output::{Format, Options, parallel, tsv};
 
 /// A session and, for JSON output, the server's bytes of its resource.
 pub type Item = (Session, Option<Vec<u8>>);
@@ -50,7 +50,7 @@ pub fn write(out: &mut dyn Write, options: &Options, view: &View<'_>) -> anyhow:
             let sessions: Vec<&Session> = view.items.iter().map(|(s, _)| s).collect();
             table(out, options, view.columns, view.labels, &sessions, None)?;
         }
-        Format::Tsv => tsv_rows(out, options, view.items.iter().map(|(s, _)| s), view.labels)?,
+        Format::Tsv => tsv_rows(out, options, view.items, view.labels)?,
         Format::Json => {
             let mut doc = Collection::start(out, options.pretty_json)?;
             for (s, raw) in view.items {
@@ -86,7 +86,7 @@ pub fn id_ref(s: &Session, labels: &[String], qualified: bool) -> String {
 }
 
 /// The table of `sessions`, with rows marked (new since the last refresh) when `marks` is given.
-pub fn table<S: std::borrow::Borrow<Session>>(
+pub fn table<S: std::borrow::Borrow<Session> + Sync>(
     out: &mut dyn Write,
     options: &Options,
     columns: &[Column],
@@ -104,19 +104,16 @@ pub fn table<S: std::borrow::Borrow<Session>>(
 }
 
 /// TSV rows, after a header row when asked for.
-pub fn tsv_rows<'s>(
+pub fn tsv_rows(
     out: &mut dyn Write,
     options: &Options,
-    sessions: impl Iterator<Item = &'s Session>,
+    items: &[Item],
     labels: &[String],
 ) -> io::Result<()> {
     if options.header {
         tsv::write_header(out)?;
     }
-    for s in sessions {
-        tsv::write_row(out, s, labels)?;
-    }
-    Ok(())
+    parallel::write_rows(out, items, |buf, _, (s, _)| tsv::write_row(buf, s, labels))
 }
 
 /// Writes resources compact, each followed by `after` (a newline for JSON Lines), or with a

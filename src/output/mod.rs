@@ -7,6 +7,7 @@
 pub mod actions;
 pub mod json;
 pub mod list;
+pub mod parallel;
 pub mod queries;
 pub mod show;
 pub mod style;

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::api::model::Session;
 use crate::columns::Column;
+use crate::output::parallel;
 use crate::output::style::Palette;
 use crate::text::sanitize;
 
@@ -35,14 +36,15 @@ pub struct Table<'a> {
 impl Table<'_> {
     /// Writes the header and one line per session; `sessions` holds them or refers to them,
     /// so a caller that has them elsewhere need not copy them.
-    pub fn write<S: Borrow<Session>>(
+    pub fn write<S: Borrow<Session> + Sync>(
         &self,
         out: &mut dyn Write,
         sessions: &[S],
         marks: Option<&[Mark]>,
     ) -> io::Result<()> {
         // Two passes over the cells, measuring then printing, rather than holding every cell of
-        // a 100,000-row table at once; plain text cells are borrowed, not copied.
+        // a 100,000-row table at once; plain text cells are borrowed, not copied. Both passes
+        // run on every core (`parallel`), in order.
         let cell = |r: usize, c: Column| -> Cow<'_, str> {
             let text = match c.cell(sessions[r].borrow(), self.labels) {
                 Cow::Borrowed(b) => sanitize::line(b),
@@ -55,12 +57,17 @@ impl Table<'_> {
                 text
             }
         };
-        let mut natural: Vec<usize> = self.columns.iter().map(|c| width(c.header())).collect();
-        for r in 0..sessions.len() {
-            for (w, c) in natural.iter_mut().zip(self.columns) {
-                *w = (*w).max(width(&cell(r, *c)));
-            }
-        }
+        let natural = parallel::fold(
+            sessions,
+            || -> Vec<usize> { self.columns.iter().map(|c| width(c.header())).collect() },
+            |mut natural, r, _| {
+                for (w, c) in natural.iter_mut().zip(self.columns) {
+                    *w = (*w).max(width(&cell(r, *c)));
+                }
+                natural
+            },
+            |a, b| a.into_iter().zip(b).map(|(a, b)| a.max(b)).collect(),
+        );
         let widths = self.fit(natural);
         let last = self.columns.len().saturating_sub(1);
         let mut line = String::new();
@@ -79,8 +86,9 @@ impl Table<'_> {
             }
         }
         writeln!(out, "{}", line.trim_end())?;
-        for (r, session) in sessions.iter().map(Borrow::borrow).enumerate() {
-            line.clear();
+        parallel::write_rows(out, sessions, |line, r, session| {
+            let session = session.borrow();
+            let start = line.len();
             let mark = marks.and_then(|m| m.get(r)).copied().unwrap_or(Mark::Plain);
             for (i, col) in self.columns.iter().enumerate() {
                 let text = cell(r, *col);
@@ -97,23 +105,24 @@ impl Table<'_> {
                 };
                 let shown = styled.as_deref().unwrap_or(&text);
                 if col.numeric() {
-                    line.extend(std::iter::repeat_n(' ', fill));
-                    line.push_str(shown);
+                    line.extend(std::iter::repeat_n(b' ', fill));
+                    line.extend_from_slice(shown.as_bytes());
                 } else {
-                    line.push_str(shown);
+                    line.extend_from_slice(shown.as_bytes());
                     if i < last {
-                        line.extend(std::iter::repeat_n(' ', fill));
+                        line.extend(std::iter::repeat_n(b' ', fill));
                     }
                 }
                 if i < last {
-                    line.push_str(GAP_TEXT);
+                    line.extend_from_slice(GAP_TEXT.as_bytes());
                 }
             }
-            line.push('\n');
-            out.write_all(line.trim_end_matches([' ', '\n']).as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
+            while line.len() > start && line.last() == Some(&b' ') {
+                line.pop();
+            }
+            line.push(b'\n');
+            Ok(())
+        })
     }
 
     /// Column widths: natural, then narrowed (widest text column first) to fit `self.width`.
@@ -275,6 +284,59 @@ mod tests {
             connected: Some("Fri, 05 Jan 2024 07:24:06 GMT".into()),
             io_activity: Some(16),
             ..Session::default()
+        }
+    }
+
+    /// A table long enough to be rendered on several threads reads as the rows rendered one by
+    /// one: in order, each with its own mark, and aligned to widths measured over every row
+    /// (the widest user is in the last row, which the first thread never sees).
+    #[test]
+    fn a_long_table_is_rendered_in_order_and_measured_whole() {
+        let rows = 20_000;
+        let mut sessions: Vec<Session> = (0..rows).map(|k| session(&k.to_string(), "u")).collect();
+        sessions[rows - 1].user = Some("a-much-longer-user".into());
+        let marks: Vec<Mark> = (0..rows)
+            .map(|k| if k % 7 == 3 { Mark::New } else { Mark::Plain })
+            .collect();
+        for color in [false, true] {
+            let cols = Column::defaults(false);
+            let labels = vec!["h".to_string()];
+            let t = Table {
+                columns: &cols,
+                labels: &labels,
+                width: 200,
+                palette: Palette { enabled: color },
+            };
+            let mut out = Vec::new();
+            let lent: Vec<&Session> = sessions.iter().collect();
+            t.write(&mut out, &lent, Some(&marks)).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            let plain = crate::output::style::strip_ansi(&text);
+            let lines: Vec<&str> = plain.lines().collect();
+            assert_eq!(lines.len(), rows + 1);
+            assert!(
+                lines[rows].contains(" a-much-longer-user "),
+                "{}",
+                lines[rows]
+            );
+            let host_at = lines[0].find("HOST").unwrap();
+            for (k, line) in lines[1..].iter().enumerate() {
+                let id = if k % 7 == 3 {
+                    format!("+{k}")
+                } else {
+                    k.to_string()
+                };
+                assert_eq!(line.split_whitespace().next(), Some(id.as_str()), "{line}");
+                assert_eq!(line.find("127.0.0.1"), Some(host_at), "row {k}: {line}");
+            }
+            if color {
+                // each marked row's id is styled, and only those
+                let styled = text.lines().filter(|l| l.contains("\x1b[")).count();
+                assert_eq!(
+                    styled,
+                    1 + marks.iter().filter(|m| **m == Mark::New).count()
+                );
+            }
         }
     }
 

@@ -32,7 +32,7 @@ pub fn snapshot(
         let sessions: Vec<_> = view.items.iter().map(|(s, _)| s).collect();
         list::table(out, options, view.columns, view.labels, &sessions, None)?;
     } else {
-        list::tsv_rows(out, options, view.items.iter().map(|(s, _)| s), view.labels)?;
+        list::tsv_rows(out, options, view.items, view.labels)?;
     }
     Ok(())
 }
