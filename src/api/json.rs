@@ -293,8 +293,3 @@ pub fn validate(bytes: &[u8]) -> anyhow::Result<()> {
     reformat(bytes, &mut Vec::new(), Layout::Compact)?;
     Ok(())
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-}
