@@ -43,6 +43,18 @@ enum Expect {
 /// escaping terminal-unsafe characters inside strings. One pass, no recursion: depth is only a
 /// counter, so a hostile nesting depth costs nothing. On error, `out` holds a partial copy.
 pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) -> Result<(), ElementError> {
+    reformat_noting_meta(bytes, out, layout).map(drop)
+}
+
+/// [`reformat`], telling also whether the value is an object with a member named `meta`, or
+/// with a member name holding an escape (which may spell `meta`): what the copy passes over
+/// anyway, so the caller that splices a `meta` in need not search for one first.
+pub fn reformat_noting_meta(
+    bytes: &[u8],
+    out: &mut Vec<u8>,
+    layout: Layout,
+) -> Result<bool, ElementError> {
+    let mut meta = false;
     let pretty = matches!(layout, Layout::Pretty(_));
     let err = |at: usize, msg: &str| error_at(bytes, at, true, msg);
     let mut stack: Vec<u8> = Vec::new();
@@ -68,7 +80,12 @@ pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) -> Result<(), E
                 let plain_ascii = check_string(&bytes[i..end], escaped)
                     .map_err(|k| err(i + k, "invalid string"))?;
                 expect = match expect {
-                    Expect::KeyOrClose | Expect::Key => Expect::Colon,
+                    Expect::KeyOrClose | Expect::Key => {
+                        if stack.len() == 1 {
+                            meta |= escaped || &bytes[i..end] == b"\"meta\"";
+                        }
+                        Expect::Colon
+                    }
                     Expect::Value | Expect::ValueOrClose => after_value(&stack),
                     _ => return Err(err(i, "unexpected string")),
                 };
@@ -155,7 +172,7 @@ pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) -> Result<(), E
         i += 1;
     }
     if expect == Expect::End {
-        Ok(())
+        Ok(meta)
     } else {
         Err(err(bytes.len(), "unexpected end of the value"))
     }
@@ -258,8 +275,8 @@ fn check_string(token: &[u8], escaped: bool) -> Result<bool, usize> {
 fn string_end(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
     let mut i = start + 1;
     let mut escaped = false;
-    while let Some(k) = memchr::memchr2(b'"', b'\\', &bytes[i.min(bytes.len())..]) {
-        i += k;
+    while let Some(k) = crate::api::scan::quote_or_backslash(bytes, i) {
+        i = k;
         if bytes[i] == b'\\' {
             escaped = true;
             i += 2;

@@ -19,7 +19,7 @@
 
 use std::io::{self, Write};
 
-pub use crate::api::json::{Layout, newline, reformat, validate};
+pub use crate::api::json::{Layout, newline, reformat, reformat_noting_meta, validate};
 use crate::api::walk;
 #[cfg(test)]
 use crate::text::sanitize::is_unsafe;
@@ -64,13 +64,15 @@ pub fn write_resource(
 ) -> anyhow::Result<()> {
     std::str::from_utf8(bytes)
         .map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
-    if let Some(merged) = merge_server_meta(bytes, meta)? {
-        // Rare: the server sent a meta of its own; ours went inside it.
+    let start = out.len();
+    if reformat_noting_meta(bytes, out, layout)?
+        && let Some(merged) = merge_server_meta(bytes, meta)?
+    {
+        // Rare: the server sent a meta of its own; ours goes inside it.
+        out.truncate(start);
         reformat(&merged, out, layout)?;
         return Ok(());
     }
-    let start = out.len();
-    reformat(bytes, out, layout)?;
     // Remove the closing brace (and its newline and indent), add meta, close again.
     let close = out.iter().rposition(|b| *b == b'}').unwrap_or(out.len());
     let empty = out[start..close].ends_with(b"{");
@@ -106,13 +108,6 @@ pub fn write_resource(
 /// `None` when there is no such member. Works on the bytes, so the server's values (numbers,
 /// escapes) pass through untouched.
 fn merge_server_meta(bytes: &[u8], meta: &Meta<'_>) -> anyhow::Result<Option<Vec<u8>>> {
-    // A `meta` key without escapes is the bytes `"meta"` (quotes included: 24.02's
-    // `sescmd_history_stored_metadata` holds `meta` in every session); one with escapes has a
-    // backslash. With neither, there is nothing to walk.
-    if memchr::memmem::find(bytes, b"\"meta\"").is_none() && memchr::memchr(b'\\', bytes).is_none()
-    {
-        return Ok(None);
-    }
     let mut found = None;
     walk::visit(bytes, walk::Index::NONE, 0, |key, at| {
         let is_meta = if key.contains(&b'\\') {
