@@ -19,7 +19,7 @@
 
 use std::io::{self, Write};
 
-pub use crate::api::json::{Layout, newline, reformat, reformat_noting_meta, validate};
+pub use crate::api::json::{Layout, newline, reformat, reformat_checked, validate};
 use crate::api::walk;
 #[cfg(test)]
 use crate::text::sanitize::is_unsafe;
@@ -62,10 +62,8 @@ pub fn write_resource(
     meta: &Meta<'_>,
     layout: Layout,
 ) -> anyhow::Result<()> {
-    std::str::from_utf8(bytes)
-        .map_err(|e| anyhow::anyhow!("invalid UTF-8 in the server's JSON: {e}"))?;
     let start = out.len();
-    if reformat_noting_meta(bytes, out, layout)?
+    if reformat_checked(bytes, out, layout)?.meta
         && let Some(merged) = merge_server_meta(bytes, meta)?
     {
         // Rare: the server sent a meta of its own; ours goes inside it.
