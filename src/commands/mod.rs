@@ -59,8 +59,8 @@ impl Ctx {
 
     /// Buffered stdout (`Send`, so host threads can stream into it).
     #[must_use]
-    pub fn stdout(&self) -> BufWriter<io::Stdout> {
-        BufWriter::with_capacity(256 * 1024, io::stdout())
+    pub fn stdout(&self) -> BufWriter<Stdout> {
+        BufWriter::with_capacity(256 * 1024, Stdout::new())
     }
 
     #[must_use]
@@ -126,4 +126,57 @@ pub fn resolve_names<'a>(
     }
     let _ = io::stderr().flush();
     Ok(report)
+}
+
+/// Standard output written straight to its file descriptor. `io::Stdout` is line-buffered
+/// whatever it is connected to, and searches every write for its last newline (a pass over the
+/// bytes of every buffer flushed, for a JSON list of hundreds of MB); the commands buffer their
+/// output themselves, so they write to a duplicate of the descriptor (same open file, offset
+/// and flags), and to `io::Stdout` only where there is none to duplicate.
+pub enum Stdout {
+    File(std::fs::File),
+    Std(io::Stdout),
+}
+
+impl Stdout {
+    #[must_use]
+    pub fn new() -> Stdout {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+                return Stdout::File(std::fs::File::from(fd));
+            }
+        }
+        Stdout::Std(io::stdout())
+    }
+}
+
+impl Default for Stdout {
+    fn default() -> Self {
+        Stdout::new()
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stdout::File(f) => f.write(buf),
+            Stdout::Std(s) => s.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Stdout::File(f) => f.write_all(buf),
+            Stdout::Std(s) => s.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Stdout::File(f) => f.flush(),
+            Stdout::Std(s) => s.flush(),
+        }
+    }
 }
