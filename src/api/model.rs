@@ -9,7 +9,8 @@ use super::walk;
 /// How much of a resource [`Session::parse_for_list`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Depth {
-    /// The id, and that `attributes` is an object.
+    /// The id, and that `attributes` is an object (JSON passed straight through: nothing
+    /// else of the session is read).
     Shape,
     /// Every list column but the last query.
     List,
@@ -133,12 +134,14 @@ impl Session {
                         attribute(doc, ix, &mut s, k, at, depth == Depth::WithQuery)
                     })?)
                 }
-                b"relationships" if doc[at] == b'{' => Some(walk::visit(doc, ix, at, |k, at| {
-                    if k == b"services" && doc[at] == b'{' {
-                        return Ok(Some(relation_ids(doc, ix, at, &mut s.services)?));
-                    }
-                    Ok(None)
-                })?),
+                b"relationships" if doc[at] == b'{' && depth != Depth::Shape => {
+                    Some(walk::visit(doc, ix, at, |k, at| {
+                        if k == b"services" && doc[at] == b'{' {
+                            return Ok(Some(relation_ids(doc, ix, at, &mut s.services)?));
+                        }
+                        Ok(None)
+                    })?)
+                }
                 _ => None,
             })
         })?;
