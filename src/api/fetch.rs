@@ -218,6 +218,15 @@ struct Batch {
     items: Vec<Item>,
 }
 
+impl Batch {
+    /// Empties the batch, keeping its buffers.
+    fn clear(&mut self) {
+        self.buf.clear();
+        self.objects.clear();
+        self.items.clear();
+    }
+}
+
 struct Item {
     index: usize,
     bytes: std::ops::Range<usize>,
@@ -266,7 +275,10 @@ impl std::error::Error for Stopped {}
 /// The list pipeline: the calling thread scans the body as it arrives and cuts the elements of
 /// `data` into batches; `workers` threads parse them in parallel; the calling thread commits the
 /// results in document order. Emptied batches go back to the scanner, so their buffers are
-/// reused rather than reallocated.
+/// reused rather than reallocated. When every worker is busy and the queue is full, the scanning
+/// thread parses the batch itself instead of waiting: a core is never left idle for want of a
+/// thread, and there is no thread more than there are cores to run (one worker on two cores,
+/// beside the scanner).
 #[derive(Debug, Clone, Copy)]
 pub struct Pipeline {
     pub workers: usize,
@@ -277,7 +289,9 @@ pub struct Pipeline {
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
-            workers: std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4)),
+            // the scanning thread has a core of its own, and parses when the workers fall behind
+            workers: std::thread::available_parallelism()
+                .map_or(1, |n| n.get().saturating_sub(1).clamp(1, 4)),
             batch_bytes: 512 * 1024,
         }
     }
@@ -349,8 +363,17 @@ impl Pipeline {
                         column,
                     });
                     if batch.buf.len() >= self.batch_bytes {
-                        tx.send((seq, std::mem::replace(&mut batch, fresh())))
-                            .map_err(|_| stopped())?;
+                        match tx.try_send((seq, std::mem::replace(&mut batch, fresh()))) {
+                            Ok(()) => {}
+                            Err(mpsc::TrySendError::Full((s, mut mine))) => {
+                                // every worker is busy: parse this one here
+                                let parsed = parse_batch(&mine, &failed, parse);
+                                reorder.waiting.insert(s, parsed);
+                                mine.clear();
+                                batch = mine;
+                            }
+                            Err(mpsc::TrySendError::Disconnected(_)) => return Err(stopped()),
+                        }
                         seq += 1;
                         while let Ok((s, r)) = done_rx.try_recv() {
                             reorder.waiting.insert(s, r);
@@ -419,28 +442,36 @@ fn parse_batches<P>(
     loop {
         let job = rx.lock().ok().and_then(|r| r.recv().ok());
         let Some((seq, mut batch)) = job else { break };
-        let mut out = Vec::with_capacity(batch.items.len());
-        let mut result = Ok(());
-        for item in &batch.items {
-            let index = Index(&batch.objects[item.objects.clone()]);
-            match parse(&batch.buf[item.bytes.clone()], index) {
-                Ok(p) => out.push(p),
-                Err(e) => {
-                    failed.store(true, Ordering::Relaxed);
-                    let place = format!("data[{}]", item.index);
-                    result = Err(scan::locate(&place, item.line, item.column, e));
-                    break;
-                }
-            }
-        }
-        if done_tx.send((seq, result.map(|()| out))).is_err() {
+        if done_tx
+            .send((seq, parse_batch(&batch, failed, parse)))
+            .is_err()
+        {
             break;
         }
-        batch.buf.clear();
-        batch.objects.clear();
-        batch.items.clear();
+        batch.clear();
         let _ = free_tx.send(batch);
     }
+}
+
+/// Parses every element of a batch, stopping at the first error (placed in the body).
+fn parse_batch<P>(
+    batch: &Batch,
+    failed: &AtomicBool,
+    parse: &(impl Fn(&[u8], Index<'_>) -> anyhow::Result<P> + Sync),
+) -> Result<Vec<P>, ScanError> {
+    let mut out = Vec::with_capacity(batch.items.len());
+    for item in &batch.items {
+        let index = Index(&batch.objects[item.objects.clone()]);
+        match parse(&batch.buf[item.bytes.clone()], index) {
+            Ok(p) => out.push(p),
+            Err(e) => {
+                failed.store(true, Ordering::Relaxed);
+                let place = format!("data[{}]", item.index);
+                return Err(scan::locate(&place, item.line, item.column, e));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// One session document from one host: the resource bytes and the other members.
@@ -577,6 +608,44 @@ mod tests {
             assert_eq!(members.len(), 1);
             assert_eq!(members[0].0, br#""links""#);
         }
+    }
+
+    /// With the worker slow and the queue full, the scanning thread parses batches itself, and
+    /// everything is still committed once, in document order.
+    #[test]
+    fn the_scanning_thread_parses_when_the_workers_fall_behind() {
+        let body = document(300);
+        let caller = std::thread::current().id();
+        let by_caller = std::sync::atomic::AtomicUsize::new(0);
+        let committed = Mutex::new(Vec::new());
+        let p = Pipeline {
+            workers: 1,
+            batch_bytes: 200,
+        };
+        p.run(
+            &body[..],
+            |bytes, _| {
+                if std::thread::current().id() == caller {
+                    by_caller.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    // a slow worker: the queue fills while it parses
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                Ok(Session::parse(bytes, 0)?.id)
+            },
+            &|batch: Vec<String>| {
+                committed.lock().unwrap().extend(batch);
+                Ok(())
+            },
+        )
+        .unwrap();
+        let want: Vec<String> = (1..=300).map(|i| i.to_string()).collect();
+        assert_eq!(committed.into_inner().unwrap(), want);
+        let by_caller = by_caller.into_inner();
+        assert!(
+            by_caller > 0 && by_caller < 300,
+            "both threads parsed: {by_caller} on the caller's"
+        );
     }
 
     #[test]
