@@ -419,35 +419,49 @@ impl Selection {
     /// items: a session is a few hundred bytes, and moving 100,000 of them around costs more
     /// than comparing them.
     pub fn order_by<T>(&self, items: &mut [T], labels: &[String], get: impl Fn(&T) -> &Session) {
-        // the final tie-break, numeric id then host, computed once per item
-        let ids: Vec<(u64, usize)> = items
-            .iter()
-            .map(|t| (get(t).id_number(), get(t).endpoint))
-            .collect();
-        let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by(|&ia, &ib| {
-            let (a, b) = (get(&items[ia]), get(&items[ib]));
-            for key in &self.sort {
-                let (va, vb) = (key.column.value(a, labels), key.column.value(b, labels));
-                let o = cmp_values(&va, &vb);
-                // absent values sort last in either direction
-                let absent = matches!(va, Value::Missing) || matches!(vb, Value::Missing);
-                let o = if key.descending && !absent {
-                    o.reverse()
-                } else {
-                    o
-                };
-                if o != Ordering::Equal {
-                    return o;
+        // Every key is computed once per item (a timestamp parsed once, not at each of the
+        // n log n comparisons), and the numeric id, the final tie-break, travels with the
+        // index: a sort by id alone compares what is in the array, never the items.
+        let order = {
+            let width = self.sort.len();
+            let keys: Vec<Value<'_>> = items
+                .iter()
+                .flat_map(|t| self.sort.iter().map(|k| k.column.value(get(t), labels)))
+                .collect();
+            let mut order: Vec<(u64, usize)> = items
+                .iter()
+                .enumerate()
+                .map(|(k, t)| (get(t).id_number(), k))
+                .collect();
+            // unstable, but never tied: the last key is the position in the input
+            order.sort_unstable_by(|&(na, ia), &(nb, ib)| {
+                for (k, key) in self.sort.iter().enumerate() {
+                    let (va, vb) = (&keys[ia * width + k], &keys[ib * width + k]);
+                    let o = cmp_values(va, vb);
+                    // absent values sort last in either direction
+                    let absent = matches!(va, Value::Missing) || matches!(vb, Value::Missing);
+                    let o = if key.descending && !absent {
+                        o.reverse()
+                    } else {
+                        o
+                    };
+                    if o != Ordering::Equal {
+                        return o;
+                    }
                 }
-            }
-            ids[ia]
-                .0
-                .cmp(&ids[ib].0)
-                .then_with(|| a.id.cmp(&b.id))
-                .then(ids[ia].1.cmp(&ids[ib].1))
-        });
-        apply_permutation(items, order);
+                na.cmp(&nb)
+                    .then_with(|| {
+                        let (a, b) = (get(&items[ia]), get(&items[ib]));
+                        a.id.cmp(&b.id).then(a.endpoint.cmp(&b.endpoint))
+                    })
+                    .then(ia.cmp(&ib))
+            });
+            order
+        };
+        // already in order: nothing to move
+        if order.iter().enumerate().any(|(k, &(_, from))| k != from) {
+            apply_permutation(items, order.into_iter().map(|(_, from)| from).collect());
+        }
     }
 }
 
