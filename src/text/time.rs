@@ -61,6 +61,45 @@ impl Stamp {
     /// Parses either form; None for anything else.
     #[must_use]
     pub fn parse(text: &str) -> Option<Stamp> {
+        Stamp::http_date_exact(text.as_bytes()).or_else(|| Stamp::parse_words(text))
+    }
+
+    /// The HTTP-date form exactly as MaxScale writes it (`Fri, 05 Jan 2024 07:24:06 GMT`:
+    /// every field at its place), read at those places: what [`Stamp::parse_words`] gives for
+    /// it, without splitting into words. `None` for anything else, which that reads.
+    fn http_date_exact(t: &[u8]) -> Option<Stamp> {
+        if t.len() != 29
+            || !t[..3].iter().all(u8::is_ascii_alphabetic)
+            || &t[3..5] != b", "
+            || [7, 11, 16].iter().any(|&k| t[k] != b' ')
+            || t[19] != b':'
+            || t[22] != b':'
+            || t[25] != b' '
+            || !matches!(&t[26..], b"GMT" | b"UTC")
+        {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| {
+            t[range].iter().try_fold(0u32, |n, b| {
+                b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+            })
+        };
+        let (day, year) = (number(5..7)?, number(12..16)?);
+        let (hour, minute, second) = (number(17..19)?, number(20..22)?, number(23..25)?);
+        let month = month(std::str::from_utf8(&t[8..11]).ok()?)?;
+        ((1..=31).contains(&day) && hour < 24 && minute < 60 && second < 61).then_some(Stamp {
+            year: i64::from(year),
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            utc: true,
+        })
+    }
+
+    /// Either form, split into words as [`str::split_whitespace`] splits.
+    fn parse_words(text: &str) -> Option<Stamp> {
         let (parts, n, more) = words::<6>(text);
         if more {
             return None;
@@ -112,26 +151,68 @@ impl Stamp {
 
     /// [`Stamp::rfc3339`] written straight to `out`.
     pub fn write_rfc3339(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        write!(
-            out,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
-            self.year,
-            self.month,
-            self.day,
-            self.hour,
-            self.minute,
-            self.second,
-            if self.utc { "Z" } else { "" }
-        )
+        let mut buf = [0u8; 20];
+        match self.civil(b'T', &mut buf) {
+            Some(text) => {
+                out.write_all(text)?;
+                if self.utc {
+                    out.write_all(b"Z")?;
+                }
+                Ok(())
+            }
+            None => write!(
+                out,
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
+                self.year,
+                self.month,
+                self.day,
+                self.hour,
+                self.minute,
+                self.second,
+                if self.utc { "Z" } else { "" }
+            ),
+        }
     }
 
     /// For tables: `2024-01-05 07:24:06`.
     #[must_use]
     pub fn display(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
+        let mut buf = [0u8; 20];
+        match self.civil(b' ', &mut buf) {
+            Some(text) => String::from_utf8_lossy(text).into_owned(),
+            None => format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+                self.year, self.month, self.day, self.hour, self.minute, self.second
+            ),
+        }
+    }
+
+    /// `YYYY-MM-DD?hh:mm:ss` with `sep` between date and time, digit by digit (the formatter's
+    /// padding costs more than the rest of a table row); `None` for a year outside 0 to 9999
+    /// or a field of more than two digits, which the formatter writes.
+    fn civil<'b>(&self, sep: u8, buf: &'b mut [u8; 20]) -> Option<&'b [u8]> {
+        let year = u32::try_from(self.year).ok().filter(|y| *y <= 9999)?;
+        let two = |v: u32| (v < 100).then(|| [b'0' + (v / 10) as u8, b'0' + (v % 10) as u8]);
+        let fields = [
+            two(self.month)?,
+            two(self.day)?,
+            two(self.hour)?,
+            two(self.minute)?,
+            two(self.second)?,
+        ];
+        let digit = |v: u32| b'0' + (v % 10) as u8;
+        buf[..4].copy_from_slice(&[
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+        ]);
+        for (k, (field, before)) in fields.iter().zip([b'-', b'-', sep, b':', b':']).enumerate() {
+            let at = 4 + 3 * k;
+            buf[at] = before;
+            buf[at + 1..at + 3].copy_from_slice(field);
+        }
+        Some(&buf[..19])
     }
 
     /// The UTC time `secs` seconds after the Unix epoch.
@@ -276,6 +357,37 @@ pub fn rfc3339_or_raw(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The digit-by-digit writer gives what the formatter gives, for every year it takes and
+    /// the ones it leaves to the formatter (negative, five digits, fields past 99).
+    #[test]
+    fn times_written_digit_by_digit_read_as_the_formatter_writes_them() {
+        for year in [-12345, -1, 0, 7, 99, 1970, 2024, 9999, 10_000, 123_456] {
+            for (month, day, hour, minute, second) in [
+                (1, 5, 7, 24, 6),
+                (12, 31, 23, 59, 59),
+                (0, 0, 0, 0, 0),
+                (100, 7, 250, 9, 61),
+            ] {
+                for utc in [true, false] {
+                    let st = Stamp {
+                        year,
+                        month,
+                        day,
+                        hour,
+                        minute,
+                        second,
+                        utc,
+                    };
+                    let date = format!("{year:04}-{month:02}-{day:02}");
+                    let time = format!("{hour:02}:{minute:02}:{second:02}");
+                    assert_eq!(st.display(), format!("{date} {time}"));
+                    let z = if utc { "Z" } else { "" };
+                    assert_eq!(st.rfc3339(), format!("{date}T{time}{z}"));
+                }
+            }
+        }
+    }
+
     #[test]
     fn utc_offsets() {
         for (t, secs) in [
@@ -411,6 +523,30 @@ mod tests {
 mod proptests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// Read at its places, an HTTP-date is what splitting it into words reads, or is left
+        /// to that: every field is drawn from values on both sides of its limits.
+        #[test]
+        fn http_dates_read_at_their_places_as_in_words(
+            wd in prop::sample::select(vec!["Fri", "mon", "F i"]),
+            sep in prop::sample::select(vec![", ", ",,"]),
+            day in prop::sample::select(vec!["00", "01", "05", "31", "32", " 5"]),
+            mon in prop::sample::select(vec!["Jan", "dec", "Foo"]),
+            year in prop::sample::select(vec!["2024", "0000", "20 4"]),
+            hour in prop::sample::select(vec!["00", "23", "24", "2a"]),
+            min in prop::sample::select(vec!["00", "59", "60"]),
+            sec in prop::sample::select(vec!["00", "60", "61"]),
+            zone in prop::sample::select(vec!["GMT", "UTC", "gmt"]),
+        ) {
+            let t = format!("{wd}{sep}{day} {mon} {year} {hour}:{min}:{sec} {zone}");
+            if let Some(exact) = Stamp::http_date_exact(t.as_bytes()) {
+                prop_assert_eq!(Some(exact), Stamp::parse_words(&t), "{}", t);
+            }
+        }
+    }
 
     proptest! {
         #[test]
