@@ -270,8 +270,13 @@ impl Column {
             Column::Idle => opt(s.idle.map(units::format_seconds)),
             Column::Alive => opt(s.seconds_alive.map(units::format_seconds)),
             Column::Memory => opt(s.memory.map(units::format_bytes)),
-            Column::Service => Cow::Owned(s.services.join(", ")),
-            Column::Backends => Cow::Owned(s.backends.join(", ")),
+            Column::Service => joined(&s.services),
+            Column::Backends => joined(&s.backends),
+            // what the number would print as, without the round trip through f64
+            Column::Id if plain_number(&s.id) => Cow::Borrowed(&s.id),
+            Column::Port => integer(s.port),
+            Column::Io => integer(s.io_activity),
+            Column::Thread => integer(s.thread),
             // one line in a list: runs of whitespace (SQL's newlines) fold to one space
             Column::Query => fold(s.last_query.as_deref()),
             Column::Running => fold(s.running.as_ref().map(|r| r.statement.as_str())),
@@ -290,6 +295,33 @@ impl Column {
                 Value::Missing => Cow::Borrowed(""),
             },
         }
+    }
+}
+
+/// Items joined for a table cell; one item is borrowed.
+fn joined(items: &[String]) -> Cow<'_, str> {
+    match items {
+        [one] => Cow::Borrowed(one),
+        many => Cow::Owned(many.join(", ")),
+    }
+}
+
+/// Digits with no leading zero, few enough that the id prints the same through an `f64`.
+fn plain_number(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 15
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'))
+}
+
+/// A whole number as `value` then `{}` print it (as an `f64`), without the `f64` where the two
+/// agree (below 2^53).
+fn integer(v: Option<u64>) -> Cow<'static, str> {
+    match v {
+        Some(n) if n < 1 << 53 => Cow::Owned(n.to_string()),
+        #[allow(clippy::cast_precision_loss)]
+        Some(n) => Cow::Owned(format!("{}", n as f64)),
+        None => Cow::Borrowed(""),
     }
 }
 
@@ -382,6 +414,31 @@ mod tests {
         assert_eq!(Column::parse("IDLE"), Some(Column::Idle));
         assert_eq!(Column::parse("backend"), Some(Column::Backends));
         assert_eq!(Column::parse("nope"), None);
+    }
+
+    proptest::proptest! {
+        /// Ids and whole numbers print as they did through an `f64`, whatever their digits.
+        #[test]
+        fn numbers_print_as_through_an_f64(
+            n in proptest::num::u64::ANY,
+            small in 0u64..100_000,
+            id in "(0|[0-9]{0,20}|[0-9a-z]{1,4})",
+        ) {
+            #[allow(clippy::cast_precision_loss)]
+            for v in [n, small, n >> 11, n >> 10] {
+                proptest::prop_assert_eq!(integer(Some(v)), format!("{}", v as f64));
+            }
+            let s = Session {
+                id: id.clone(),
+                ..Session::default()
+            };
+            #[allow(clippy::cast_precision_loss)]
+            let through_f64 = match id.parse::<u64>() {
+                Ok(n) => format!("{}", n as f64),
+                Err(_) => id.clone(),
+            };
+            proptest::prop_assert_eq!(Column::Id.cell(&s, &[]), through_f64);
+        }
     }
 
     #[test]

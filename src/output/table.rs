@@ -48,6 +48,8 @@ impl Table<'_> {
         let cell = |r: usize, c: Column| -> Cow<'_, str> {
             let text = match c.cell(sessions[r].borrow(), self.labels) {
                 Cow::Borrowed(b) => sanitize::line(b),
+                // formatted here: kept as it is when there is nothing to escape
+                Cow::Owned(o) if sanitize::printable_ascii(o.as_bytes(), false) => Cow::Owned(o),
                 Cow::Owned(o) => Cow::Owned(sanitize::line(&o).into_owned()),
             };
             // new rows are marked in text too, for terminals without color
