@@ -44,57 +44,63 @@ pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// A number, or nothing when absent.
-fn num<T: std::fmt::Display>(out: &mut dyn Write, v: Option<T>) -> io::Result<()> {
-    match v {
-        Some(v) => write!(out, "{v}"),
-        None => Ok(()),
+fn num<T: std::fmt::Display>(out: &mut Vec<u8>, v: Option<T>) {
+    if let Some(v) = v {
+        let _ = write!(out, "{v}");
     }
 }
 
-/// One list line, written field by field (no allocation for plain values).
-pub fn write_row(out: &mut dyn Write, s: &Session, labels: &[String]) -> io::Result<()> {
-    let text = |out: &mut dyn Write, v: Option<&str>| {
-        out.write_all(sanitize::tsv(v.unwrap_or("")).as_bytes())
+/// A whole number (what `{}` prints, by `itoa`), or nothing when absent.
+fn int(out: &mut Vec<u8>, v: Option<u64>) {
+    if let Some(v) = v {
+        out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+    }
+}
+
+/// One list line, written field by field into `out` (no allocation for plain values).
+pub fn write_row(out: &mut Vec<u8>, s: &Session, labels: &[String]) -> io::Result<()> {
+    let text = |out: &mut Vec<u8>, v: Option<&str>| {
+        out.extend_from_slice(sanitize::tsv(v.unwrap_or("")).as_bytes());
     };
-    let list = |out: &mut dyn Write, items: &[String]| -> io::Result<()> {
+    let list = |out: &mut Vec<u8>, items: &[String]| {
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                out.write_all(b",")?;
+                out.push(b',');
             }
-            out.write_all(sanitize::tsv(item).as_bytes())?;
+            out.extend_from_slice(sanitize::tsv(item).as_bytes());
         }
-        Ok(())
     };
-    text(out, Some(&s.id))?;
-    out.write_all(b"\t")?;
-    text(out, s.user.as_deref())?;
-    out.write_all(b"\t")?;
-    text(out, s.remote.as_deref())?;
-    out.write_all(b"\t")?;
-    text(out, s.remote_name.as_deref())?;
-    out.write_all(b"\t")?;
-    num(out, s.port)?;
-    out.write_all(b"\t")?;
-    list(out, &s.services)?;
-    out.write_all(b"\t")?;
-    text(out, s.state.as_deref())?;
-    out.write_all(b"\t")?;
+    text(out, Some(&s.id));
+    out.push(b'\t');
+    text(out, s.user.as_deref());
+    out.push(b'\t');
+    text(out, s.remote.as_deref());
+    out.push(b'\t');
+    text(out, s.remote_name.as_deref());
+    out.push(b'\t');
+    int(out, s.port);
+    out.push(b'\t');
+    list(out, &s.services);
+    out.push(b'\t');
+    text(out, s.state.as_deref());
+    out.push(b'\t');
     match s.connected.as_deref().map(|c| (c, time::Stamp::parse(c))) {
         Some((_, Some(stamp))) => stamp.write_rfc3339(out)?,
-        Some((raw, None)) => text(out, Some(raw))?,
+        Some((raw, None)) => text(out, Some(raw)),
         None => {}
     }
-    out.write_all(b"\t")?;
-    num(out, s.idle)?;
-    out.write_all(b"\t")?;
-    list(out, &s.backends)?;
-    out.write_all(b"\t")?;
-    num(out, s.memory)?;
-    out.write_all(b"\t")?;
-    num(out, s.io_activity)?;
-    out.write_all(b"\t")?;
-    text(out, labels.get(s.endpoint).map(String::as_str))?;
-    out.write_all(b"\n")
+    out.push(b'\t');
+    num(out, s.idle);
+    out.push(b'\t');
+    list(out, &s.backends);
+    out.push(b'\t');
+    int(out, s.memory);
+    out.push(b'\t');
+    int(out, s.io_activity);
+    out.push(b'\t');
+    text(out, labels.get(s.endpoint).map(String::as_str));
+    out.push(b'\n');
+    Ok(())
 }
 
 /// The columns of `sessions queries`, in order: the statement whole (escaped), its age in
