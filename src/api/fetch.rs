@@ -114,8 +114,9 @@ fn read_failure(io: &io::Error, request: &str) -> anyhow::Error {
 }
 
 /// GETs the session list from every endpoint concurrently. Each session is parsed and passed
-/// to `prepare` on worker threads (in parallel, in any order); `commit` then receives the
-/// prepared values of each batch in document order, one host's batches at a time.
+/// to `prepare` on worker threads (in parallel, in any order), with the batch's output buffer
+/// to render into; `commit` then receives the prepared values and the output of each batch in
+/// document order, one host's batches at a time.
 pub fn list<P, F, C>(
     client: &Client,
     endpoints: &[Endpoint],
@@ -126,8 +127,8 @@ pub fn list<P, F, C>(
 ) -> Vec<HostOutcome>
 where
     P: Send,
-    F: Fn(Session, &[u8]) -> anyhow::Result<P> + Sync,
-    C: Fn(Vec<P>) -> anyhow::Result<()> + Sync,
+    F: Fn(Session, &[u8], &mut Vec<u8>) -> anyhow::Result<P> + Sync,
+    C: Fn(Vec<P>, &[u8]) -> anyhow::Result<()> + Sync,
 {
     let (prepare, commit) = (&prepare, &commit);
     let pipeline = Pipeline::default();
@@ -182,8 +183,8 @@ fn list_one<P, F, C>(
 ) -> anyhow::Result<Members>
 where
     P: Send,
-    F: Fn(Session, &[u8]) -> anyhow::Result<P> + Sync,
-    C: Fn(Vec<P>) -> anyhow::Result<()> + Sync,
+    F: Fn(Session, &[u8], &mut Vec<u8>) -> anyhow::Result<P> + Sync,
+    C: Fn(Vec<P>, &[u8]) -> anyhow::Result<()> + Sync,
 {
     let body = client.get(e, path).map_err(|f| {
         if f.cause == Cause::NotFound {
@@ -200,9 +201,9 @@ where
     pipeline
         .run(
             body,
-            |bytes, index| {
+            |bytes, index, out| {
                 Session::parse_for_list(bytes, index, endpoint, depth)
-                    .and_then(|s| prepare(s, bytes))
+                    .and_then(|s| prepare(s, bytes, out))
             },
             commit,
         )
@@ -216,6 +217,9 @@ struct Batch {
     objects: Vec<(usize, usize)>,
     /// (index in `data`, range in `buf`, range in `objects`, line, column)
     items: Vec<Item>,
+    /// What the parser renders, handed to the commit with the values (empty unless the
+    /// parser writes output itself: JSON straight through).
+    out: Vec<u8>,
 }
 
 impl Batch {
@@ -224,6 +228,7 @@ impl Batch {
         self.buf.clear();
         self.objects.clear();
         self.items.clear();
+        self.out.clear();
     }
 }
 
@@ -238,20 +243,29 @@ struct Item {
 /// Parsed batches waiting for their turn to be committed in document order.
 struct Reorder<P> {
     next: usize,
-    waiting: BTreeMap<usize, Result<Vec<P>, ScanError>>,
+    waiting: BTreeMap<usize, Result<Parsed<P>, ScanError>>,
+    /// Output buffers the commit is done with, for the next batches.
+    spare: Vec<Vec<u8>>,
 }
+
+/// A parsed batch: its values and its output.
+type Parsed<P> = (Vec<P>, Vec<u8>);
 
 impl<P> Reorder<P> {
     /// Commits every batch whose turn has come; the first parse error (in document order)
     /// is returned as `Ok(Some(error))`, a commit error as `Err`.
     fn drain(
         &mut self,
-        commit: &impl Fn(Vec<P>) -> anyhow::Result<()>,
+        commit: &impl Fn(Vec<P>, &[u8]) -> anyhow::Result<()>,
     ) -> anyhow::Result<Option<ScanError>> {
         while let Some(result) = self.waiting.remove(&self.next) {
             self.next += 1;
             match result {
-                Ok(items) => commit(items)?,
+                Ok((items, mut out)) => {
+                    commit(items, &out)?;
+                    out.clear();
+                    self.spare.push(out);
+                }
                 Err(e) => return Ok(Some(e)),
             }
         }
@@ -306,8 +320,8 @@ impl Pipeline {
     pub fn run<P, F, C>(&self, body: impl Read, parse: F, commit: &C) -> Result<Members, ScanError>
     where
         P: Send,
-        F: Fn(&[u8], Index<'_>) -> anyhow::Result<P> + Sync,
-        C: Fn(Vec<P>) -> anyhow::Result<()> + Sync,
+        F: Fn(&[u8], Index<'_>, &mut Vec<u8>) -> anyhow::Result<P> + Sync,
+        C: Fn(Vec<P>, &[u8]) -> anyhow::Result<()> + Sync,
     {
         let parse = &parse;
         let workers = self.workers.max(1);
@@ -315,7 +329,7 @@ impl Pipeline {
         let failed = AtomicBool::new(false);
         let (tx, rx) = mpsc::sync_channel::<(usize, Batch)>(workers * 2);
         let rx = Mutex::new(rx);
-        let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Vec<P>, ScanError>)>();
+        let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Parsed<P>, ScanError>)>();
         let (free_tx, free_rx) = mpsc::channel::<Batch>();
         let outcome = std::thread::scope(|scope| -> Result<Option<ScanError>, ScanError> {
             for _ in 0..workers {
@@ -328,6 +342,7 @@ impl Pipeline {
             let mut reorder = Reorder {
                 next: 0,
                 waiting: BTreeMap::new(),
+                spare: Vec::new(),
             };
             let mut parse_error = None;
             let mut seq = 0;
@@ -336,6 +351,7 @@ impl Pipeline {
                     buf: Vec::with_capacity(self.batch_bytes + 64 * 1024),
                     objects: Vec::with_capacity(8192),
                     items: Vec::with_capacity(256),
+                    out: Vec::new(),
                 })
             };
             let mut batch = fresh();
@@ -363,11 +379,17 @@ impl Pipeline {
                         column,
                     });
                     if batch.buf.len() >= self.batch_bytes {
-                        match tx.try_send((seq, std::mem::replace(&mut batch, fresh()))) {
+                        let mut next = fresh();
+                        if next.out.capacity() == 0
+                            && let Some(out) = reorder.spare.pop()
+                        {
+                            next.out = out;
+                        }
+                        match tx.try_send((seq, std::mem::replace(&mut batch, next))) {
                             Ok(()) => {}
                             Err(mpsc::TrySendError::Full((s, mut mine))) => {
                                 // every worker is busy: parse this one here
-                                let parsed = parse_batch(&mine, &failed, parse);
+                                let parsed = parse_batch(&mut mine, &failed, parse);
                                 reorder.waiting.insert(s, parsed);
                                 mine.clear();
                                 batch = mine;
@@ -434,16 +456,16 @@ fn rejected(error: anyhow::Error) -> ScanError {
 /// A worker: parses batches until the channel closes, stopping at the first error.
 fn parse_batches<P>(
     rx: &Mutex<mpsc::Receiver<(usize, Batch)>>,
-    done_tx: &mpsc::Sender<(usize, Result<Vec<P>, ScanError>)>,
+    done_tx: &mpsc::Sender<(usize, Result<Parsed<P>, ScanError>)>,
     free_tx: &mpsc::Sender<Batch>,
     failed: &AtomicBool,
-    parse: &(impl Fn(&[u8], Index<'_>) -> anyhow::Result<P> + Sync),
+    parse: &(impl Fn(&[u8], Index<'_>, &mut Vec<u8>) -> anyhow::Result<P> + Sync),
 ) {
     loop {
         let job = rx.lock().ok().and_then(|r| r.recv().ok());
         let Some((seq, mut batch)) = job else { break };
         if done_tx
-            .send((seq, parse_batch(&batch, failed, parse)))
+            .send((seq, parse_batch(&mut batch, failed, parse)))
             .is_err()
         {
             break;
@@ -453,17 +475,19 @@ fn parse_batches<P>(
     }
 }
 
-/// Parses every element of a batch, stopping at the first error (placed in the body).
+/// Parses every element of a batch, stopping at the first error (placed in the body); the
+/// batch's output buffer goes with the values.
 fn parse_batch<P>(
-    batch: &Batch,
+    batch: &mut Batch,
     failed: &AtomicBool,
-    parse: &(impl Fn(&[u8], Index<'_>) -> anyhow::Result<P> + Sync),
-) -> Result<Vec<P>, ScanError> {
-    let mut out = Vec::with_capacity(batch.items.len());
+    parse: &(impl Fn(&[u8], Index<'_>, &mut Vec<u8>) -> anyhow::Result<P> + Sync),
+) -> Result<Parsed<P>, ScanError> {
+    let mut values = Vec::with_capacity(batch.items.len());
+    let mut out = std::mem::take(&mut batch.out);
     for item in &batch.items {
         let index = Index(&batch.objects[item.objects.clone()]);
-        match parse(&batch.buf[item.bytes.clone()], index) {
-            Ok(p) => out.push(p),
+        match parse(&batch.buf[item.bytes.clone()], index, &mut out) {
+            Ok(p) => values.push(p),
             Err(e) => {
                 failed.store(true, Ordering::Relaxed);
                 let place = format!("data[{}]", item.index);
@@ -471,7 +495,7 @@ fn parse_batch<P>(
             }
         }
     }
-    Ok(out)
+    Ok((values, out))
 }
 
 /// One session document from one host: the resource bytes and the other members.
@@ -580,8 +604,8 @@ mod tests {
         let committed = Mutex::new((Vec::new(), 0));
         let result = pipeline.run(
             body,
-            |bytes, _| Ok(Session::parse(bytes, 0)?.id),
-            &|batch: Vec<String>| {
+            |bytes, _, _| Ok(Session::parse(bytes, 0)?.id),
+            &|batch: Vec<String>, _: &[u8]| {
                 let mut c = committed.lock().unwrap();
                 c.0.extend(batch);
                 c.1 += 1;
@@ -624,7 +648,7 @@ mod tests {
         };
         p.run(
             &body[..],
-            |bytes, _| {
+            |bytes, _, _| {
                 if std::thread::current().id() == caller {
                     by_caller.fetch_add(1, Ordering::Relaxed);
                 } else {
@@ -633,7 +657,7 @@ mod tests {
                 }
                 Ok(Session::parse(bytes, 0)?.id)
             },
-            &|batch: Vec<String>| {
+            &|batch: Vec<String>, _: &[u8]| {
                 committed.lock().unwrap().extend(batch);
                 Ok(())
             },
@@ -678,9 +702,11 @@ mod tests {
         };
         let (result, _, _) = run(p, &body[..body.len() / 2]);
         assert!(matches!(result, Err(ScanError::Truncated { .. })));
-        let result = p.run(&body[..], |bytes, _| Ok(bytes.len()), &|_: Vec<usize>| {
-            Err(anyhow::anyhow!("disk full"))
-        });
+        let result = p.run(
+            &body[..],
+            |bytes, _, _| Ok(bytes.len()),
+            &|_: Vec<usize>, _: &[u8]| Err(anyhow::anyhow!("disk full")),
+        );
         let err = result.expect_err("the commit error").to_string();
         assert!(err.contains("disk full"), "{err}");
     }

@@ -61,7 +61,7 @@ pub fn fetch_sessions(
             &ctx.settings.connection.endpoints,
             rdns.list_path(),
             depth,
-            |s, bytes| {
+            |s, bytes, _| {
                 let raw = if keep_bytes {
                     crate::api::json::validate(bytes)?;
                     Some(bytes.to_vec())
@@ -70,7 +70,7 @@ pub fn fetch_sessions(
                 };
                 Ok((s, raw))
             },
-            |batch| {
+            |batch, _| {
                 collected
                     .lock()
                     .map_err(|_| Failure::internal("lock poisoned"))?
@@ -204,11 +204,12 @@ pub fn rdns_cache(ctx: &Ctx, rdns: &RdnsSettings) -> rdns::Cache {
     }
 }
 
-/// JSON straight through: each resource is written as soon as it is parsed, whatever host it
-/// came from, so memory stays at one resource per host.
+/// JSON straight through: each batch of resources is rendered where it is parsed and written as
+/// soon as its turn comes, whatever host it came from, so memory stays at a few batches per
+/// host. A batch's output (a few hundred KiB) is written as it is, not copied into a buffer.
 fn list_json_streaming(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKind>> {
     let options = ctx.options;
-    let mut out = ctx.stdout();
+    let mut out = std::io::BufWriter::with_capacity(16 * 1024, crate::commands::Stdout::new());
     let sink = Mutex::new(Stream::start(
         &mut out as &mut (dyn Write + Send),
         &options,
@@ -221,16 +222,18 @@ fn list_json_streaming(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<
             rdns.list_path(),
             Depth::Shape,
             // rendering validates the bytes (UTF-8 and grammar) as it copies them
-            |s, bytes| {
-                Stream::<Vec<u8>>::render(bytes, &list::meta(&s, &ctx.labels, false), &options)
+            |s, bytes, out| {
+                Stream::<Vec<u8>>::render_into(
+                    out,
+                    bytes,
+                    &list::meta(&s, &ctx.labels, false),
+                    &options,
+                )
             },
-            |batch| {
-                let mut guard = sink
-                    .lock()
-                    .map_err(|_| Failure::internal("lock poisoned"))?;
-                for rendered in batch {
-                    guard.push(&rendered)?;
-                }
+            |batch, rendered| {
+                sink.lock()
+                    .map_err(|_| Failure::internal("lock poisoned"))?
+                    .push_batch(rendered, batch.len())?;
                 Ok(())
             },
         )

@@ -213,17 +213,34 @@ impl<W: Write> Collection<W> {
     }
 
     pub fn push(&mut self, bytes: &[u8], meta: &Meta<'_>) -> anyhow::Result<()> {
-        let rendered =
-            Collection::<W>::render(bytes, meta, matches!(self.layout, Layout::Pretty(_)))?;
-        self.push_rendered(&rendered)?;
+        // the scratch buffer, reused from resource to resource
+        let mut rendered = std::mem::take(&mut self.buf);
+        rendered.clear();
+        Collection::<W>::render_into(
+            &mut rendered,
+            bytes,
+            meta,
+            matches!(self.layout, Layout::Pretty(_)),
+        )?;
+        self.push_rendered_batch(&rendered, 1)?;
+        self.buf = rendered;
         Ok(())
     }
 
-    /// A resource as [`Collection::push_rendered`] wants it (done apart, on any thread).
-    pub fn render(bytes: &[u8], meta: &Meta<'_>, pretty: bool) -> anyhow::Result<Vec<u8>> {
-        let mut out = Vec::with_capacity(bytes.len());
+    /// A resource as [`Collection::push_rendered_batch`] wants it (done apart, on any thread),
+    /// appended to `out`: on its own line when pretty. Resources of one batch are separated by
+    /// a comma, which the caller writes.
+    pub fn render_into(
+        out: &mut Vec<u8>,
+        bytes: &[u8],
+        meta: &Meta<'_>,
+        pretty: bool,
+    ) -> anyhow::Result<()> {
+        if pretty {
+            out.extend_from_slice(b"\n    ");
+        }
         write_resource(
-            &mut out,
+            out,
             bytes,
             meta,
             if pretty {
@@ -231,22 +248,19 @@ impl<W: Write> Collection<W> {
             } else {
                 Layout::Compact
             },
-        )?;
-        Ok(out)
+        )
     }
 
-    /// Appends a resource made by [`Collection::render`].
-    pub fn push_rendered(&mut self, rendered: &[u8]) -> io::Result<()> {
-        self.buf.clear();
+    /// Appends `count` resources made by [`Collection::render_into`], separated by commas.
+    pub fn push_rendered_batch(&mut self, rendered: &[u8], count: usize) -> io::Result<()> {
+        if count == 0 {
+            return Ok(());
+        }
         if self.count > 0 {
-            self.buf.push(b',');
+            self.out.write_all(b",")?;
         }
-        if matches!(self.layout, Layout::Pretty(_)) {
-            self.buf.extend_from_slice(b"\n    ");
-        }
-        self.out.write_all(&self.buf)?;
         self.out.write_all(rendered)?;
-        self.count += 1;
+        self.count += count;
         Ok(())
     }
 

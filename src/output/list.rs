@@ -151,20 +151,30 @@ impl<W: Write> Stream<W> {
         })
     }
 
-    /// One resource, rendered (and validated) for [`Stream::push`].
-    pub fn render(bytes: &[u8], meta: &Meta<'_>, options: &Options) -> anyhow::Result<Vec<u8>> {
+    /// One resource, rendered (and validated) and appended to `out`, a batch of them for
+    /// [`Stream::push_batch`]: after a separator when `out` already holds one.
+    pub fn render_into(
+        out: &mut Vec<u8>,
+        bytes: &[u8],
+        meta: &Meta<'_>,
+        options: &Options,
+    ) -> anyhow::Result<()> {
         if options.format == Format::Jsonl {
-            let mut out = Collection::<Vec<u8>>::render(bytes, meta, false)?;
+            json::write_resource(out, bytes, meta, Layout::Compact)?;
             out.push(b'\n');
-            Ok(out)
         } else {
-            Collection::<Vec<u8>>::render(bytes, meta, options.pretty_json)
+            if !out.is_empty() {
+                out.push(b',');
+            }
+            Collection::<Vec<u8>>::render_into(out, bytes, meta, options.pretty_json)?;
         }
+        Ok(())
     }
 
-    pub fn push(&mut self, rendered: &[u8]) -> io::Result<()> {
+    /// Appends a batch of `count` resources made by [`Stream::render_into`].
+    pub fn push_batch(&mut self, rendered: &[u8], count: usize) -> io::Result<()> {
         match self {
-            Stream::Document(doc) => doc.push_rendered(rendered),
+            Stream::Document(doc) => doc.push_rendered_batch(rendered, count),
             Stream::Lines(w) => w.write_all(rendered),
         }
     }
