@@ -3,6 +3,7 @@
 //! in document order) and handing out parsed sessions as they arrive. Per-host failures are
 //! collected, not fatal, so the other hosts' output is still printed.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -211,6 +212,7 @@ where
 }
 
 /// Elements handed from the scanning thread to the parsing threads, many at a time.
+#[derive(Default)]
 struct Batch {
     buf: Vec<u8>,
     /// The scanner's objects of every element (see [`Event::Element`]), one after the other.
@@ -223,9 +225,8 @@ struct Batch {
 }
 
 impl Batch {
-    /// Empties the batch, keeping its buffers.
+    /// Empties the batch, keeping its buffers (`buf` at its length: the scanner overwrites it).
     fn clear(&mut self) {
-        self.buf.clear();
         self.objects.clear();
         self.items.clear();
         self.out.clear();
@@ -339,73 +340,50 @@ impl Pipeline {
             }
             drop(done_tx);
             drop(free_tx);
-            let mut reorder = Reorder {
-                next: 0,
-                waiting: BTreeMap::new(),
-                spare: Vec::new(),
-            };
-            let mut parse_error = None;
-            let mut seq = 0;
-            let fresh = || {
-                free_rx.try_recv().unwrap_or_else(|_| Batch {
-                    buf: Vec::with_capacity(self.batch_bytes + 64 * 1024),
-                    objects: Vec::with_capacity(8192),
-                    items: Vec::with_capacity(256),
-                    out: Vec::new(),
-                })
-            };
-            let mut batch = fresh();
+            let gather = RefCell::new(Gather {
+                batch: Batch::default(),
+                next: None,
+                seq: 0,
+                reorder: Reorder {
+                    next: 0,
+                    waiting: BTreeMap::new(),
+                    spare: Vec::new(),
+                },
+                tx: Some(tx),
+                done_rx: &done_rx,
+                free_rx: &free_rx,
+                failed: &failed,
+                parse,
+                commit,
+                stop: None,
+                emptied: Vec::new(),
+            });
             let stopped = || anyhow::Error::new(Stopped);
-            let scanned = scan::scan(body, |event| match event {
+            // a batch is what a buffer holds when the scanner lets it go: 3/4 of it or more
+            let capacity = self.batch_bytes + self.batch_bytes / 4;
+            let scanned = scan::scan_with(body, &gather, capacity, |event| match event {
                 Event::Element {
                     index,
                     bytes,
+                    at,
                     line,
                     column,
                     objects,
                 } => {
-                    if failed.load(Ordering::Relaxed) {
+                    let mut g = gather.borrow_mut();
+                    if g.stop.is_some() || failed.load(Ordering::Relaxed) {
                         return Err(stopped());
                     }
-                    let at = batch.buf.len();
-                    batch.buf.extend_from_slice(bytes);
-                    let first = batch.objects.len();
-                    batch.objects.extend_from_slice(objects);
-                    batch.items.push(Item {
+                    let first = g.batch.objects.len();
+                    g.batch.objects.extend_from_slice(objects);
+                    let last = g.batch.objects.len();
+                    g.batch.items.push(Item {
                         index,
-                        bytes: at..batch.buf.len(),
-                        objects: first..batch.objects.len(),
+                        bytes: at..at + bytes.len(),
+                        objects: first..last,
                         line,
                         column,
                     });
-                    if batch.buf.len() >= self.batch_bytes {
-                        let mut next = fresh();
-                        if next.out.capacity() == 0
-                            && let Some(out) = reorder.spare.pop()
-                        {
-                            next.out = out;
-                        }
-                        match tx.try_send((seq, std::mem::replace(&mut batch, next))) {
-                            Ok(()) => {}
-                            Err(mpsc::TrySendError::Full((s, mut mine))) => {
-                                // every worker is busy: parse this one here
-                                let parsed = parse_batch(&mut mine, &failed, parse);
-                                reorder.waiting.insert(s, parsed);
-                                mine.clear();
-                                batch = mine;
-                            }
-                            Err(mpsc::TrySendError::Disconnected(_)) => return Err(stopped()),
-                        }
-                        seq += 1;
-                        while let Ok((s, r)) = done_rx.try_recv() {
-                            reorder.waiting.insert(s, r);
-                        }
-                        if let Some(e) = reorder.drain(commit)? {
-                            parse_error = Some(e);
-                            failed.store(true, Ordering::Relaxed);
-                            return Err(stopped());
-                        }
-                    }
                     Ok(())
                 }
                 Event::Data { bytes } => Err(anyhow::anyhow!(
@@ -419,16 +397,17 @@ impl Pipeline {
                     Ok(())
                 }
             });
-            if !batch.items.is_empty() {
-                let _ = tx.send((seq, batch));
+            // the last buffer was handed over when the scan ended: no batch is left to send
+            let mut g = gather.into_inner();
+            drop(g.tx.take());
+            match g.stop.take() {
+                Some(Stop::Parse(e)) => return Ok(Some(e)),
+                Some(Stop::Commit(e)) => return Err(rejected(e)),
+                None => {}
             }
-            drop(tx);
-            if parse_error.is_some() {
-                return Ok(parse_error);
-            }
-            for (s, r) in done_rx {
-                reorder.waiting.insert(s, r);
-                if let Some(e) = reorder.drain(commit).map_err(rejected)? {
+            for (s, r) in done_rx.iter() {
+                g.reorder.waiting.insert(s, r);
+                if let Some(e) = g.reorder.drain(commit).map_err(rejected)? {
                     return Ok(Some(e));
                 }
             }
@@ -442,6 +421,104 @@ impl Pipeline {
             Some(e) => Err(e),
             None => Ok(members),
         }
+    }
+}
+
+/// Why the scanning thread stopped handing out batches.
+enum Stop {
+    /// A batch failed to parse, and its turn has come: the error to report.
+    Parse(ScanError),
+    /// The commit failed (writing the output).
+    Commit(anyhow::Error),
+}
+
+/// The scanning thread's side of the pipeline: the batch being gathered (ranges of the
+/// scanner's buffer, which becomes the batch's when it is full), handing batches to the
+/// workers, and committing what comes back in document order.
+struct Gather<'a, P, F, C> {
+    batch: Batch,
+    /// A batch whose buffer went to the scanner: the next one to gather into.
+    next: Option<Batch>,
+    seq: usize,
+    reorder: Reorder<P>,
+    tx: Option<mpsc::SyncSender<(usize, Batch)>>,
+    done_rx: &'a mpsc::Receiver<(usize, Result<Parsed<P>, ScanError>)>,
+    free_rx: &'a mpsc::Receiver<Batch>,
+    failed: &'a AtomicBool,
+    parse: &'a F,
+    commit: &'a C,
+    stop: Option<Stop>,
+    /// Batches parsed on this thread, emptied for reuse.
+    emptied: Vec<Batch>,
+}
+
+impl<P, F, C> Gather<'_, P, F, C>
+where
+    F: Fn(&[u8], Index<'_>, &mut Vec<u8>) -> anyhow::Result<P> + Sync,
+    C: Fn(Vec<P>, &[u8]) -> anyhow::Result<()> + Sync,
+{
+    /// Hands the gathered batch, in `buf`, to a worker, or parses it here when every worker
+    /// is busy; then commits whatever has come back in turn.
+    fn send(&mut self, buf: Vec<u8>) {
+        let next = self.next.take().unwrap_or_default();
+        let mut batch = std::mem::replace(&mut self.batch, next);
+        if batch.items.is_empty() || self.stop.is_some() {
+            return;
+        }
+        batch.buf = buf;
+        if batch.out.capacity() == 0
+            && let Some(out) = self.reorder.spare.pop()
+        {
+            batch.out = out;
+        }
+        let Some(tx) = &self.tx else { return };
+        match tx.try_send((self.seq, batch)) {
+            Ok(()) => {}
+            Err(mpsc::TrySendError::Full((seq, mut mine))) => {
+                // every worker is busy: parse this one here
+                let parsed = parse_batch(&mut mine, self.failed, self.parse);
+                self.reorder.waiting.insert(seq, parsed);
+                mine.clear();
+                self.emptied.push(mine);
+            }
+            // the workers are gone (one panicked): the scan stops at its next element
+            Err(mpsc::TrySendError::Disconnected(_)) => self.failed.store(true, Ordering::Relaxed),
+        }
+        self.seq += 1;
+        while let Ok((s, r)) = self.done_rx.try_recv() {
+            self.reorder.waiting.insert(s, r);
+        }
+        match self.reorder.drain(self.commit) {
+            Ok(None) => {}
+            Ok(Some(e)) => {
+                self.failed.store(true, Ordering::Relaxed);
+                self.stop = Some(Stop::Parse(e));
+            }
+            Err(e) => self.stop = Some(Stop::Commit(e)),
+        }
+    }
+}
+
+impl<P, F, C> scan::Buffers for &RefCell<Gather<'_, P, F, C>>
+where
+    F: Fn(&[u8], Index<'_>, &mut Vec<u8>) -> anyhow::Result<P> + Sync,
+    C: Fn(Vec<P>, &[u8]) -> anyhow::Result<()> + Sync,
+{
+    fn fresh(&mut self) -> Option<Vec<u8>> {
+        let mut g = self.borrow_mut();
+        // an emptied batch from the workers: its buffer goes to the scanner, the rest is the
+        // next batch to gather into
+        let mut next = match g.emptied.pop() {
+            Some(batch) => batch,
+            None => g.free_rx.try_recv().unwrap_or_default(),
+        };
+        let buf = std::mem::take(&mut next.buf);
+        g.next = Some(next);
+        Some(buf)
+    }
+
+    fn full(&mut self, buf: Vec<u8>, _upto: usize) {
+        self.borrow_mut().send(buf);
     }
 }
 

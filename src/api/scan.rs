@@ -15,6 +15,9 @@ pub enum Event<'a> {
     Element {
         index: usize,
         bytes: &'a [u8],
+        /// Where `bytes` start in the scanner's buffer: a caller that takes the buffers
+        /// ([`scan_with`]) keeps this range instead of a copy.
+        at: usize,
         line: u64,
         column: u64,
         /// The objects the scan found in the element: (open, close) offsets of each `{` and
@@ -146,8 +149,31 @@ pub fn locate(what: &str, line: u64, column: u64, error: anyhow::Error) -> ScanE
     }
 }
 
-struct Scanner<R> {
+/// Where the scanner's buffer goes when it is full ([`scan_with`]).
+pub trait Buffers {
+    /// An empty buffer to go on in (any length; its bytes are overwritten), or `None` to go on
+    /// in the same one, its bytes still needed moved to its front.
+    fn fresh(&mut self) -> Option<Vec<u8>>;
+    /// The buffer the scanner leaves; it has handed out everything before `upto` in events.
+    fn full(&mut self, buf: Vec<u8>, upto: usize);
+}
+
+/// [`scan`]'s buffers: one, compacted in place.
+struct InPlace;
+
+impl Buffers for InPlace {
+    fn fresh(&mut self) -> Option<Vec<u8>> {
+        None
+    }
+
+    fn full(&mut self, _: Vec<u8>, _: usize) {}
+}
+
+struct Scanner<R, B> {
     reader: R,
+    buffers: B,
+    /// The least room to read into: with less, the buffer is let go or compacted, then grown.
+    low: usize,
     buf: Vec<u8>,
     pos: usize,
     len: usize,
@@ -168,11 +194,28 @@ struct Scanner<R> {
 /// Scans a whole document, calling `on` for each event in document order.
 pub fn scan<R: Read>(
     reader: R,
+    on: impl FnMut(Event<'_>) -> anyhow::Result<()>,
+) -> Result<(), ScanError> {
+    scan_with(reader, InPlace, CHUNK, on)
+}
+
+/// [`scan`], reading into buffers of at least `capacity` bytes that `buffers` hands out and
+/// takes back: when a buffer is full, the scanner moves on to a fresh one (copying only the
+/// value it is in the middle of) and hands the full one over, so a caller that keeps ranges of
+/// the elements ([`Event::Element`]'s `at`) never copies them. The last buffer is handed over
+/// when the scan ends, whatever its outcome.
+pub fn scan_with<R: Read, B: Buffers>(
+    reader: R,
+    buffers: B,
+    capacity: usize,
     mut on: impl FnMut(Event<'_>) -> anyhow::Result<()>,
 ) -> Result<(), ScanError> {
+    let capacity = capacity.max(64);
     let mut s = Scanner {
         reader,
-        buf: vec![0; CHUNK],
+        buffers,
+        low: capacity / 4,
+        buf: vec![0; capacity],
         pos: 0,
         len: 0,
         eof: false,
@@ -183,6 +226,17 @@ pub fn scan<R: Read>(
         objects: Vec::new(),
         open: Vec::new(),
     };
+    let result = document(&mut s, &mut on);
+    let last = std::mem::take(&mut s.buf);
+    s.buffers.full(last, s.len);
+    result
+}
+
+/// The document, from its first byte to its end.
+fn document<R: Read, B: Buffers>(
+    s: &mut Scanner<R, B>,
+    on: &mut impl FnMut(Event<'_>) -> anyhow::Result<()>,
+) -> Result<(), ScanError> {
     // A UTF-8 byte-order mark is not JSON, but some proxies and servers add one.
     if s.skip_ws()? == Some(0xEF) {
         while s.len - s.pos < 3 && s.fill(s.pos)? {}
@@ -219,7 +273,7 @@ pub fn scan<R: Read>(
             None => return Err(s.truncated()),
         }
         if key == b"\"data\"" && s.buf[s.pos] == b'[' {
-            s.scan_array(&mut on)?;
+            s.scan_array(on)?;
         } else {
             let start = s.pos;
             let end = s.capture(start, false)?;
@@ -254,22 +308,35 @@ pub fn scan<R: Read>(
     }
 }
 
-impl<R: Read> Scanner<R> {
-    /// Reads more bytes, keeping `buf[keep..len]` (moved to the front). Returns false at EOF.
+impl<R: Read, B: Buffers> Scanner<R, B> {
+    /// Reads more bytes, keeping `buf[keep..len]`: when the buffer is short of room, everything
+    /// before `keep` is let go, the rest moved to the front of a fresh buffer (or of this one).
+    /// Returns false at EOF.
     fn fill(&mut self, keep: usize) -> io::Result<bool> {
         if self.eof {
             return Ok(false);
         }
-        if keep > 0 {
+        if keep > 0 && self.buf.len() - self.len < self.low {
             self.count_lines(keep);
-            self.buf.copy_within(keep..self.len, 0);
+            let tail = self.len - keep;
+            match self.buffers.fresh() {
+                Some(mut fresh) => {
+                    if fresh.len() < self.buf.len() {
+                        fresh.resize(self.buf.len(), 0);
+                    }
+                    fresh[..tail].copy_from_slice(&self.buf[keep..self.len]);
+                    let full = std::mem::replace(&mut self.buf, fresh);
+                    self.buffers.full(full, keep);
+                }
+                None => self.buf.copy_within(keep..self.len, 0),
+            }
             self.len -= keep;
             self.pos -= keep;
             self.counted -= keep;
             self.base += keep as u64;
         }
-        if self.buf.len() - self.len < CHUNK / 4 {
-            let grown = (self.buf.len() * 2).max(self.len + CHUNK);
+        if self.buf.len() - self.len < self.low {
+            let grown = (self.buf.len() * 2).max(self.len + 4 * self.low);
             self.buf.resize(grown, 0);
         }
         loop {
@@ -412,6 +479,7 @@ impl<R: Read> Scanner<R> {
             on(Event::Element {
                 index,
                 bytes: &self.buf[start..end],
+                at: start,
                 line,
                 column,
                 objects: &self.objects,
