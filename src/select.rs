@@ -335,6 +335,23 @@ pub fn cmp_values(a: &Value<'_>, b: &Value<'_>) -> Ordering {
     }
 }
 
+/// The order every list ends in, after its sort keys: numeric id ([`Session::id_number`]),
+/// then the id as text, then the host (its index in `--hosts`), then the position in what was
+/// fetched. `a` and `b` are (numeric id, position); `id` gives the id's text and the host of a
+/// position, read only when the numbers tie.
+pub fn by_id<'a>(
+    a: (u64, usize),
+    b: (u64, usize),
+    id: impl Fn(usize) -> (&'a [u8], usize),
+) -> Ordering {
+    a.0.cmp(&b.0)
+        .then_with(|| {
+            let ((ta, ha), (tb, hb)) = (id(a.1), id(b.1));
+            ta.cmp(tb).then(ha.cmp(&hb))
+        })
+        .then(a.1.cmp(&b.1))
+}
+
 /// Reorders `items` in place so that position `k` holds what was at `order[k]`, following
 /// each cycle of the permutation with swaps (no second copy of the items).
 fn apply_permutation<T>(items: &mut [T], mut order: Vec<usize>) {
@@ -449,12 +466,10 @@ impl Selection {
                         return o;
                     }
                 }
-                na.cmp(&nb)
-                    .then_with(|| {
-                        let (a, b) = (get(&items[ia]), get(&items[ib]));
-                        a.id.cmp(&b.id).then(a.endpoint.cmp(&b.endpoint))
-                    })
-                    .then(ia.cmp(&ib))
+                by_id((na, ia), (nb, ib), |k| {
+                    let s = get(&items[k]);
+                    (s.id.as_bytes(), s.endpoint)
+                })
             });
             order
         };

@@ -312,3 +312,52 @@ fn json_keeps_the_servers_order_across_parallel_batches() {
         assert_eq!(got, want, "{fmt}");
     }
 }
+
+/// A plain TSV list (no filter, sort or limit) writes each row as its session is parsed and
+/// sorts the rows; it must read exactly as the general path that sorts the sessions (asked for
+/// with `--sort id`): shuffled ids, the same ids on two hosts (ordered by host), hostile strings,
+/// an older version's fields, many batches, with and without a header.
+#[test]
+fn a_plain_tsv_list_reads_as_the_sorted_sessions_do() {
+    let a = generated(1500, 7);
+    let b = generated(1500, 7);
+    let evil = start(MockConfig {
+        evil: true,
+        sessions: Some(40),
+        ..MockConfig::default()
+    });
+    let old = start(MockConfig {
+        version: Version::V22_08,
+        sessions: Some(300),
+        seed: 3,
+        ..MockConfig::default()
+    });
+    let hosts = [a.endpoint(), b.endpoint(), evil.endpoint(), old.endpoint()].join(",");
+    for header in [&[][..], &["--header"][..]] {
+        let args = |extra: &[&str]| {
+            let mut v = vec!["-H", hosts.as_str(), "sessions", "list", "--tsv"];
+            v.extend_from_slice(header);
+            v.extend_from_slice(extra);
+            v.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+        };
+        let plain = args(&[]);
+        let sorted = args(&["--sort", "id"]);
+        let plain = mxs(&plain.iter().map(String::as_str).collect::<Vec<_>>()).run();
+        let sorted = mxs(&sorted.iter().map(String::as_str).collect::<Vec<_>>()).run();
+        plain.ok().clean();
+        sorted.ok().clean();
+        assert_eq!(plain.stdout.lines().count(), 3340 + header.len());
+        assert!(
+            plain.stdout == sorted.stdout,
+            "the plain list differs from --sort id"
+        );
+        // the same id on two hosts: the first host's row first
+        let rows: Vec<&str> = plain
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("17\t"))
+            .collect();
+        assert!(rows.len() >= 2, "{rows:?}");
+        assert!(rows[0].ends_with(&a.endpoint()) && rows[1].ends_with(&b.endpoint()));
+    }
+}
