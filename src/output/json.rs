@@ -90,14 +90,50 @@ pub fn write_resource(
     if matches!(layout, Layout::Pretty(_)) {
         out.push(b' ');
     }
+    write_meta(out, meta, depth)?;
+    newline(out, layout, 0);
+    out.push(b'}');
+    Ok(())
+}
+
+/// mxs's `meta` object, laid out at `depth`. When it holds only `maxscale` (every resource of
+/// a plain list), it is the same for every resource of a host: each thread keeps it per
+/// (endpoint, layout) rather than building and laying out the object again per resource.
+fn write_meta(out: &mut Vec<u8>, meta: &Meta<'_>, depth: Layout) -> anyhow::Result<()> {
+    type Rendered = Vec<(String, Layout, Vec<u8>)>;
+    thread_local! {
+        static RENDERED: std::cell::RefCell<Rendered> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if meta.remote_name.is_some() || meta.running.is_some() {
+        return render_meta(out, meta, depth);
+    }
+    RENDERED.with(|cell| {
+        let mut rendered = cell.borrow_mut();
+        let found = rendered
+            .iter()
+            .position(|(label, layout, _)| label == meta.maxscale && *layout == depth);
+        let k = match found {
+            Some(k) => k,
+            None => {
+                let mut bytes = Vec::new();
+                render_meta(&mut bytes, meta, depth)?;
+                rendered.push((meta.maxscale.to_string(), depth, bytes));
+                rendered.len() - 1
+            }
+        };
+        out.extend_from_slice(&rendered[k].2);
+        Ok(())
+    })
+}
+
+/// [`write_meta`] without the kept copies.
+fn render_meta(out: &mut Vec<u8>, meta: &Meta<'_>, depth: Layout) -> anyhow::Result<()> {
     let members: serde_json::Map<String, serde_json::Value> = meta
         .members()
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
     reformat(&serde_json::to_vec(&members)?, out, depth)?;
-    newline(out, layout, 0);
-    out.push(b'}');
     Ok(())
 }
 
