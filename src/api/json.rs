@@ -47,13 +47,25 @@ pub fn reformat(bytes: &[u8], out: &mut Vec<u8>, layout: Layout) -> Result<(), E
 }
 
 /// What [`reformat_noting_meta`] saw while copying.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Copied {
     /// The value is an object with a member named `meta`, or with a member name holding an
     /// escape (which may spell `meta`).
     pub meta: bool,
     /// Every byte is ASCII: the value is valid UTF-8 without a check of its own.
     pub ascii: bool,
+    /// The value is an object with a member `id` whose every value is a string and a member
+    /// `attributes` of which one value is an object (names as sent, without escapes): the
+    /// shape of a session, as the session model reads it.
+    pub session: bool,
+}
+
+/// Top-level members the copier notes ([`Copied`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Noted {
+    Other,
+    Id,
+    Attributes,
 }
 
 /// [`reformat`], telling also what the copy passes over anyway ([`Copied`]), so the caller that
@@ -74,9 +86,9 @@ pub fn reformat_noting_meta(
         // taken, not borrowed: a nested call (none today) would classify into a fresh one
         let mut classes = cell.take();
         classes.classify(bytes);
-        let result = copy(bytes, &classes, out, layout).map(|meta| Copied {
-            meta,
+        let result = copy(bytes, &classes, out, layout).map(|copied| Copied {
             ascii: classes.ascii,
+            ..copied
         });
         cell.replace(classes);
         result
@@ -126,8 +138,11 @@ fn copy(
     classes: &Classes,
     out: &mut Vec<u8>,
     layout: Layout,
-) -> Result<bool, ElementError> {
+) -> Result<Copied, ElementError> {
     let mut meta = false;
+    // the member whose value comes next, at the top level of an object, and what was seen
+    let mut noted = Noted::Other;
+    let (mut id, mut id_not_string, mut attributes) = (false, false, false);
     let pretty = matches!(layout, Layout::Pretty(_));
     let err = |at: usize, msg: &str| error_at(bytes, at, true, msg);
     let mut stack: Vec<u8> = Vec::new();
@@ -171,7 +186,13 @@ fn copy(
                 expect = match expect {
                     Expect::KeyOrClose | Expect::Key => {
                         if stack.len() == 1 {
-                            meta |= escaped || &bytes[i..end] == b"\"meta\"";
+                            let name = &bytes[i..end];
+                            meta |= escaped || name == b"\"meta\"";
+                            noted = match name {
+                                b"\"id\"" if stack[0] == b'{' => Noted::Id,
+                                b"\"attributes\"" if stack[0] == b'{' => Noted::Attributes,
+                                _ => Noted::Other,
+                            };
                         }
                         Expect::Colon
                     }
@@ -251,6 +272,15 @@ fn copy(
                 if pretty {
                     runs.flush().push(b' ');
                 }
+                if stack.len() == 1 && noted != Noted::Other {
+                    let value = bytes.get(classes.next_token(i + 1, bytes.len()));
+                    match noted {
+                        Noted::Id if value == Some(&b'"') => id = true,
+                        Noted::Id => id_not_string = true,
+                        _ => attributes |= value == Some(&b'{'),
+                    }
+                    noted = Noted::Other;
+                }
             }
             _ => {
                 if !matches!(expect, Expect::Value | Expect::ValueOrClose) {
@@ -268,7 +298,11 @@ fn copy(
     }
     runs.flush();
     if expect == Expect::End {
-        Ok(meta)
+        Ok(Copied {
+            meta,
+            ascii: false,
+            session: id && !id_not_string && attributes,
+        })
     } else {
         Err(err(bytes.len(), "unexpected end of the value"))
     }

@@ -9,8 +9,11 @@ use super::walk;
 /// How much of a resource [`Session::parse_for_list`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Depth {
-    /// The id, and that `attributes` is an object (JSON passed straight through: nothing
-    /// else of the session is read).
+    /// Nothing: the session is only its endpoint. For JSON passed straight through, whose
+    /// copier notes the shape as it copies ([`crate::api::json::Copied::session`]) and reads
+    /// it with [`Depth::Shape`] only when that is in doubt.
+    Unchecked,
+    /// The id, and that `attributes` is an object.
     Shape,
     /// Every list column but the last query.
     List,
@@ -92,6 +95,12 @@ impl Session {
         endpoint: usize,
         depth: Depth,
     ) -> anyhow::Result<Session> {
+        if depth == Depth::Unchecked {
+            return Ok(Session {
+                endpoint,
+                ..Session::default()
+            });
+        }
         Ok(Session::parse_element(bytes, index, endpoint, depth)?)
     }
 
@@ -388,6 +397,67 @@ pub fn describe(bytes: &[u8]) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        /// The copier's note that a value has a session's shape is never wrong: whatever it
+        /// notes as a session, the session model reads without an error. Objects of members
+        /// named `id`, `attributes` (plain or escaped) or other, each of every type, repeated.
+        #[test]
+        fn what_the_copier_notes_as_a_session_reads_as_one(
+            members in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["id", "attributes", "x", "i\\u0064"]),
+                    proptest::sample::select(vec![
+                        "\"1\"", "1", "null", "{}", "[]", "{\"id\": 2}", "\"a\\\"b\"",
+                    ]),
+                ),
+                0..6,
+            ),
+            array in proptest::bool::ANY,
+        ) {
+            let body = members
+                .iter()
+                .map(|(name, value)| format!("\"{name}\": {value}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let doc = if array { format!("[{body}]") } else { format!("{{{body}}}") };
+            let copied = crate::api::json::reformat_noting_meta(
+                doc.as_bytes(),
+                &mut Vec::new(),
+                crate::api::json::Layout::Compact,
+            );
+            let read = Session::parse_for_list(doc.as_bytes(), walk::Index::NONE, 0, Depth::Shape);
+            if copied.is_ok_and(|c| c.session) {
+                proptest::prop_assert!(read.is_ok(), "{doc}: {:?}", read.err());
+            } else if !array {
+                // and it misses no session the model reads
+                proptest::prop_assert!(read.is_err(), "{doc}");
+            }
+        }
+    }
+
+    #[test]
+    fn sessions_of_every_version_are_noted_as_sessions() {
+        for doc in [
+            &include_bytes!("../../tests/mock/fixtures/sessions-list.24.02.json")[..],
+            include_bytes!("../../tests/mock/fixtures/sessions-list.2.2.json"),
+            include_bytes!("../../tests/mock/fixtures/sessions-list.6.4.json"),
+        ] {
+            let v: serde_json::Value = serde_json::from_slice(doc).unwrap();
+            for session in v["data"].as_array().unwrap() {
+                let bytes = serde_json::to_vec_pretty(session).unwrap();
+                let copied = crate::api::json::reformat_noting_meta(
+                    &bytes,
+                    &mut Vec::new(),
+                    crate::api::json::Layout::Compact,
+                )
+                .unwrap();
+                assert!(copied.session, "{session}");
+            }
+        }
+    }
 
     #[test]
     fn parses_a_real_session() {

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 
 use crate::api::fetch::{self, HostOutcome};
 use crate::api::model::{Depth, Session};
+use crate::api::walk::Index;
 use crate::commands::{Ctx, resolve_names};
 use crate::error::{Cause, ExitKind, Failure};
 use crate::output::json::Source;
@@ -224,15 +225,20 @@ fn list_json_streaming(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<
             &ctx.client,
             &ctx.settings.connection.endpoints,
             rdns.list_path(),
-            Depth::Shape,
-            // rendering validates the bytes (UTF-8 and grammar) as it copies them
+            Depth::Unchecked,
+            // Rendering validates the bytes (UTF-8 and grammar) as it copies them, and notes the
+            // session's shape; when it fails or the shape is in doubt, the session model reads
+            // the shape, and its error, when it has one, is the one reported (as when it read
+            // every session first).
             |s, bytes, out| {
-                Stream::<Vec<u8>>::render_into(
-                    out,
-                    bytes,
-                    &list::meta(&s, &ctx.labels, false),
-                    &options,
-                )
+                let meta = list::meta(&s, &ctx.labels, false);
+                match Stream::<Vec<u8>>::render_into(out, bytes, &meta, &options) {
+                    Ok(copied) if copied.session => Ok(()),
+                    other => {
+                        Session::parse_for_list(bytes, Index::NONE, s.endpoint, Depth::Shape)?;
+                        other.map(drop)
+                    }
+                }
             },
             |batch, rendered| {
                 sink.lock()

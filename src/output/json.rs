@@ -19,7 +19,7 @@
 
 use std::io::{self, Write};
 
-pub use crate::api::json::{Layout, newline, reformat, reformat_checked, validate};
+pub use crate::api::json::{Copied, Layout, newline, reformat, reformat_checked, validate};
 use crate::api::walk;
 #[cfg(test)]
 use crate::text::sanitize::is_unsafe;
@@ -55,21 +55,22 @@ impl Meta<'_> {
     }
 }
 
-/// Writes one resource object with `meta` spliced in.
+/// Writes one resource object with `meta` spliced in; tells what the copy saw of it.
 pub fn write_resource(
     out: &mut Vec<u8>,
     bytes: &[u8],
     meta: &Meta<'_>,
     layout: Layout,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Copied> {
     let start = out.len();
-    if reformat_checked(bytes, out, layout)?.meta
+    let copied = reformat_checked(bytes, out, layout)?;
+    if copied.meta
         && let Some(merged) = merge_server_meta(bytes, meta)?
     {
         // Rare: the server sent a meta of its own; ours goes inside it.
         out.truncate(start);
         reformat(&merged, out, layout)?;
-        return Ok(());
+        return Ok(copied);
     }
     // Remove the closing brace (and its newline and indent), add meta, close again.
     let close = out.iter().rposition(|b| *b == b'}').unwrap_or(out.len());
@@ -93,7 +94,7 @@ pub fn write_resource(
     write_meta(out, meta, depth)?;
     newline(out, layout, 0);
     out.push(b'}');
-    Ok(())
+    Ok(copied)
 }
 
 /// mxs's `meta` object, laid out at `depth`. When it holds only `maxscale` (every resource of
@@ -271,7 +272,7 @@ impl<W: Write> Collection<W> {
         bytes: &[u8],
         meta: &Meta<'_>,
         pretty: bool,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<Copied> {
         if pretty {
             out.extend_from_slice(b"\n    ");
         }

@@ -158,17 +158,17 @@ impl<W: Write> Stream<W> {
         bytes: &[u8],
         meta: &Meta<'_>,
         options: &Options,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<json::Copied> {
         if options.format == Format::Jsonl {
-            json::write_resource(out, bytes, meta, Layout::Compact)?;
+            let copied = json::write_resource(out, bytes, meta, Layout::Compact)?;
             out.push(b'\n');
+            Ok(copied)
         } else {
             if !out.is_empty() {
                 out.push(b',');
             }
-            Collection::<Vec<u8>>::render_into(out, bytes, meta, options.pretty_json)?;
+            Collection::<Vec<u8>>::render_into(out, bytes, meta, options.pretty_json)
         }
-        Ok(())
     }
 
     /// Appends a batch of `count` resources made by [`Stream::render_into`].
