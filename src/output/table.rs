@@ -33,6 +33,69 @@ pub struct Table<'a> {
     pub palette: Palette,
 }
 
+/// What a table shows, row by row: each row's cells in column order, sanitized, and how the
+/// row is marked.
+pub trait Rows: Sync {
+    fn count(&self) -> usize;
+    /// Calls `each(column, text)` for every cell of row `r`, in column order.
+    fn cells(&self, r: usize, each: &mut dyn FnMut(usize, &str));
+    fn mark(&self, _r: usize) -> Mark {
+        Mark::Plain
+    }
+    /// The client's name was asked for and not found: the host cell is muted.
+    fn unresolved(&self, _r: usize) -> bool {
+        false
+    }
+}
+
+/// The table cell of `c` for `s`, sanitized: what every table shows in that cell.
+#[must_use]
+pub fn cell_text<'a>(c: Column, s: &'a Session, labels: &'a [String]) -> Cow<'a, str> {
+    match c.cell(s, labels) {
+        Cow::Borrowed(b) => sanitize::line(b),
+        // formatted here: kept as it is when there is nothing to escape
+        Cow::Owned(o) if sanitize::printable_ascii(o.as_bytes(), false) => Cow::Owned(o),
+        Cow::Owned(o) => Cow::Owned(sanitize::line(&o).into_owned()),
+    }
+}
+
+/// Sessions as table rows, each cell formatted when it is shown.
+struct SessionRows<'a, S> {
+    table: &'a Table<'a>,
+    sessions: &'a [S],
+    marks: Option<&'a [Mark]>,
+}
+
+impl<S: Borrow<Session> + Sync> Rows for SessionRows<'_, S> {
+    fn count(&self) -> usize {
+        self.sessions.len()
+    }
+
+    fn cells(&self, r: usize, each: &mut dyn FnMut(usize, &str)) {
+        let session = self.sessions[r].borrow();
+        for (i, c) in self.table.columns.iter().enumerate() {
+            let text = cell_text(*c, session, self.table.labels);
+            // new rows are marked in text too, for terminals without color
+            if *c == Column::Id && self.mark(r) == Mark::New {
+                each(i, &format!("+{text}"));
+            } else {
+                each(i, &text);
+            }
+        }
+    }
+
+    fn mark(&self, r: usize) -> Mark {
+        self.marks
+            .and_then(|m| m.get(r))
+            .copied()
+            .unwrap_or(Mark::Plain)
+    }
+
+    fn unresolved(&self, r: usize) -> bool {
+        self.sessions[r].borrow().unresolved
+    }
+}
+
 impl Table<'_> {
     /// Writes the header and one line per session; `sessions` holds them or refers to them,
     /// so a caller that has them elsewhere need not copy them.
@@ -42,30 +105,31 @@ impl Table<'_> {
         sessions: &[S],
         marks: Option<&[Mark]>,
     ) -> io::Result<()> {
+        self.write_rows(
+            out,
+            &SessionRows {
+                table: self,
+                sessions,
+                marks,
+            },
+        )
+    }
+
+    /// Writes the header and one line per row of `rows`.
+    pub fn write_rows(&self, out: &mut dyn Write, rows: &impl Rows) -> io::Result<()> {
         // Two passes over the cells, measuring then printing, rather than holding every cell of
-        // a 100,000-row table at once; plain text cells are borrowed, not copied. Both passes
-        // run on every core (`parallel`), in order.
-        let cell = |r: usize, c: Column| -> Cow<'_, str> {
-            let text = match c.cell(sessions[r].borrow(), self.labels) {
-                Cow::Borrowed(b) => sanitize::line(b),
-                // formatted here: kept as it is when there is nothing to escape
-                Cow::Owned(o) if sanitize::printable_ascii(o.as_bytes(), false) => Cow::Owned(o),
-                Cow::Owned(o) => Cow::Owned(sanitize::line(&o).into_owned()),
-            };
-            // new rows are marked in text too, for terminals without color
-            if c == Column::Id && marks.and_then(|m| m.get(r)) == Some(&Mark::New) {
-                Cow::Owned(format!("+{text}"))
-            } else {
-                text
-            }
-        };
+        // a 100,000-row table at once. Both passes run on every core (`parallel`), in order;
+        // the rows are numbered by a slice of nothing.
+        let numbers = vec![(); rows.count()];
         let natural = parallel::fold(
-            sessions,
+            &numbers,
             || -> Vec<usize> { self.columns.iter().map(|c| width(c.header())).collect() },
-            |mut natural, r, _| {
-                for (w, c) in natural.iter_mut().zip(self.columns) {
-                    *w = (*w).max(width(&cell(r, *c)));
-                }
+            |mut natural, r, ()| {
+                rows.cells(r, &mut |i, text| {
+                    if let Some(w) = natural.get_mut(i) {
+                        *w = (*w).max(width(text));
+                    }
+                });
                 natural
             },
             |a, b| a.into_iter().zip(b).map(|(a, b)| a.max(b)).collect(),
@@ -88,21 +152,22 @@ impl Table<'_> {
             }
         }
         writeln!(out, "{}", line.trim_end())?;
-        parallel::write_rows(out, sessions, |line, r, session| {
-            let session = session.borrow();
+        parallel::write_rows(out, &numbers, |line, r, ()| {
             let start = line.len();
-            let mark = marks.and_then(|m| m.get(r)).copied().unwrap_or(Mark::Plain);
-            for (i, col) in self.columns.iter().enumerate() {
-                let text = cell(r, *col);
-                let text = if width(&text) > widths[i] {
-                    Cow::Owned(truncate(&text, widths[i]))
-                } else {
-                    text
+            let (mark, unresolved) = (rows.mark(r), rows.unresolved(r));
+            rows.cells(r, &mut |i, text| {
+                let (Some(col), Some(&w)) = (self.columns.get(i), widths.get(i)) else {
+                    return;
                 };
-                let fill = widths[i].saturating_sub(width(&text));
+                let text = if width(text) > w {
+                    Cow::Owned(truncate(text, w))
+                } else {
+                    Cow::Borrowed(text)
+                };
+                let fill = w.saturating_sub(width(&text));
                 let styled = match (mark, col) {
                     (Mark::New, Column::Id) => Some(self.palette.new_row(&text)),
-                    (_, Column::Host) if session.unresolved => Some(self.palette.muted(&text)),
+                    (_, Column::Host) if unresolved => Some(self.palette.muted(&text)),
                     _ => None,
                 };
                 let shown = styled.as_deref().unwrap_or(&text);
@@ -118,7 +183,7 @@ impl Table<'_> {
                 if i < last {
                     line.extend_from_slice(GAP_TEXT.as_bytes());
                 }
-            }
+            });
             while line.len() > start && line.last() == Some(&b' ') {
                 line.pop();
             }
