@@ -14,6 +14,7 @@ use crate::error::{Cause, ExitKind, Failure};
 use crate::output::json::Source;
 use crate::output::list::{self, Item, Stream, View};
 use crate::output::show;
+use crate::output::table::{Rows, cell_text};
 use crate::plan::{self, RdnsSettings};
 use crate::rdns;
 use crate::select::Selection;
@@ -166,6 +167,12 @@ pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
     if ctx.options.format == crate::output::Format::Tsv && straight {
         return list_tsv_rows(ctx, &plan.rdns);
     }
+    if ctx.options.format == crate::output::Format::Table
+        && straight
+        && !plan.columns.iter().any(|c| c.needs_queries())
+    {
+        return list_table_rows(ctx, plan);
+    }
     let mut cache = rdns_cache(ctx, &plan.rdns);
     let fetched = fetch_sessions(
         ctx,
@@ -256,21 +263,43 @@ fn list_json_streaming(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<
     ctx.report_failures(failures)
 }
 
-/// TSV in the default order, each row written where its session is parsed (on the parsing
-/// threads, while the session is in cache) and kept as text: a list holds 150 bytes a session
-/// instead of the session itself (a few hundred bytes and a dozen allocations), and the rows
-/// are sorted by their keys and written from one buffer. The same rows, in the same order, as
-/// [`list::write`] writes for the sessions.
-fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKind>> {
-    /// A row: its sort key and where its id and its line are in the text.
-    struct Row {
-        number: u64,
-        endpoint: usize,
-        id: std::ops::Range<usize>,
-        line: std::ops::Range<usize>,
+/// A list kept as text: each session rendered where it is parsed (on the parsing threads,
+/// while it is in cache) into a row of text, and the rows in the default order of every list
+/// (`select::by_id`). A row is a hundred bytes or two instead of the session itself (a few
+/// hundred bytes and a dozen allocations), and the rows are read back from one buffer.
+struct TextRows {
+    rows: Vec<TextRow>,
+    text: Vec<u8>,
+    /// Indexes into `rows`, in order.
+    order: Vec<usize>,
+}
+
+/// A row of [`TextRows`]: its sort key, and where its id and its rendering are in the text.
+struct TextRow {
+    number: u64,
+    endpoint: usize,
+    id: std::ops::Range<usize>,
+    rendered: std::ops::Range<usize>,
+}
+
+impl TextRows {
+    /// The renderings, in order.
+    fn in_order(&self) -> impl Iterator<Item = &[u8]> {
+        self.order
+            .iter()
+            .map(|&k| &self.text[self.rows[k].rendered.clone()])
     }
+}
+
+/// Fetches the list with nothing selected or resolved client-side, rendering each session with
+/// `render` into [`TextRows`].
+fn fetch_text_rows(
+    ctx: &Ctx,
+    rdns: &RdnsSettings,
+    render: impl Fn(&Session, &mut Vec<u8>) -> anyhow::Result<()> + Sync,
+) -> (TextRows, Vec<HostOutcome>) {
     let rebase = |r: &std::ops::Range<usize>, by: usize| r.start + by..r.end + by;
-    let collected = Mutex::new((Vec::<Row>::new(), Vec::<u8>::new()));
+    let collected = Mutex::new((Vec::<TextRow>::new(), Vec::<u8>::new()));
     let status = || crate::text::units::format_bytes(ctx.client.received());
     let outcomes = ctx.diag.while_running("receiving sessions", status, || {
         fetch::list(
@@ -282,12 +311,12 @@ fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKi
                 let start = out.len();
                 out.extend_from_slice(s.id.as_bytes());
                 let id_end = out.len();
-                crate::output::tsv::write_row(out, &s, &ctx.labels)?;
-                Ok(Row {
+                render(&s, out)?;
+                Ok(TextRow {
                     number: s.id_number(),
                     endpoint: s.endpoint,
                     id: start..id_end,
-                    line: id_end..out.len(),
+                    rendered: id_end..out.len(),
                 })
             },
             |batch, out| {
@@ -297,9 +326,9 @@ fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKi
                 let (rows, text) = &mut *c;
                 let base = text.len();
                 text.extend_from_slice(out);
-                rows.extend(batch.into_iter().map(|r| Row {
+                rows.extend(batch.into_iter().map(|r| TextRow {
                     id: rebase(&r.id, base),
-                    line: rebase(&r.line, base),
+                    rendered: rebase(&r.rendered, base),
                     ..r
                 }));
                 Ok(())
@@ -315,16 +344,66 @@ fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKi
     order.sort_unstable_by(|&a, &b| {
         crate::select::by_id(a, b, |k| (&text[rows[k].id.clone()], rows[k].endpoint))
     });
+    let order = order.into_iter().map(|(_, k)| k).collect();
+    (TextRows { rows, text, order }, outcomes)
+}
+
+/// TSV with nothing selected or resolved client-side: lines kept as text ([`TextRows`]), the
+/// same lines in the same order as [`list::write`] writes for the sessions.
+fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKind>> {
+    let (rows, outcomes) = fetch_text_rows(ctx, rdns, |s, out| {
+        Ok(crate::output::tsv::write_row(out, s, &ctx.labels)?)
+    });
     let mut out = ctx.stdout();
     if ctx.options.header {
         crate::output::tsv::write_header(&mut out)?;
     }
-    for (_, k) in order {
-        out.write_all(&text[rows[k].line.clone()])?;
+    for line in rows.in_order() {
+        out.write_all(line)?;
     }
     out.flush().context("writing the output")?;
     let (_, failures) = split_outcomes(ctx, outcomes);
     ctx.report_failures(failures)
+}
+
+/// The table with nothing selected or resolved client-side, and no column that needs the
+/// statements: each row's cells kept as text ([`TextRows`]: the sanitized cells, each ended by
+/// a NUL, which a sanitized cell never holds), laid out as [`list::write`] lays out the
+/// sessions.
+fn list_table_rows(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
+    let (rows, outcomes) = fetch_text_rows(ctx, &plan.rdns, |s, out| {
+        for c in &plan.columns {
+            out.extend_from_slice(cell_text(*c, s, &ctx.labels).as_bytes());
+            out.push(0);
+        }
+        Ok(())
+    });
+    let mut out = ctx.stdout();
+    list::table_of_rows(&mut out, &ctx.options, &plan.columns, &ctx.labels, &rows)?;
+    out.flush().context("writing the output")?;
+    let (_, failures) = split_outcomes(ctx, outcomes);
+    if rows.rows.is_empty() && failures.is_empty() {
+        ctx.diag.note("no sessions");
+    }
+    ctx.report_failures(failures)
+}
+
+impl Rows for TextRows {
+    fn count(&self) -> usize {
+        self.order.len()
+    }
+
+    fn cells(&self, r: usize, each: &mut dyn FnMut(usize, &str)) {
+        let Some(row) = self.order.get(r).map(|&k| &self.rows[k]) else {
+            return;
+        };
+        let cells = &self.text[row.rendered.clone()];
+        // every cell ends in a NUL: nothing follows the last one
+        let cells = cells.strip_suffix(&[0]).unwrap_or(cells);
+        for (i, cell) in cells.split(|b| *b == 0).enumerate() {
+            each(i, std::str::from_utf8(cell).unwrap_or_default());
+        }
+    }
 }
 
 /// A session id for the URL: MaxScale's ids are positive integers, but the server decides (old

@@ -103,6 +103,23 @@ pub fn table<S: std::borrow::Borrow<Session> + Sync>(
     .write(out, sessions, marks)
 }
 
+/// The table of `rows`, which are already cells (see [`crate::output::table::Rows`]).
+pub fn table_of_rows(
+    out: &mut dyn Write,
+    options: &Options,
+    columns: &[Column],
+    labels: &[String],
+    rows: &impl crate::output::table::Rows,
+) -> io::Result<()> {
+    Table {
+        columns,
+        labels,
+        width: options.width,
+        palette: options.palette,
+    }
+    .write_rows(out, rows)
+}
+
 /// TSV rows, after a header row when asked for.
 pub fn tsv_rows(
     out: &mut dyn Write,

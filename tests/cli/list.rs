@@ -313,37 +313,78 @@ fn json_keeps_the_servers_order_across_parallel_batches() {
     }
 }
 
+/// Four hosts: shuffled ids, the same ids on two of them, hostile strings, 22.08's fields.
+fn mixed_hosts() -> (Vec<MockServer>, String) {
+    let servers = vec![
+        generated(1500, 7),
+        generated(1500, 7),
+        start(MockConfig {
+            evil: true,
+            sessions: Some(40),
+            ..MockConfig::default()
+        }),
+        start(MockConfig {
+            version: Version::V22_08,
+            sessions: Some(300),
+            seed: 3,
+            ..MockConfig::default()
+        }),
+    ];
+    let hosts = servers
+        .iter()
+        .map(MockServer::endpoint)
+        .collect::<Vec<_>>()
+        .join(",");
+    (servers, hosts)
+}
+
+/// A plain table (no filter, sort, limit, client-side names or statement column) keeps each
+/// row's cells as text, rendered as its session is parsed; it must read exactly as the general
+/// path that sorts the sessions (asked for with `--sort id`), in color and without, with the
+/// default columns and others.
+#[test]
+fn a_plain_table_reads_as_the_sorted_sessions_do() {
+    let (_servers, hosts) = mixed_hosts();
+    for extra in [
+        &[][..],
+        &["--color", "always"][..],
+        &[
+            "--columns",
+            "id,remote,port,state,thread,alive,conn_ids,maxscale",
+        ][..],
+    ] {
+        let run = |sort: &[&str]| {
+            let mut args = vec!["-H", hosts.as_str(), "sessions", "list"];
+            args.extend_from_slice(extra);
+            args.extend_from_slice(sort);
+            mxs(&args).run()
+        };
+        let (plain, sorted) = (run(&[]), run(&["--sort", "id"]));
+        plain.ok();
+        sorted.ok();
+        assert_eq!(plain.stdout.lines().count(), 1 + 3340, "{extra:?}");
+        assert!(
+            plain.stdout == sorted.stdout,
+            "{extra:?}: the plain table differs"
+        );
+    }
+}
+
 /// A plain TSV list (no filter, sort or limit) writes each row as its session is parsed and
 /// sorts the rows; it must read exactly as the general path that sorts the sessions (asked for
 /// with `--sort id`): shuffled ids, the same ids on two hosts (ordered by host), hostile strings,
 /// an older version's fields, many batches, with and without a header.
 #[test]
 fn a_plain_tsv_list_reads_as_the_sorted_sessions_do() {
-    let a = generated(1500, 7);
-    let b = generated(1500, 7);
-    let evil = start(MockConfig {
-        evil: true,
-        sessions: Some(40),
-        ..MockConfig::default()
-    });
-    let old = start(MockConfig {
-        version: Version::V22_08,
-        sessions: Some(300),
-        seed: 3,
-        ..MockConfig::default()
-    });
-    let hosts = [a.endpoint(), b.endpoint(), evil.endpoint(), old.endpoint()].join(",");
+    let (servers, hosts) = mixed_hosts();
     for header in [&[][..], &["--header"][..]] {
-        let args = |extra: &[&str]| {
-            let mut v = vec!["-H", hosts.as_str(), "sessions", "list", "--tsv"];
-            v.extend_from_slice(header);
-            v.extend_from_slice(extra);
-            v.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+        let run = |sort: &[&str]| {
+            let mut args = vec!["-H", hosts.as_str(), "sessions", "list", "--tsv"];
+            args.extend_from_slice(header);
+            args.extend_from_slice(sort);
+            mxs(&args).run()
         };
-        let plain = args(&[]);
-        let sorted = args(&["--sort", "id"]);
-        let plain = mxs(&plain.iter().map(String::as_str).collect::<Vec<_>>()).run();
-        let sorted = mxs(&sorted.iter().map(String::as_str).collect::<Vec<_>>()).run();
+        let (plain, sorted) = (run(&[]), run(&["--sort", "id"]));
         plain.ok().clean();
         sorted.ok().clean();
         assert_eq!(plain.stdout.lines().count(), 3340 + header.len());
@@ -358,6 +399,7 @@ fn a_plain_tsv_list_reads_as_the_sorted_sessions_do() {
             .filter(|l| l.starts_with("17\t"))
             .collect();
         assert!(rows.len() >= 2, "{rows:?}");
-        assert!(rows[0].ends_with(&a.endpoint()) && rows[1].ends_with(&b.endpoint()));
+        assert!(rows[0].ends_with(&servers[0].endpoint()));
+        assert!(rows[1].ends_with(&servers[1].endpoint()));
     }
 }
