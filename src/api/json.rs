@@ -404,7 +404,8 @@ impl Classes {
                 None => return len,
             }
         }
-        (b * 64 + m.trailing_zeros() as usize).min(len)
+        // the last block is padded with whitespace: no token is found past `len`
+        b * 64 + m.trailing_zeros() as usize
     }
 
     /// The first `"` or `\\` at or after `from`.
