@@ -41,6 +41,30 @@ impl Fetched {
     }
 }
 
+/// `GET` the list from every host, showing how much has come on stderr meanwhile: each session
+/// parsed to `depth` and passed to `prepare` on the parsing threads, each batch to `commit` in
+/// order ([`fetch::list`]).
+fn receive<P: Send>(
+    ctx: &Ctx,
+    rdns: &RdnsSettings,
+    depth: Depth,
+    prepare: impl Fn(Session, &[u8], &mut Vec<u8>) -> anyhow::Result<P> + Sync,
+    commit: impl Fn(Vec<P>, &[u8]) -> anyhow::Result<()> + Sync,
+) -> Vec<HostOutcome> {
+    let status = || crate::text::units::format_bytes(ctx.client.received());
+    let (prepare, commit) = (&prepare, &commit);
+    ctx.diag.while_running("receiving sessions", status, || {
+        fetch::list(
+            &ctx.client,
+            &ctx.settings.connection.endpoints,
+            rdns.list_path(),
+            depth,
+            prepare,
+            commit,
+        )
+    })
+}
+
 /// Fetches, resolves names (client side) and selects.
 pub fn fetch_sessions(
     ctx: &Ctx,
@@ -51,36 +75,32 @@ pub fn fetch_sessions(
     want_query: bool,
 ) -> anyhow::Result<Fetched> {
     let collected = Mutex::new(Vec::new());
-    let status = || crate::text::units::format_bytes(ctx.client.received());
     let depth = if want_query || selection.needs_queries() {
         Depth::WithQuery
     } else {
         Depth::List
     };
-    let outcomes = ctx.diag.while_running("receiving sessions", status, || {
-        fetch::list(
-            &ctx.client,
-            &ctx.settings.connection.endpoints,
-            rdns.list_path(),
-            depth,
-            |s, bytes, _| {
-                let raw = if keep_bytes {
-                    crate::api::json::validate(bytes)?;
-                    Some(bytes.to_vec())
-                } else {
-                    None
-                };
-                Ok((s, raw))
-            },
-            |batch, _| {
-                collected
-                    .lock()
-                    .map_err(|_| Failure::internal("lock poisoned"))?
-                    .extend(batch);
-                Ok(())
-            },
-        )
-    });
+    let outcomes = receive(
+        ctx,
+        rdns,
+        depth,
+        |s, bytes, _| {
+            let raw = if keep_bytes {
+                crate::api::json::validate(bytes)?;
+                Some(bytes.to_vec())
+            } else {
+                None
+            };
+            Ok((s, raw))
+        },
+        |batch, _| {
+            collected
+                .lock()
+                .map_err(|_| Failure::internal("lock poisoned"))?
+                .extend(batch);
+            Ok(())
+        },
+    );
     let mut items = collected.into_inner().unwrap_or_default();
     if depth == Depth::WithQuery {
         for (s, _) in &mut items {
@@ -226,35 +246,31 @@ fn list_json_streaming(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<
         &mut out as &mut (dyn Write + Send),
         &options,
     )?);
-    let status = || crate::text::units::format_bytes(ctx.client.received());
-    let outcomes = ctx.diag.while_running("receiving sessions", status, || {
-        fetch::list(
-            &ctx.client,
-            &ctx.settings.connection.endpoints,
-            rdns.list_path(),
-            Depth::Unchecked,
-            // Rendering validates the bytes (UTF-8 and grammar) as it copies them, and notes the
-            // session's shape; when it fails or the shape is in doubt, the session model reads
-            // the shape, and its error, when it has one, is the one reported (as when it read
-            // every session first).
-            |s, bytes, out| {
-                let meta = list::meta(&s, &ctx.labels, false);
-                match Stream::<Vec<u8>>::render_into(out, bytes, &meta, &options) {
-                    Ok(copied) if copied.session => Ok(()),
-                    other => {
-                        Session::parse_for_list(bytes, Index::NONE, s.endpoint, Depth::Shape)?;
-                        other.map(drop)
-                    }
+    let outcomes = receive(
+        ctx,
+        rdns,
+        Depth::Unchecked,
+        // Rendering validates the bytes (UTF-8 and grammar) as it copies them, and notes the
+        // session's shape; when it fails or the shape is in doubt, the session model reads
+        // the shape, and its error, when it has one, is the one reported (as when it read
+        // every session first).
+        |s, bytes, out| {
+            let meta = list::meta(&s, &ctx.labels, false);
+            match Stream::<Vec<u8>>::render_into(out, bytes, &meta, &options) {
+                Ok(copied) if copied.session => Ok(()),
+                other => {
+                    Session::parse_for_list(bytes, Index::NONE, s.endpoint, Depth::Shape)?;
+                    other.map(drop)
                 }
-            },
-            |batch, rendered| {
-                sink.lock()
-                    .map_err(|_| Failure::internal("lock poisoned"))?
-                    .push_batch(rendered, batch.len())?;
-                Ok(())
-            },
-        )
-    });
+            }
+        },
+        |batch, rendered| {
+            sink.lock()
+                .map_err(|_| Failure::internal("lock poisoned"))?
+                .push_batch(rendered, batch.len())?;
+            Ok(())
+        },
+    );
     let (sources, failures) = split_outcomes(ctx, outcomes);
     if let Ok(stream) = sink.into_inner() {
         stream.finish(&sources)?;
@@ -300,41 +316,37 @@ fn fetch_text_rows(
 ) -> (TextRows, Vec<HostOutcome>) {
     let rebase = |r: &std::ops::Range<usize>, by: usize| r.start + by..r.end + by;
     let collected = Mutex::new((Vec::<TextRow>::new(), Vec::<u8>::new()));
-    let status = || crate::text::units::format_bytes(ctx.client.received());
-    let outcomes = ctx.diag.while_running("receiving sessions", status, || {
-        fetch::list(
-            &ctx.client,
-            &ctx.settings.connection.endpoints,
-            rdns.list_path(),
-            Depth::List,
-            |s, _, out| {
-                let start = out.len();
-                out.extend_from_slice(s.id.as_bytes());
-                let id_end = out.len();
-                render(&s, out)?;
-                Ok(TextRow {
-                    number: s.id_number(),
-                    endpoint: s.endpoint,
-                    id: start..id_end,
-                    rendered: id_end..out.len(),
-                })
-            },
-            |batch, out| {
-                let mut c = collected
-                    .lock()
-                    .map_err(|_| Failure::internal("lock poisoned"))?;
-                let (rows, text) = &mut *c;
-                let base = text.len();
-                text.extend_from_slice(out);
-                rows.extend(batch.into_iter().map(|r| TextRow {
-                    id: rebase(&r.id, base),
-                    rendered: rebase(&r.rendered, base),
-                    ..r
-                }));
-                Ok(())
-            },
-        )
-    });
+    let outcomes = receive(
+        ctx,
+        rdns,
+        Depth::List,
+        |s, _, out| {
+            let start = out.len();
+            out.extend_from_slice(s.id.as_bytes());
+            let id_end = out.len();
+            render(&s, out)?;
+            Ok(TextRow {
+                number: s.id_number(),
+                endpoint: s.endpoint,
+                id: start..id_end,
+                rendered: id_end..out.len(),
+            })
+        },
+        |batch, out| {
+            let mut c = collected
+                .lock()
+                .map_err(|_| Failure::internal("lock poisoned"))?;
+            let (rows, text) = &mut *c;
+            let base = text.len();
+            text.extend_from_slice(out);
+            rows.extend(batch.into_iter().map(|r| TextRow {
+                id: rebase(&r.id, base),
+                rendered: rebase(&r.rendered, base),
+                ..r
+            }));
+            Ok(())
+        },
+    );
     let (rows, text) = collected.into_inner().unwrap_or_default();
     let mut order: Vec<(u64, usize)> = rows
         .iter()

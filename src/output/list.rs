@@ -94,13 +94,17 @@ pub fn table<S: std::borrow::Borrow<Session> + Sync>(
     sessions: &[S],
     marks: Option<&[Mark]>,
 ) -> io::Result<()> {
+    layout(options, columns, labels).write(out, sessions, marks)
+}
+
+/// The table of `columns` as `options` lay it out.
+fn layout<'a>(options: &Options, columns: &'a [Column], labels: &'a [String]) -> Table<'a> {
     Table {
         columns,
         labels,
         width: options.width,
         palette: options.palette,
     }
-    .write(out, sessions, marks)
 }
 
 /// The table of `rows`, which are already cells (see [`crate::output::table::Rows`]).
@@ -111,13 +115,7 @@ pub fn table_of_rows(
     labels: &[String],
     rows: &impl crate::output::table::Rows,
 ) -> io::Result<()> {
-    Table {
-        columns,
-        labels,
-        width: options.width,
-        palette: options.palette,
-    }
-    .write_rows(out, rows)
+    layout(options, columns, labels).write_rows(out, rows)
 }
 
 /// TSV rows, after a header row when asked for.
