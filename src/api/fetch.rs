@@ -297,7 +297,8 @@ impl std::error::Error for Stopped {}
 #[derive(Debug, Clone, Copy)]
 pub struct Pipeline {
     pub workers: usize,
-    /// A batch is handed out once it holds this many bytes.
+    /// About how many bytes a batch holds: the scanner's buffers are a quarter larger, and a
+    /// buffer becomes a batch when less than a quarter of it is left to read into.
     pub batch_bytes: usize,
 }
 
