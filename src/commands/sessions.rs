@@ -285,7 +285,8 @@ fn list_json_streaming(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<
 /// hundred bytes and a dozen allocations), and the rows are read back from one buffer.
 struct TextRows {
     rows: Vec<TextRow>,
-    text: Vec<u8>,
+    /// Every row's id and rendering, checked as UTF-8 once, when it came.
+    text: String,
     /// Indexes into `rows`, in order.
     order: Vec<usize>,
 }
@@ -300,7 +301,7 @@ struct TextRow {
 
 impl TextRows {
     /// The renderings, in order.
-    fn in_order(&self) -> impl Iterator<Item = &[u8]> {
+    fn in_order(&self) -> impl Iterator<Item = &str> {
         self.order
             .iter()
             .map(|&k| &self.text[self.rows[k].rendered.clone()])
@@ -315,7 +316,7 @@ fn fetch_text_rows(
     render: impl Fn(&Session, &mut Vec<u8>) -> anyhow::Result<()> + Sync,
 ) -> (TextRows, Vec<HostOutcome>) {
     let rebase = |r: &std::ops::Range<usize>, by: usize| r.start + by..r.end + by;
-    let collected = Mutex::new((Vec::<TextRow>::new(), Vec::<u8>::new()));
+    let collected = Mutex::new((Vec::<TextRow>::new(), String::new()));
     let outcomes = receive(
         ctx,
         rdns,
@@ -338,7 +339,11 @@ fn fetch_text_rows(
                 .map_err(|_| Failure::internal("lock poisoned"))?;
             let (rows, text) = &mut *c;
             let base = text.len();
-            text.extend_from_slice(out);
+            // rendered from strings: a failure here is a bug, not the server's
+            text.push_str(
+                std::str::from_utf8(out)
+                    .map_err(|_| Failure::internal("a rendered row is not UTF-8"))?,
+            );
             rows.extend(batch.into_iter().map(|r| TextRow {
                 id: rebase(&r.id, base),
                 rendered: rebase(&r.rendered, base),
@@ -354,7 +359,9 @@ fn fetch_text_rows(
         .map(|(k, r)| (r.number, k))
         .collect();
     order.sort_unstable_by(|&a, &b| {
-        crate::select::by_id(a, b, |k| (&text[rows[k].id.clone()], rows[k].endpoint))
+        crate::select::by_id(a, b, |k| {
+            (text[rows[k].id.clone()].as_bytes(), rows[k].endpoint)
+        })
     });
     let order = order.into_iter().map(|(_, k)| k).collect();
     (TextRows { rows, text, order }, outcomes)
@@ -371,7 +378,7 @@ fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKi
         crate::output::tsv::write_header(&mut out)?;
     }
     for line in rows.in_order() {
-        out.write_all(line)?;
+        out.write_all(line.as_bytes())?;
     }
     out.flush().context("writing the output")?;
     let (_, failures) = split_outcomes(ctx, outcomes);
@@ -411,9 +418,9 @@ impl Rows for TextRows {
         };
         let cells = &self.text[row.rendered.clone()];
         // every cell ends in a NUL: nothing follows the last one
-        let cells = cells.strip_suffix(&[0]).unwrap_or(cells);
-        for (i, cell) in cells.split(|b| *b == 0).enumerate() {
-            each(i, std::str::from_utf8(cell).unwrap_or_default());
+        let cells = cells.strip_suffix('\0').unwrap_or(cells);
+        for (i, cell) in cells.split('\0').enumerate() {
+            each(i, cell);
         }
     }
 }
