@@ -43,17 +43,20 @@ impl Fetched {
 
 /// `GET` the list from every host, showing how much has come on stderr meanwhile: each session
 /// parsed to `depth` and passed to `prepare` on the parsing threads, each batch to `commit` in
-/// order ([`fetch::list`]).
+/// order ([`fetch::list`]). `streams`: the commit writes to stdout as the batches come; on a
+/// terminal that output is its own progress, and a progress line on the same terminal would
+/// cut into it, so none is shown.
 fn receive<P: Send>(
     ctx: &Ctx,
     rdns: &RdnsSettings,
     depth: Depth,
+    streams: bool,
     prepare: impl Fn(Session, &[u8], &mut Vec<u8>) -> anyhow::Result<P> + Sync,
     commit: impl Fn(Vec<P>, &[u8]) -> anyhow::Result<()> + Sync,
 ) -> Vec<HostOutcome> {
     let status = || crate::text::units::format_bytes(ctx.client.received());
     let (prepare, commit) = (&prepare, &commit);
-    ctx.diag.while_running("receiving sessions", status, || {
+    let fetch = || {
         fetch::list(
             &ctx.client,
             &ctx.settings.connection.endpoints,
@@ -62,7 +65,11 @@ fn receive<P: Send>(
             prepare,
             commit,
         )
-    })
+    };
+    if streams && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return fetch();
+    }
+    ctx.diag.while_running("receiving sessions", status, fetch)
 }
 
 /// Fetches, resolves names (client side) and selects.
@@ -84,6 +91,7 @@ pub fn fetch_sessions(
         ctx,
         rdns,
         depth,
+        false,
         |s, bytes, _| {
             let raw = if keep_bytes {
                 crate::api::json::validate(bytes)?;
@@ -250,6 +258,7 @@ fn list_json_streaming(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<
         ctx,
         rdns,
         Depth::Unchecked,
+        true,
         // Rendering validates the bytes (UTF-8 and grammar) as it copies them, and notes the
         // session's shape; when it fails or the shape is in doubt, the session model reads
         // the shape, and its error, when it has one, is the one reported (as when it read
@@ -321,6 +330,7 @@ fn fetch_text_rows(
         ctx,
         rdns,
         Depth::List,
+        false,
         |s, _, out| {
             let start = out.len();
             out.extend_from_slice(s.id.as_bytes());

@@ -76,6 +76,26 @@ fn progress_shows_on_a_terminal_only_while_slow() {
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
 
+/// JSON streamed to a terminal is its own progress: no progress line cuts into it, however
+/// slow the server (the TSV list above, which prints at the end, shows one).
+#[test]
+fn json_streamed_to_a_terminal_has_no_progress_line() {
+    let server = start(MockConfig {
+        latency: std::time::Duration::from_millis(900),
+        ..MockConfig::default()
+    });
+    let bin = env!("CARGO_BIN_EXE_mxs");
+    for format in ["json", "jsonl"] {
+        let (code, text) = in_pty(&format!(
+            "{bin} -H {} sessions list -o {format}",
+            server.endpoint()
+        ));
+        assert_eq!(code, Some(0), "{text}");
+        assert!(!text.contains("receiving sessions"), "{format}: {text}");
+        assert!(text.contains("\"maxscale\""), "{format}: {text}");
+    }
+}
+
 #[test]
 fn a_signal_from_outside_restores_the_terminal() {
     let server = real();
