@@ -165,23 +165,18 @@ fn copy(
         let b = bytes[i];
         match b {
             b'"' => {
-                let (end, escaped, plain) = match classes.next_quote_or_backslash(i + 1) {
-                    Some(close) if bytes[close] == b'"' => {
-                        let plain = !classes.special_in(i + 1, close);
-                        if !plain {
-                            check_string(&bytes[i..=close], false)
-                                .map_err(|k| err(i + k, "invalid string"))?;
-                        }
-                        (close + 1, false, plain)
-                    }
-                    Some(_) => {
+                let (end, escaped, plain) = match classes.next_stop(i + 1) {
+                    // the first quote or special byte is a quote: a plain string
+                    Some(close) if bytes[close] == b'"' => (close + 1, false, true),
+                    // a backslash, a control character or a byte above 0x7e comes first (or
+                    // nothing does): the string is read byte by byte
+                    _ => {
                         let (end, escaped) =
                             string_end(bytes, i).ok_or_else(|| err(i, "unterminated string"))?;
                         let plain = check_string(&bytes[i..end], escaped)
                             .map_err(|k| err(i + k, "invalid string"))?;
                         (end, escaped, plain)
                     }
-                    None => return Err(err(i, "unterminated string")),
                 };
                 expect = match expect {
                     Expect::KeyOrClose | Expect::Key => {
@@ -329,11 +324,9 @@ impl Default for Classes {
 struct Block {
     /// Space, tab, newline, carriage return.
     ws: u64,
-    /// `"` or `\`.
-    quote_or_backslash: u64,
-    /// What a plain string cannot hold: below 0x20, 0x7f and above (DEL, and every byte of a
-    /// non-ASCII character, which may be one a terminal acts on), and `\`.
-    special: u64,
+    /// `"`, and what a plain string cannot hold: below 0x20, 0x7f and above (DEL, and every
+    /// byte of a non-ASCII character, which may be one a terminal acts on), and `\`.
+    stop: u64,
 }
 
 impl Block {
@@ -358,9 +351,8 @@ impl Block {
             let shift = 16 * k;
             let ws = v.simd_eq(space) | v.simd_eq(nl) | v.simd_eq(cr) | v.simd_eq(tab);
             m.ws |= u64::from(ws.to_bitmask()) << shift;
-            m.quote_or_backslash |= u64::from((v.simd_eq(quote) | bs).to_bitmask()) << shift;
-            let special = v.simd_lt(below) | v.simd_gt(above) | bs;
-            m.special |= u64::from(special.to_bitmask()) << shift;
+            let stop = v.simd_eq(quote) | v.simd_lt(below) | v.simd_gt(above) | bs;
+            m.stop |= u64::from(stop.to_bitmask()) << shift;
         }
         (m, high)
     }
@@ -408,32 +400,16 @@ impl Classes {
         b * 64 + m.trailing_zeros() as usize
     }
 
-    /// The first `"` or `\\` at or after `from`.
+    /// The first byte at or after `from` that is a quote or that a plain string cannot hold.
     #[inline]
-    fn next_quote_or_backslash(&self, from: usize) -> Option<usize> {
+    fn next_stop(&self, from: usize) -> Option<usize> {
         let mut b = from / 64;
-        let mut m = self.blocks.get(b)?.quote_or_backslash & (u64::MAX << (from % 64));
+        let mut m = self.blocks.get(b)?.stop & (u64::MAX << (from % 64));
         while m == 0 {
             b += 1;
-            m = self.blocks.get(b)?.quote_or_backslash;
+            m = self.blocks.get(b)?.stop;
         }
         Some(b * 64 + m.trailing_zeros() as usize)
-    }
-
-    /// Whether a special byte lies in `lo..hi`.
-    #[inline]
-    fn special_in(&self, lo: usize, hi: usize) -> bool {
-        if lo >= hi {
-            return false;
-        }
-        let (first, last) = (lo / 64, (hi - 1) / 64);
-        let mask = |b: usize| self.blocks.get(b).map_or(0, |m| m.special);
-        let low = u64::MAX << (lo % 64);
-        let high = u64::MAX >> (63 - (hi - 1) % 64);
-        if first == last {
-            return mask(first) & low & high != 0;
-        }
-        mask(first) & low != 0 || (first + 1..last).any(|b| mask(b) != 0) || mask(last) & high != 0
     }
 }
 
