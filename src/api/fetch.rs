@@ -463,10 +463,13 @@ where
     fn send(&mut self, buf: Vec<u8>) {
         let next = self.next.take().unwrap_or_default();
         let mut batch = std::mem::replace(&mut self.batch, next);
+        batch.buf = buf;
         if batch.items.is_empty() || self.stop.is_some() {
+            // nothing to parse (the document's start, or after a failure): kept for reuse
+            batch.clear();
+            self.emptied.push(batch);
             return;
         }
-        batch.buf = buf;
         if batch.out.capacity() == 0
             && let Some(out) = self.reorder.spare.pop()
         {
@@ -518,7 +521,7 @@ where
         Some(buf)
     }
 
-    fn full(&mut self, buf: Vec<u8>, _upto: usize) {
+    fn full(&mut self, buf: Vec<u8>) {
         self.borrow_mut().send(buf);
     }
 }

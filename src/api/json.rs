@@ -71,12 +71,12 @@ enum Noted {
 /// [`reformat`], telling also what the copy passes over anyway ([`Copied`]), so the caller that
 /// splices a `meta` in need not search for one first, nor check ASCII bytes for UTF-8.
 ///
-/// The bytes are first classified in 64-byte blocks ([`Classes`]): whitespace, quotes and
-/// backslashes, and the bytes a string cannot hold plain. The tokens are then found with bit
-/// searches instead of byte by byte, a string without a backslash ends at the next quote and is
-/// plain when no special byte lies before it, and the output is copied in runs: every token
-/// that follows the previous one in the input extends the run, so compacting pretty JSON costs a
-/// copy per line rather than per token.
+/// The bytes are first classified in 64-byte blocks ([`Classes`]): whitespace, and quotes with
+/// the bytes a plain string cannot hold. The tokens are then found with bit searches instead of
+/// byte by byte, a string whose first quote-or-special byte is a quote is plain and ends there
+/// (any other is read byte by byte), and the output is copied in runs: every token that follows
+/// the previous one in the input extends the run, so compacting pretty JSON costs a copy per
+/// line rather than per token.
 pub fn reformat_noting_meta(
     bytes: &[u8],
     out: &mut Vec<u8>,
@@ -86,10 +86,7 @@ pub fn reformat_noting_meta(
         // taken, not borrowed: a nested call (none today) would classify into a fresh one
         let mut classes = cell.take();
         classes.classify(bytes);
-        let result = copy(bytes, &classes, out, layout).map(|copied| Copied {
-            ascii: classes.ascii,
-            ..copied
-        });
+        let result = copy(bytes, &classes, out, layout);
         cell.replace(classes);
         result
     })
@@ -97,9 +94,7 @@ pub fn reformat_noting_meta(
 
 thread_local! {
     /// Each thread's block classes, reused from value to value.
-    static CLASSES: std::cell::Cell<Classes> = const {
-        std::cell::Cell::new(Classes { blocks: Vec::new(), ascii: true })
-    };
+    static CLASSES: std::cell::Cell<Classes> = const { std::cell::Cell::new(Classes::new()) };
 }
 
 /// The output being written: a run of input bytes copied as one slice when it ends.
@@ -295,7 +290,7 @@ fn copy(
     if expect == Expect::End {
         Ok(Copied {
             meta,
-            ascii: false,
+            ascii: classes.ascii,
             session: id && !id_not_string && attributes,
         })
     } else {
@@ -311,12 +306,18 @@ struct Classes {
     ascii: bool,
 }
 
-impl Default for Classes {
-    fn default() -> Self {
+impl Classes {
+    const fn new() -> Classes {
         Classes {
             blocks: Vec::new(),
             ascii: true,
         }
+    }
+}
+
+impl Default for Classes {
+    fn default() -> Self {
+        Classes::new()
     }
 }
 

@@ -154,8 +154,9 @@ pub trait Buffers {
     /// An empty buffer to go on in (any length; its bytes are overwritten), or `None` to go on
     /// in the same one, its bytes still needed moved to its front.
     fn fresh(&mut self) -> Option<Vec<u8>>;
-    /// The buffer the scanner leaves; it has handed out everything before `upto` in events.
-    fn full(&mut self, buf: Vec<u8>, upto: usize);
+    /// The buffer the scanner leaves: every element it handed out since the last one is in
+    /// it, at the `at` its event gave.
+    fn full(&mut self, buf: Vec<u8>);
 }
 
 /// [`scan`]'s buffers: one, compacted in place.
@@ -166,7 +167,7 @@ impl Buffers for InPlace {
         None
     }
 
-    fn full(&mut self, _: Vec<u8>, _: usize) {}
+    fn full(&mut self, _: Vec<u8>) {}
 }
 
 struct Scanner<R, B> {
@@ -228,7 +229,7 @@ pub fn scan_with<R: Read, B: Buffers>(
     };
     let result = document(&mut s, &mut on);
     let last = std::mem::take(&mut s.buf);
-    s.buffers.full(last, s.len);
+    s.buffers.full(last);
     result
 }
 
@@ -326,7 +327,7 @@ impl<R: Read, B: Buffers> Scanner<R, B> {
                     }
                     fresh[..tail].copy_from_slice(&self.buf[keep..self.len]);
                     let full = std::mem::replace(&mut self.buf, fresh);
-                    self.buffers.full(full, keep);
+                    self.buffers.full(full);
                 }
                 None => self.buf.copy_within(keep..self.len, 0),
             }
