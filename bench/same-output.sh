@@ -9,7 +9,7 @@
 # MXS and MOCK are the two binaries (target/debug/mxs and target/debug/mxs-mock, say). Every
 # dataset gets a fresh mock; the writes run last, in a fixed order, so the mock's state is the same
 # in both runs. Times that depend on this machine's clock (the ages in `show`) are the only
-# expected differences.
+# expected differences (the mock's clock is fixed, so statement ages are not).
 
 set -euo pipefail
 
@@ -111,7 +111,7 @@ for entry in "${DATASETS[@]}"; do
         : >"$dir/commands"
         if [[ $phase == reads ]]; then cmds=("${READS[@]}"); else cmds=("${WRITES[@]}"); fi
         # shellcheck disable=SC2086
-        NO_COLOR= TERM=xterm "$MOCK" --port 28989 $opts -- bash -c 'run_all "$@"' _ "$dir" "${cmds[@]}"
+        NO_COLOR= TERM=xterm "$MOCK" --port 28989 --server-time 1795857600 $opts -- bash -c 'run_all "$@"' _ "$dir" "${cmds[@]}"
     done
 done
 echo "outputs in $OUT"
