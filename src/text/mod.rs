@@ -5,3 +5,12 @@
 pub mod sanitize;
 pub mod time;
 pub mod units;
+
+/// `word` with its first letter in upper case: `kill` → `Kill`.
+#[must_use]
+pub fn capitalized(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

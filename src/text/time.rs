@@ -3,6 +3,21 @@
 //! the server's local time, no zone). Parsed by hand into civil fields; printed the same way
 //! whatever the locale or `TZ` (maxctrl's output depends on both).
 
+/// This machine's clock: seconds since the Unix epoch (0 before it). The one place mxs reads
+/// the time of day.
+#[must_use]
+pub fn now_unix() -> i64 {
+    now_millis() / 1000
+}
+
+/// This machine's clock: milliseconds since the Unix epoch (0 before it).
+#[must_use]
+pub fn now_millis() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
 /// A parsed timestamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
@@ -235,10 +250,7 @@ impl Stamp {
     /// The current time, UTC.
     #[must_use]
     pub fn now() -> Stamp {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
-        Stamp::from_unix(secs)
+        Stamp::from_unix(now_unix())
     }
 
     /// Seconds since the Unix epoch, treating the fields as UTC.
