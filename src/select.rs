@@ -372,8 +372,11 @@ fn apply_permutation<T>(items: &mut [T], mut order: Vec<usize>) {
     }
 }
 
+/// An order of items, for a list whose default order is its own.
+pub type Order<T> = dyn Fn(&T, &T) -> Ordering;
+
 /// The whole selection.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Selection {
     pub conditions: Vec<Condition>,
     pub sort: Vec<SortKey>,
@@ -425,6 +428,37 @@ impl Selection {
     #[must_use]
     pub fn keep(&self, s: &Session, labels: &[String]) -> bool {
         self.conditions.iter().all(|c| c.matches(s, labels))
+    }
+
+    /// Keeps the items whose session matches every condition.
+    pub fn retain<T>(&self, items: &mut Vec<T>, labels: &[String], get: impl Fn(&T) -> &Session) {
+        items.retain(|t| self.keep(get(t), labels));
+    }
+
+    /// Orders the items by the sort keys (with none, by `default` when one is given, else in
+    /// the order every list ends in) and keeps the first `--limit`.
+    pub fn arrange<T>(
+        &self,
+        items: &mut Vec<T>,
+        labels: &[String],
+        get: impl Fn(&T) -> &Session,
+        default: Option<&Order<T>>,
+    ) {
+        match default {
+            Some(cmp) if self.sort.is_empty() => items.sort_by(cmp),
+            _ => self.order_by(items, labels, get),
+        }
+        if let Some(n) = self.limit {
+            items.truncate(n);
+        }
+    }
+
+    /// The whole selection: [`Selection::retain`], then [`Selection::arrange`] in the order
+    /// every list ends in. Every list applies it here (`list`, `summary`, the actions, the live
+    /// view); `queries` keeps and arranges on either side of its own checks.
+    pub fn apply<T>(&self, items: &mut Vec<T>, labels: &[String], get: impl Fn(&T) -> &Session) {
+        self.retain(items, labels, &get);
+        self.arrange(items, labels, get, None);
     }
 
     /// Orders sessions by the sort keys, then by numeric id and host.
