@@ -12,6 +12,7 @@ pub mod config;
 pub mod diag;
 pub mod endpoint;
 pub mod error;
+pub mod hosts;
 pub mod output;
 pub mod plan;
 pub mod rdns;
