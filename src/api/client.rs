@@ -138,6 +138,12 @@ impl Client {
         })
     }
 
+    /// The account the requests are sent as.
+    #[must_use]
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
     /// Body bytes received so far by every request of this client.
     #[must_use]
     pub fn received(&self) -> u64 {

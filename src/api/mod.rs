@@ -4,6 +4,7 @@
 pub mod client;
 pub mod fetch;
 pub mod json;
+pub mod maxscale;
 pub mod model;
 pub mod place;
 pub mod scan;
