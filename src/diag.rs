@@ -1,10 +1,14 @@
-//! Messages on stderr: errors (`mxs: error: ...` and an optional hint line), warnings, notes and
-//! the progress line. Every message is sanitized: errors quote server text. Progress is shown
+//! Messages on stderr: errors (`mxs: error: ...` and an optional hint line), warnings, notes,
+//! the progress line, and an action's preview and question. Every message is sanitized: errors quote server text. Progress is shown
 //! only on a terminal, only after a short delay, and is erased when done.
 
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
+
+use crate::output::Options;
+use crate::output::actions::Preview;
 use crate::output::style::Palette;
 use crate::text::sanitize;
 
@@ -61,6 +65,33 @@ impl Diag {
             self.palette
                 .muted(&format!("mxs: {}", sanitize::line(text)))
         );
+    }
+
+    /// The sessions a selection matched, as a table on stderr before the question (colored as
+    /// stderr's messages are, laid out as stdout's tables).
+    pub fn preview(&self, options: &Options, preview: &Preview<'_>) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        let options = Options {
+            palette: self.palette,
+            ..*options
+        };
+        crate::output::actions::preview(&mut io::stderr().lock(), &options, preview)
+    }
+
+    /// Asks `question [y/N]` on stderr and reads the answer from `input`: true for y or yes,
+    /// in any case.
+    pub fn ask(&self, question: &str, input: &mut dyn BufRead) -> anyhow::Result<bool> {
+        let mut err = io::stderr().lock();
+        write!(err, "{} [y/N] ", sanitize::line(question))?;
+        err.flush()?;
+        let mut line = String::new();
+        input.read_line(&mut line).context("reading the answer")?;
+        Ok(matches!(
+            line.trim().to_ascii_lowercase().as_str(),
+            "y" | "yes"
+        ))
     }
 
     /// A progress line for a slow step.

@@ -1,12 +1,13 @@
-//! What `kill`, `restart` and `alter` print: the preview of a selection (on stderr, before the
-//! question) and the results (`-o json`: `{"results": [...]}`; `-o jsonl`: one result per line;
-//! `-o tsv`: `maxscale id action ok error` lines; a table prints none, the lines on stderr say
-//! it all).
+//! What `kill`, `restart` and `alter` print: the preview of a selection and the question (on
+//! stderr, before acting), the dry run's lines, one line per result (on stderr), and the results
+//! (`-o json`: `{"results": [...]}`; `-o jsonl`: one result per line; `-o tsv`:
+//! `maxscale id action ok error` lines; a table prints none, the lines on stderr say it all).
 
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
+use crate::api::maxscale::Action;
 use crate::api::model::Session;
 use crate::columns::Column;
 use crate::error::Failure;
@@ -56,6 +57,104 @@ pub fn preview(out: &mut dyn Write, options: &Options, p: &Preview<'_>) -> io::R
         palette: options.palette,
     }
     .write(out, p.sessions, None)
+}
+
+/// The question asked before acting on a selection: `Kill 3 sessions on 2 hosts?`.
+#[must_use]
+pub fn question(action: &Action, sessions: usize, hosts: usize) -> String {
+    format!(
+        "{} {sessions} session{} on {hosts} host{}?",
+        crate::text::capitalized(action.verb()),
+        plural(sessions),
+        plural(hosts),
+    )
+}
+
+/// The refusal of a selection off a terminal, where nobody can confirm it.
+#[must_use]
+pub fn unconfirmed(action: &Action, sessions: usize) -> String {
+    format!(
+        "refusing to {} {sessions} selected session{} without confirmation; nothing was done",
+        action.verb(),
+        plural(sessions)
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The dry run: one line per session, `would kill session 5 on mx1 after 30s`.
+pub fn dry_run(
+    out: &mut dyn Write,
+    action: &Action,
+    sessions: &[(usize, &str)],
+    labels: &[String],
+) -> io::Result<()> {
+    let change = describe(action);
+    for (host, id) in sessions {
+        writeln!(
+            out,
+            "would {} session {} on {}{change}",
+            action.verb(),
+            sanitize::line(id),
+            labels.get(*host).map_or("", String::as_str),
+        )?;
+    }
+    Ok(())
+}
+
+/// What the action changes, for the dry run: ` after 30s`, `: log_info=true, filters a,b`,
+/// `: no filters`.
+fn describe(action: &Action) -> String {
+    match action {
+        Action::Kill { ttl: Some(t) } => format!(" after {t}s"),
+        Action::Kill { ttl: None } | Action::Restart => String::new(),
+        Action::Alter {
+            parameters,
+            filters,
+        } => {
+            let mut parts: Vec<String> =
+                parameters.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            if let Some(f) = filters {
+                parts.push(if f.is_empty() {
+                    "no filters".into()
+                } else {
+                    format!("filters {}", f.join(","))
+                });
+            }
+            format!(": {}", parts.join(", "))
+        }
+    }
+}
+
+/// The line that tells how an action on one session ended (`killed session 5 on mx1`), and
+/// whether it failed.
+#[must_use]
+pub fn outcome_line(action: &Action, r: &Result, labels: &[String]) -> (String, bool) {
+    let id = sanitize::line(&r.id);
+    let host = labels.get(r.endpoint).map_or("", String::as_str);
+    match &r.outcome {
+        Outcome::Done => (
+            format!(
+                "{} session {id} on {host}{}",
+                action.done(),
+                match action {
+                    Action::Kill { ttl: Some(t) } => format!(" (in {t}s)"),
+                    _ => String::new(),
+                }
+            ),
+            false,
+        ),
+        Outcome::Gone => (
+            format!(
+                "session {id} on {host} was already gone: nothing to {}",
+                action.verb()
+            ),
+            false,
+        ),
+        Outcome::Failed(f) => (format!("session {id} on {host}: {}", f.message), true),
+    }
 }
 
 /// The results on stdout, in `options.format`.
