@@ -9,7 +9,9 @@
 # MXS and MOCK are the two binaries (target/debug/mxs and target/debug/mxs-mock, say). Every
 # dataset gets a fresh mock; the writes run last, in a fixed order, so the mock's state is the same
 # in both runs. Times that depend on this machine's clock (the ages in `show`) are the only
-# expected differences (the mock's clock is fixed, so statement ages are not).
+# expected differences (the mock's clock is fixed, so statement ages are not), with two more
+# on two hosts: streamed JSON interleaves the hosts' batches as they arrive, and the two listeners
+# share their sessions, so which host's kill reaches a session first is a race.
 
 set -euo pipefail
 
