@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use mxs::api::model::Session;
 use mxs::columns::Column;
-use mxs::select::{Condition, SortKey};
+use mxs::select::{Condition, Selection, SortKey};
 use mxs::tui::state::{Refresh, Start, State, Viewport};
 use mxs::tui::view;
 use ratatui::Terminal;
@@ -81,12 +81,14 @@ fn main() {
         let mut state = State::new(Start {
             labels: vec!["mx1:8989".into(), "mx2:8989".into()],
             columns: Column::defaults(true),
-            conditions: conditions
-                .iter()
-                .map(|c| Condition::parse(c).expect("condition"))
-                .collect(),
-            sort,
-            limit: None,
+            selection: Selection {
+                conditions: conditions
+                    .iter()
+                    .map(|c| Condition::parse(c).expect("condition"))
+                    .collect(),
+                sort,
+                limit: None,
+            },
             interval: Duration::from_secs(2),
         });
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");

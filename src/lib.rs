@@ -30,7 +30,8 @@ use clap::{CommandFactory, FromArgMatches};
 
 use crate::api::client::Client;
 use crate::cli::{Cli, Command, GenerateCommand};
-use crate::commands::Ctx;
+use crate::api::maxscale::MaxScale;
+use crate::commands::{Ctx, Terminal};
 use crate::diag::Diag;
 use crate::error::{ExitKind, Failure};
 use crate::output::style::Palette;
@@ -151,7 +152,7 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
     }
     let plan = settings.plan(&sessions)?;
     let conn = &settings.connection;
-    if conn.endpoints.iter().any(|e| e.https) && !conn.tls.verify {
+    if conn.hosts.any_https() && !conn.tls.verify {
         diag.warning("--tls-verify-server-cert=false: the server's certificate is not checked");
     }
     if diag.tty
@@ -162,11 +163,14 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
     let password = password(&settings)?;
     let client = Arc::new(Client::new(&conn.client_config(password))?);
     let ctx = Ctx {
+        api: MaxScale::new(client, conn.hosts.clone()),
         options: settings.output.options(),
-        labels: conn.endpoints.iter().map(|e| e.label.clone()).collect(),
-        client,
         diag: *diag,
-        settings,
+        utc_offset: conn.utc_offset,
+        terminal: Terminal {
+            stdin: settings.stdin_tty(),
+            stdout: settings.output.stdout_tty,
+        },
     };
     commands::run(&ctx, &plan)
 }

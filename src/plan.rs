@@ -6,9 +6,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub use crate::api::maxscale::Action;
 use crate::columns::Column;
 use crate::error::Failure;
 use crate::output::Format;
+use crate::hosts::IdRef;
 use crate::select::Selection;
 use crate::summary::GroupBy;
 
@@ -64,24 +66,10 @@ impl RdnsSettings {
         self.mode == Some(RdnsMode::Client)
     }
 
-    /// The list path, with `rdns=true` when the server is to resolve.
+    /// MaxScale is to resolve names (`rdns=true`).
     #[must_use]
-    pub fn list_path(&self) -> &'static str {
-        if self.mode == Some(RdnsMode::Server) {
-            "v1/sessions?rdns=true"
-        } else {
-            "v1/sessions"
-        }
-    }
-
-    /// The query string of a single-session GET.
-    #[must_use]
-    pub fn show_query(&self) -> &'static str {
-        if self.mode == Some(RdnsMode::Server) {
-            "?rdns=true"
-        } else {
-            ""
-        }
+    pub fn server(&self) -> bool {
+        self.mode == Some(RdnsMode::Server)
     }
 }
 
@@ -133,108 +121,8 @@ pub struct Watch {
     pub format: Format,
 }
 
-/// A session named on the command line or on standard input: its id and, when given as
-/// `ID@HOST`, the index of its endpoint.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdRef {
-    pub id: String,
-    pub endpoint: Option<usize>,
-}
-
-impl IdRef {
-    /// Reads `ID` or `ID@HOST`, where HOST is one of the `--hosts` entries as `labels` shows
-    /// them (case-insensitive); `from` names where the text came from, for the error.
-    pub fn parse(text: &str, labels: &[String], from: &str) -> Result<IdRef, Failure> {
-        let text = text.trim();
-        let shown = crate::text::sanitize::line(text);
-        let (id, host) = match text.split_once('@') {
-            Some((id, host)) => (id.trim(), Some(host.trim())),
-            None => (text, None),
-        };
-        if id.is_empty() {
-            return Err(Failure::usage(format!(
-                "{from}: '{shown}' has no session id"
-            )));
-        }
-        let endpoint = match host {
-            None => None,
-            Some(h) => Some(
-                labels
-                    .iter()
-                    .position(|l| l.eq_ignore_ascii_case(h))
-                    .ok_or_else(|| {
-                        Failure::usage(format!(
-                            "{from}: '{shown}' names a host that is not in --hosts"
-                        ))
-                        .with_hint(format!("hosts: {}", labels.join(", ")))
-                    })?,
-            ),
-        };
-        Ok(IdRef {
-            id: id.to_string(),
-            endpoint,
-        })
-    }
-
-    /// Reads the ids of a text, one per line (blank lines and `#` comments skipped), as
-    /// `sessions list -o ids` prints them.
-    pub fn parse_lines(text: &str, labels: &[String]) -> Result<Vec<IdRef>, Failure> {
-        text.lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-            .map(|(n, l)| IdRef::parse(l, labels, &format!("standard input, line {}", n + 1)))
-            .collect()
-    }
-}
-
 /// A log level of `alter`.
 pub const ALTER_KEYS: [&str; 4] = ["log_info", "log_notice", "log_warning", "log_error"];
-
-/// What an action does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// `DELETE /v1/sessions/:id`, with `?ttl=N` when a ttl is given.
-    Kill { ttl: Option<u64> },
-    /// `POST /v1/sessions/:id/restart`.
-    Restart,
-    /// `PATCH /v1/sessions/:id` with log levels and/or filters.
-    Alter {
-        parameters: Vec<(String, bool)>,
-        /// `Some(empty)` removes every filter.
-        filters: Option<Vec<String>>,
-    },
-}
-
-impl Action {
-    /// The verb, for prompts and results: kill, restart, alter.
-    #[must_use]
-    pub fn verb(&self) -> &'static str {
-        match self {
-            Action::Kill { .. } => "kill",
-            Action::Restart => "restart",
-            Action::Alter { .. } => "alter",
-        }
-    }
-
-    /// The verb in the past tense: killed, restarted, altered.
-    #[must_use]
-    pub fn done(&self) -> &'static str {
-        match self {
-            Action::Kill { .. } => "killed",
-            Action::Restart => "restarted",
-            Action::Alter { .. } => "altered",
-        }
-    }
-
-    /// The first MaxScale version with the route (major, minor).
-    #[must_use]
-    pub fn since(&self) -> (u32, u32) {
-        match self {
-            Action::Kill { .. } | Action::Restart => (22, 8),
-            Action::Alter { .. } => (6, 0),
-        }
-    }
-}
 
 /// `--ttl`: a duration in whole seconds (`30s`, `5m`, or a bare number of seconds). Anything
 /// the server would read as 0 by mistake (a fraction, a negative, text) is refused.
@@ -374,27 +262,5 @@ mod tests {
                 filters: Some(vec![]),
             }
         );
-    }
-
-    #[test]
-    fn ids_read_as_list_prints_them() {
-        let labels = ["mx1:8989".to_string(), "mx2:8989".to_string()];
-        let ids = IdRef::parse_lines("1\n\n# comment\n 2@MX2:8989 \n", &labels).unwrap();
-        assert_eq!(
-            ids,
-            [
-                IdRef {
-                    id: "1".into(),
-                    endpoint: None
-                },
-                IdRef {
-                    id: "2".into(),
-                    endpoint: Some(1)
-                }
-            ]
-        );
-        let e = IdRef::parse_lines("1\n3@nowhere\n", &labels).unwrap_err();
-        assert!(e.message.contains("line 2"), "{}", e.message);
-        assert!(IdRef::parse_lines("@mx1:8989", &labels).is_err());
     }
 }

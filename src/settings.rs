@@ -18,6 +18,7 @@ use crate::columns::Column;
 use crate::config::{self, ConfigValues};
 use crate::endpoint::Endpoint;
 use crate::error::Failure;
+use crate::hosts::Hosts;
 use crate::output::style::Palette;
 use crate::output::{self, Format};
 use crate::plan::{self, Plan, RdnsMode, RdnsSettings};
@@ -124,7 +125,7 @@ pub enum PasswordSource {
 /// Connection settings.
 #[derive(Debug, Clone)]
 pub struct Connection {
-    pub endpoints: Vec<Endpoint>,
+    pub hosts: Hosts,
     pub user: String,
     pub password: PasswordSource,
     pub tls: TlsOptions,
@@ -174,11 +175,7 @@ impl Connection {
             password,
             timeout: self.timeout,
             max_response_size: self.max_response_size,
-            tls: self
-                .endpoints
-                .iter()
-                .any(|e| e.https)
-                .then(|| self.tls.clone()),
+            tls: self.hosts.any_https().then(|| self.tls.clone()),
         }
     }
 }
@@ -286,7 +283,7 @@ impl Settings {
                 "-o ids: only `sessions list` and `sessions queries` print ids (`mxs sessions list -o ids | mxs sessions kill -`)",
             ));
         }
-        let several = self.connection.endpoints.len() > 1;
+        let several = self.connection.hosts.several();
         let list = |rdns: &RdnsArgs, select: &cli::SelectArgs, columns: &[String], wide| {
             Ok::<_, Failure>(plan::List {
                 selection: selection(select)?,
@@ -406,15 +403,9 @@ impl Settings {
                 ))
                 .with_hint("explicit ids act at once; a selection is shown and confirmed first"));
             }
-            let labels: Vec<String> = self
-                .connection
-                .endpoints
-                .iter()
-                .map(|e| e.label.clone())
-                .collect();
             plan::Target::Ids(
                 ids.iter()
-                    .map(|i| plan::IdRef::parse(i, &labels, "session id"))
+                    .map(|i| self.connection.hosts.parse_id(i, "session id"))
                     .collect::<Result<_, _>>()?,
             )
         } else if selecting {
@@ -477,7 +468,8 @@ impl Settings {
         }
         let e = self
             .connection
-            .endpoints
+            .hosts
+            .endpoints()
             .iter()
             .find(|e| !e.https && !e.is_loopback())?;
         Some(format!(
@@ -580,7 +572,7 @@ fn resolve_connection(
     };
 
     Ok(Connection {
-        endpoints,
+        hosts: Hosts::new(endpoints),
         user,
         password,
         tls,
@@ -728,7 +720,7 @@ mod tests {
             env(&[], false),
         )
         .unwrap();
-        assert_eq!(s.connection.endpoints[0].base, "http://127.0.0.1:8989/");
+        assert_eq!(s.connection.hosts.endpoints()[0].base, "http://127.0.0.1:8989/");
         assert_eq!(s.connection.user, "admin");
         assert_eq!(
             s.connection.password,

@@ -1,5 +1,5 @@
 //! The actions' inputs: `alter`'s KEY=VALUE pairs and `--filters` ([`plan::parse_alter`]),
-//! `--ttl` ([`plan::parse_ttl`]) and ids read from standard input ([`IdRef::parse_lines`]).
+//! `--ttl` ([`plan::parse_ttl`]) and ids read from standard input ([`Hosts::parse_id_lines`]).
 //! The first line of the input goes to `--ttl` and `--filters`, the second to the pairs
 //! (space-separated), the rest is standard input.
 //!
@@ -11,7 +11,9 @@
 //! - every message is safe to print.
 
 use mxs::error::ExitKind;
-use mxs::plan::{self, ALTER_KEYS, Action, IdRef};
+use mxs::endpoint::Endpoint;
+use mxs::hosts::Hosts;
+use mxs::plan::{self, ALTER_KEYS, Action};
 
 use super::common::{check_failure, text};
 
@@ -82,8 +84,10 @@ fn check_alter(pairs: &[String], filters: &str) {
 }
 
 fn check_ids(stdin: &str) {
-    let labels = ["mx1:8989".to_string(), "mx2:8989".to_string()];
-    match IdRef::parse_lines(stdin, &labels) {
+    let hosts = Hosts::new(
+        Endpoint::parse_list("mx1:8989,mx2:8989", false, "--hosts").expect("valid hosts"),
+    );
+    match hosts.parse_id_lines(stdin) {
         Ok(ids) => {
             let lines = stdin
                 .lines()
@@ -92,7 +96,7 @@ fn check_ids(stdin: &str) {
             assert_eq!(ids.len(), lines, "one id per line");
             for r in &ids {
                 assert!(!r.id.is_empty() && r.id.trim() == r.id, "{r:?}");
-                assert!(r.endpoint.is_none_or(|e| e < labels.len()), "{r:?}");
+                assert!(r.endpoint.is_none_or(|e| e < hosts.len()), "{r:?}");
             }
         }
         Err(f) => {

@@ -10,22 +10,31 @@ pub mod watch;
 use std::io::{self, BufWriter, Write};
 use std::sync::Arc;
 
-use crate::api::client::Client;
+use crate::api::maxscale::MaxScale;
 use crate::error::ExitKind;
+use crate::hosts::Hosts;
 use crate::output::Options;
 use crate::plan::{Plan, RdnsSettings};
 use crate::rdns;
-use crate::settings::Settings;
 
-/// What every command needs.
+/// What every command needs: the hosts' API, how to render stdout, stderr, and the facts of
+/// the run that were captured once.
 pub struct Ctx {
-    pub settings: Settings,
-    pub client: Arc<Client>,
+    pub api: MaxScale,
     /// How to render stdout.
     pub options: Options,
-    /// Endpoint labels, by endpoint index.
-    pub labels: Vec<String>,
     pub diag: crate::diag::Diag,
+    /// The servers' UTC offset in seconds, for the zoneless times of `queries[]`.
+    pub utc_offset: i64,
+    /// Which of the standard streams are terminals, as captured when the process started.
+    pub terminal: Terminal,
+}
+
+/// Which of the standard streams are terminals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
 }
 
 /// Runs a resolved command.
@@ -45,27 +54,33 @@ impl Ctx {
     #[must_use]
     pub fn quiet(&self) -> Ctx {
         Ctx {
-            settings: self.settings.clone(),
-            client: Arc::clone(&self.client),
+            api: self.api.clone(),
             options: self.options,
-            labels: self.labels.clone(),
             diag: crate::diag::Diag {
                 quiet: true,
                 tty: false,
                 ..self.diag
             },
+            utc_offset: self.utc_offset,
+            terminal: self.terminal,
         }
+    }
+
+    #[must_use]
+    pub fn hosts(&self) -> &Hosts {
+        self.api.hosts()
+    }
+
+    /// The hosts' labels, by index.
+    #[must_use]
+    pub fn labels(&self) -> &[String] {
+        self.api.hosts().labels()
     }
 
     /// Buffered stdout (`Send`, so host threads can stream into it).
     #[must_use]
     pub fn stdout(&self) -> BufWriter<Stdout> {
         BufWriter::with_capacity(256 * 1024, Stdout::new())
-    }
-
-    #[must_use]
-    pub fn several_hosts(&self) -> bool {
-        self.labels.len() > 1
     }
 
     /// Prints each host's failure on stderr; returns the exit kind of the first one (in host
@@ -126,6 +141,29 @@ pub fn resolve_names<'a>(
     }
     let _ = io::stderr().flush();
     Ok(report)
+}
+
+/// Resolves the client addresses of the listed sessions ([`resolve_names`]) and writes each
+/// name (or that it has none) onto its session.
+pub fn name_sessions(
+    ctx: &Ctx,
+    settings: &RdnsSettings,
+    cache: &mut rdns::Cache,
+    items: &mut [crate::output::list::Item],
+) -> anyhow::Result<()> {
+    let report = resolve_names(
+        ctx,
+        settings,
+        cache,
+        items.iter().filter_map(|(s, _)| s.remote.as_deref()),
+    )?;
+    for (s, _) in items {
+        if let Some(remote) = s.remote.as_deref() {
+            s.remote_name = report.name(remote).map(str::to_string);
+            s.unresolved = report.unresolved(remote);
+        }
+    }
+    Ok(())
 }
 
 /// Standard output written straight to its file descriptor. `io::Stdout` is line-buffered

@@ -7,9 +7,10 @@ use std::sync::Mutex;
 use anyhow::Context as _;
 
 use crate::api::fetch::{self, HostOutcome};
+use crate::api::maxscale as api;
 use crate::api::model::{Depth, Session};
 use crate::api::walk::Index;
-use crate::commands::{Ctx, resolve_names};
+use crate::commands::{Ctx, name_sessions, resolve_names};
 use crate::error::{Cause, ExitKind, Failure};
 use crate::output::json::Source;
 use crate::output::list::{self, Item, Stream, View};
@@ -54,19 +55,10 @@ fn receive<P: Send>(
     prepare: impl Fn(Session, &[u8], &mut Vec<u8>) -> anyhow::Result<P> + Sync,
     commit: impl Fn(Vec<P>, &[u8]) -> anyhow::Result<()> + Sync,
 ) -> Vec<HostOutcome> {
-    let status = || crate::text::units::format_bytes(ctx.client.received());
+    let status = || crate::text::units::format_bytes(ctx.api.received());
     let (prepare, commit) = (&prepare, &commit);
-    let fetch = || {
-        fetch::list(
-            &ctx.client,
-            &ctx.settings.connection.endpoints,
-            rdns.list_path(),
-            depth,
-            prepare,
-            commit,
-        )
-    };
-    if streams && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+    let fetch = || ctx.api.list(rdns.server(), depth, prepare, commit);
+    if streams && ctx.terminal.stdout {
         return fetch();
     }
     ctx.diag.while_running("receiving sessions", status, fetch)
@@ -122,24 +114,9 @@ pub fn fetch_sessions(
     }
     let (sources, failures) = split_outcomes(ctx, outcomes);
     if rdns.client() {
-        let report = resolve_names(
-            ctx,
-            rdns,
-            cache,
-            items.iter().filter_map(|(s, _)| s.remote.as_deref()),
-        )?;
-        for (s, _) in &mut items {
-            if let Some(remote) = s.remote.as_deref() {
-                s.remote_name = report.name(remote).map(str::to_string);
-                s.unresolved = report.unresolved(remote);
-            }
-        }
+        name_sessions(ctx, rdns, cache, &mut items)?;
     }
-    items.retain(|(s, _)| selection.keep(s, &ctx.labels));
-    selection.order_by(&mut items, &ctx.labels, |(s, _)| s);
-    if let Some(n) = selection.limit {
-        items.truncate(n);
-    }
+    selection.apply(&mut items, ctx.labels(), |(s, _)| s);
     Ok(Fetched {
         items,
         sources,
@@ -155,21 +132,11 @@ pub fn fetch_sessions(
 pub fn running_times(ctx: &Ctx, s: &Session) -> Option<(i64, i64)> {
     let received = s.running.as_ref()?.received.as_deref()?;
     let local = crate::text::time::query_millis(received)?;
-    let utc = local - ctx.settings.connection.utc_offset * 1000;
+    let utc = local - ctx.utc_offset * 1000;
     let now = ctx
-        .settings
-        .connection
-        .endpoints
-        .get(s.endpoint)
-        .and_then(|e| ctx.client.server_time(e, "v1/sessions"))
-        .map_or_else(
-            || {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-            },
-            |t| t.saturating_mul(1000),
-        );
+        .api
+        .list_time(s.endpoint)
+        .map_or_else(crate::text::time::now_millis, |t| t.saturating_mul(1000));
     Some((utc, now))
 }
 
@@ -178,7 +145,7 @@ fn split_outcomes(ctx: &Ctx, outcomes: Vec<HostOutcome>) -> (Vec<Source>, HostFa
     let mut failures = Vec::new();
     for o in outcomes {
         match o.result {
-            Ok(m) => sources.push((ctx.labels[o.endpoint].clone(), m)),
+            Ok(m) => sources.push((ctx.hosts().label(o.endpoint).to_string(), m)),
             Err(e) => failures.push((o.endpoint, e)),
         }
     }
@@ -215,7 +182,7 @@ pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
     let view = View {
         items: &fetched.items,
         sources: &fetched.sources,
-        labels: &ctx.labels,
+        labels: ctx.labels(),
         columns: &plan.columns,
         client_rdns: plan.rdns.client(),
     };
@@ -264,7 +231,7 @@ fn list_json_streaming(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<
         // the shape, and its error, when it has one, is the one reported (as when it read
         // every session first).
         |s, bytes, out| {
-            let meta = list::meta(&s, &ctx.labels, false);
+            let meta = list::meta(&s, ctx.labels(), false);
             match Stream::<Vec<u8>>::render_into(out, bytes, &meta, &options) {
                 Ok(copied) if copied.session => Ok(()),
                 other => {
@@ -381,7 +348,7 @@ fn fetch_text_rows(
 /// same lines in the same order as [`list::write`] writes for the sessions.
 fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKind>> {
     let (rows, outcomes) = fetch_text_rows(ctx, rdns, |s, out| {
-        Ok(crate::output::tsv::write_row(out, s, &ctx.labels)?)
+        Ok(crate::output::tsv::write_row(out, s, ctx.labels())?)
     });
     let mut out = ctx.stdout();
     if ctx.options.header {
@@ -402,13 +369,13 @@ fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKi
 fn list_table_rows(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
     let (rows, outcomes) = fetch_text_rows(ctx, &plan.rdns, |s, out| {
         for c in &plan.columns {
-            out.extend_from_slice(cell_text(*c, s, &ctx.labels).as_bytes());
+            out.extend_from_slice(cell_text(*c, s, ctx.labels()).as_bytes());
             out.push(0);
         }
         Ok(())
     });
     let mut out = ctx.stdout();
-    list::table_of_rows(&mut out, &ctx.options, &plan.columns, &ctx.labels, &rows)?;
+    list::table_of_rows(&mut out, &ctx.options, &plan.columns, ctx.labels(), &rows)?;
     out.flush().context("writing the output")?;
     let (_, failures) = split_outcomes(ctx, outcomes);
     if rows.rows.is_empty() && failures.is_empty() {
@@ -435,21 +402,6 @@ impl Rows for TextRows {
     }
 }
 
-/// A session id for the URL: MaxScale's ids are positive integers, but the server decides (old
-/// versions read `1abc` as 1), so anything non-empty is sent, percent-encoded.
-#[must_use]
-pub fn encode_id(id: &str) -> String {
-    id.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 /// What every host said about the ids asked for.
 struct Lookup {
     found: Vec<fetch::Found>,
@@ -465,11 +417,7 @@ fn look_up(ctx: &Ctx, plan: &plan::Show) -> Lookup {
         missing: Vec::new(),
     };
     for id in &plan.ids {
-        let results = fetch::show(
-            &ctx.client,
-            &ctx.settings.connection.endpoints,
-            &format!("v1/sessions/{}{}", encode_id(id), plan.rdns.show_query()),
-        );
+        let results = ctx.api.session_everywhere(id, plan.rdns.server());
         let before = lookup.found.len();
         let mut failed = false;
         let mut details = Vec::new();
@@ -511,7 +459,7 @@ fn look_up_all(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Lookup> {
             let members = fetched
                 .sources
                 .iter()
-                .find(|(label, _)| ctx.labels.get(session.endpoint) == Some(label))
+                .find(|(label, _)| ctx.labels().get(session.endpoint) == Some(label))
                 .map(|(_, m)| m.clone())
                 .unwrap_or_default();
             fetch::Found {
@@ -564,7 +512,7 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
             resource: &f.resource,
             value,
             members: &f.members,
-            maxscale: &ctx.labels[f.endpoint],
+            maxscale: ctx.hosts().label(f.endpoint),
             remote_name: report.as_ref().map(|r| {
                 f.session
                     .remote
@@ -573,9 +521,7 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
             }),
         })
         .collect();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let now = crate::text::time::now_unix();
     let mut out = ctx.stdout();
     show::write(&mut out, &ctx.options, &items, now)?;
     out.flush().context("writing the output")?;
@@ -583,9 +529,9 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
     if lookup.missing.is_empty() {
         return Ok(failed);
     }
-    let hosts = ctx.labels.join(", ");
+    let hosts = ctx.labels().join(", ");
     for (id, details) in &lookup.missing {
-        let mut message = format!("GET v1/sessions/{id}: session {id} not found on {hosts}");
+        let mut message = format!("{}: session {id} not found on {hosts}", api::session_request(id));
         if !details.is_empty() {
             message.push_str(&format!(" (the server said: {})", details.join("; ")));
         }

@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx, plan: &plan::Summary) -> anyhow::Result<Option<ExitKind>> 
     let fetched = fetch_sessions(ctx, &plan.rdns, &mut cache, &plan.selection, false, false)?;
     cache.save();
     let sessions = sessions_of(fetched.items);
-    let groups = summarise(&sessions, &plan.by, &ctx.labels);
+    let groups = summarise(&sessions, &plan.by, ctx.labels());
     let mut out = ctx.stdout();
     summary::write(
         &mut out,

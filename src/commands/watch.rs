@@ -13,20 +13,21 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use crossterm::event;
 
-use crate::api::fetch::{self, Shown};
+use crate::api::fetch::Shown;
+use crate::api::maxscale::Action;
 use crate::api::model::Session;
 use crate::columns::Column;
 use crate::commands::Ctx;
-use crate::commands::sessions::{Fetched, encode_id, fetch_sessions, rdns_cache};
+use crate::commands::sessions::{Fetched, fetch_sessions, rdns_cache};
 use crate::error::ExitKind;
 use crate::output::list::View;
 use crate::output::watch as render;
-use crate::plan::{self, Action, RdnsSettings};
+use crate::plan::{self, RdnsSettings};
 use crate::rdns;
 use crate::select::Selection;
 use crate::text::sanitize;
 use crate::text::time::Stamp;
-use crate::tui::state::{Act, Document, Effect, Key, Refresh, Start, State};
+use crate::tui::state::{Document, Effect, Key, Refresh, Start, State};
 use crate::tui::terminal::{self as term, Screen};
 use crate::tui::view;
 
@@ -56,7 +57,7 @@ fn view<'a>(ctx: &'a Ctx, plan: &'a plan::Watch, fetched: &'a Fetched) -> View<'
     View {
         items: &fetched.items,
         sources: &fetched.sources,
-        labels: &ctx.labels,
+        labels: ctx.labels(),
         columns: &plan.list.columns,
         client_rdns: plan.list.rdns.client(),
     }
@@ -104,7 +105,7 @@ enum Request {
         detail: Option<Key>,
     },
     Detail(Key),
-    Act(Act, Box<Session>),
+    Act(Action, Box<Session>),
 }
 
 /// What the worker hands back.
@@ -116,17 +117,11 @@ enum Reply {
 
 /// Reads one session from its own host, for the detail view.
 fn read_detail(ctx: &Ctx, rdns: &RdnsSettings, key: &Key) -> Document {
-    let endpoints = &ctx.settings.connection.endpoints;
-    let Some(endpoint) = endpoints.get(key.0) else {
+    if ctx.hosts().get(key.0).is_none() {
         return Document::Failed("no such host".into());
-    };
-    let path = format!("v1/sessions/{}{}", encode_id(&key.1), rdns.show_query());
-    let result = fetch::show(&ctx.client, std::slice::from_ref(endpoint), &path)
-        .into_iter()
-        .next()
-        .map(|(_, r)| r);
-    match result {
-        Some(Ok(Shown::Found(found))) => match serde_json::from_slice(&found.resource) {
+    }
+    match ctx.api.session(key.0, &key.1, rdns.server()) {
+        Ok(Shown::Found(found)) => match serde_json::from_slice(&found.resource) {
             Ok(value) => Document::Found {
                 value,
                 remote_name: None,
@@ -134,9 +129,8 @@ fn read_detail(ctx: &Ctx, rdns: &RdnsSettings, key: &Key) -> Document {
             },
             Err(e) => Document::Failed(sanitize::line(&e.to_string()).into_owned()),
         },
-        Some(Ok(Shown::Missing(_))) => Document::Gone,
-        Some(Err(e)) => Document::Failed(sanitize::line(&format!("{e:#}")).into_owned()),
-        None => Document::Failed("no answer".into()),
+        Ok(Shown::Missing(_)) => Document::Gone,
+        Err(e) => Document::Failed(sanitize::line(&format!("{e:#}")).into_owned()),
     }
 }
 
@@ -179,7 +173,7 @@ fn worker(
                     // resolving names failed as a whole: every host counts as failed
                     Err(e) => Refresh {
                         sessions: Vec::new(),
-                        failures: (0..ctx.labels.len())
+                        failures: (0..ctx.hosts().len())
                             .map(|h| (h, format!("{e:#}")))
                             .collect(),
                         time,
@@ -201,14 +195,10 @@ fn worker(
                 let doc = read_detail(ctx, rdns, &key);
                 Reply::Detail(key, doc)
             }
-            Request::Act(act, session) => {
-                let action = match act {
-                    Act::Kill => Action::Kill { ttl: None },
-                    Act::Restart => Action::Restart,
-                };
+            Request::Act(action, session) => {
                 let result = crate::commands::act::on_chosen(ctx, &action, &session);
                 let (line, failed) =
-                    crate::commands::act::outcome_line(&action, &result, &ctx.labels);
+                    crate::output::actions::outcome_line(&action, &result, ctx.labels());
                 Reply::Acted(line, failed)
             }
         };
@@ -233,20 +223,12 @@ fn quit_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
     Ok(signalled)
 }
 
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
 /// The interactive view.
 fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Option<ExitKind>> {
     let mut state = State::new(Start {
-        labels: ctx.labels.clone(),
+        labels: ctx.labels().to_vec(),
         columns: plan.list.columns.clone(),
-        conditions: plan.list.selection.conditions.clone(),
-        sort: plan.list.selection.sort.clone(),
-        limit: plan.list.selection.limit,
+        selection: plan.list.selection.clone(),
         interval: plan.interval,
     });
     let color = ctx.options.palette.enabled;
@@ -341,7 +323,7 @@ fn run_view(
             }
         }
         if dirty {
-            let now = unix_now();
+            let now = crate::text::time::now_unix();
             let mut viewport = state.viewport;
             screen
                 .draw(|f| viewport = view::draw(f, state, color, now))

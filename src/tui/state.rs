@@ -5,9 +5,10 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
+use crate::api::maxscale::Action;
 use crate::api::model::Session;
-use crate::columns::{Column, Kind, Value};
-use crate::select::{Condition, SortKey, cmp_values};
+use crate::columns::{Column, Kind};
+use crate::select::{Condition, Selection, SortKey};
 use crate::text::sanitize;
 use crate::text::time::Stamp;
 
@@ -34,31 +35,6 @@ pub enum Input {
     Interrupt,
 }
 
-/// The actions the view can take on a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Act {
-    Kill,
-    Restart,
-}
-
-impl Act {
-    #[must_use]
-    pub fn verb(self) -> &'static str {
-        match self {
-            Act::Kill => "kill",
-            Act::Restart => "restart",
-        }
-    }
-
-    #[must_use]
-    pub fn doing(self) -> &'static str {
-        match self {
-            Act::Kill => "killing",
-            Act::Restart => "restarting",
-        }
-    }
-}
-
 /// What the driver must do after a key.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -67,7 +43,7 @@ pub enum Effect {
     /// Read this session for the detail view, now.
     Detail(Key),
     /// Confirmed: act on this session (as it was shown).
-    Act(Act, Box<Session>),
+    Act(Action, Box<Session>),
     /// The refresh interval changed: schedule the next refresh from it.
     Interval,
 }
@@ -142,7 +118,7 @@ pub struct Prompt {
 /// A confirmation waiting for `y`.
 #[derive(Debug, Clone)]
 pub struct Pending {
-    pub act: Act,
+    pub act: Action,
     pub session: Box<Session>,
 }
 
@@ -176,9 +152,8 @@ pub struct Viewport {
 pub struct Start {
     pub labels: Vec<String>,
     pub columns: Vec<Column>,
-    pub conditions: Vec<Condition>,
-    pub sort: Vec<SortKey>,
-    pub limit: Option<usize>,
+    /// `--where`, `--sort` and `--limit`: the view's own from then on.
+    pub selection: Selection,
     pub interval: Duration,
 }
 
@@ -203,9 +178,8 @@ pub const INTERVALS: [Duration; 13] = [
 pub struct State {
     pub labels: Vec<String>,
     pub columns: Vec<Column>,
-    pub conditions: Vec<Condition>,
-    pub sort: Vec<SortKey>,
-    pub limit: Option<usize>,
+    /// The filters, sort keys and limit, as `list` applies them.
+    pub selection: Selection,
     pub interval: Duration,
     pub hide_idle: bool,
     pub paused: bool,
@@ -244,9 +218,7 @@ impl State {
                 .collect(),
             labels: start.labels,
             columns: start.columns,
-            conditions: start.conditions,
-            sort: start.sort,
-            limit: start.limit,
+            selection: start.selection,
             interval: start.interval,
             hide_idle: false,
             paused: false,
@@ -273,9 +245,7 @@ impl State {
     /// Whether a column must be read with the last query (shown, filtered or sorted on).
     #[must_use]
     pub fn wants_query(&self) -> bool {
-        self.columns.iter().any(|c| c.needs_queries())
-            || self.conditions.iter().any(|c| c.column().needs_queries())
-            || self.sort.iter().any(|k| k.column.needs_queries())
+        self.columns.iter().any(|c| c.needs_queries()) || self.selection.needs_queries()
     }
 
     /// The session shown in the detail view, to refresh with the list.
@@ -385,49 +355,16 @@ impl State {
     /// the row at its place when it is gone).
     pub fn rebuild(&mut self) {
         let hide_over = self.hide_idle.then_some(self.interval.as_secs_f64());
-        let mut view: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| {
-                let s = &self.rows[i].session;
-                hide_over.is_none_or(|limit| s.idle.is_none_or(|idle| idle <= limit))
-                    && self.conditions.iter().all(|c| c.matches(s, &self.labels))
-            })
-            .collect();
-        // each sort value read once per row, not once per comparison
-        let keys: Vec<Vec<Value<'_>>> = view
+        let mut shown: Vec<(usize, &Session)> = self
+            .rows
             .iter()
-            .map(|&i| {
-                self.sort
-                    .iter()
-                    .map(|k| k.column.value(&self.rows[i].session, &self.labels))
-                    .collect()
-            })
+            .enumerate()
+            .map(|(i, r)| (i, &r.session))
+            .filter(|(_, s)| hide_over.is_none_or(|limit| s.idle.is_none_or(|idle| idle <= limit)))
             .collect();
-        let mut order: Vec<usize> = (0..view.len()).collect();
-        order.sort_by(|&a, &b| {
-            for (k, key) in self.sort.iter().enumerate() {
-                let (va, vb) = (&keys[a][k], &keys[b][k]);
-                let o = cmp_values(va, vb);
-                let absent = matches!(va, Value::Missing) || matches!(vb, Value::Missing);
-                let o = if key.descending && !absent {
-                    o.reverse()
-                } else {
-                    o
-                };
-                if o.is_ne() {
-                    return o;
-                }
-            }
-            let (sa, sb) = (&self.rows[view[a]].session, &self.rows[view[b]].session);
-            sa.id_number()
-                .cmp(&sb.id_number())
-                .then_with(|| sa.id.cmp(&sb.id))
-                .then(sa.endpoint.cmp(&sb.endpoint))
-        });
-        drop(keys);
-        view = order.into_iter().map(|k| view[k]).collect();
-        if let Some(n) = self.limit {
-            view.truncate(n);
-        }
+        self.selection
+            .apply(&mut shown, &self.labels, |(_, s)| *s);
+        let view = shown.into_iter().map(|(i, _)| i).collect();
         self.view = view;
         let found = self.selected.as_ref().and_then(|key| {
             self.view.iter().position(|&i| {
@@ -474,7 +411,7 @@ impl State {
     /// The sort shown in the header: the first key, `id` ascending by default.
     #[must_use]
     pub fn sort_shown(&self) -> SortKey {
-        self.sort.first().copied().unwrap_or(SortKey {
+        self.selection.sort.first().copied().unwrap_or(SortKey {
             column: Column::Id,
             descending: false,
         })
@@ -542,8 +479,8 @@ impl State {
             }
             Input::Char('+') => self.step_interval(true),
             Input::Char('-') => self.step_interval(false),
-            Input::Char('x') => self.ask(Act::Kill),
-            Input::Char('r') => self.ask(Act::Restart),
+            Input::Char('x') => self.ask(Action::Kill { ttl: None }),
+            Input::Char('r') => self.ask(Action::Restart),
             _ => return None,
         })
     }
@@ -578,7 +515,7 @@ impl State {
         self.selected_row().map(|r| r.session.clone())
     }
 
-    fn ask(&mut self, act: Act) -> Effect {
+    fn ask(&mut self, act: Action) -> Effect {
         match self.target() {
             Some(session) => {
                 self.overlay = Overlay::Confirm(Pending {
@@ -636,7 +573,7 @@ impl State {
                     Some(i) => self.columns[(i + 1) % self.columns.len()],
                     None => self.columns.first().copied().unwrap_or(Column::Id),
                 };
-                self.sort = vec![SortKey {
+                self.selection.sort = vec![SortKey {
                     column: next,
                     descending: matches!(next.kind(), Kind::Size | Kind::Duration)
                         || next == Column::Io,
@@ -645,10 +582,11 @@ impl State {
                 Effect::None
             }
             Input::Char('S') => {
-                if self.sort.is_empty() {
-                    self.sort.push(self.sort_shown());
+                if self.selection.sort.is_empty() {
+                    let shown = self.sort_shown();
+                    self.selection.sort.push(shown);
                 }
-                for k in &mut self.sort {
+                for k in &mut self.selection.sort {
                     k.descending = !k.descending;
                 }
                 self.rebuild();
@@ -659,8 +597,8 @@ impl State {
                 Effect::None
             }
             Input::Char('\\') => {
-                let n = self.conditions.len();
-                self.conditions.clear();
+                let n = self.selection.conditions.len();
+                self.selection.conditions.clear();
                 self.message = Some(Message {
                     text: format!("{n} condition{} cleared", if n == 1 { "" } else { "s" }),
                     error: false,
@@ -717,7 +655,7 @@ impl State {
                 }
                 match Condition::parse(text) {
                     Ok(c) => {
-                        self.conditions.push(c);
+                        self.selection.conditions.push(c);
                         self.rebuild();
                         return Effect::None;
                     }
@@ -789,9 +727,7 @@ pub(crate) mod tests {
         State::new(Start {
             labels: (1..=hosts).map(|h| format!("mx{h}:8989")).collect(),
             columns: Column::defaults(hosts > 1),
-            conditions: Vec::new(),
-            sort: Vec::new(),
-            limit: None,
+            selection: Selection::default(),
             interval: Duration::from_secs(2),
         })
     }
@@ -823,13 +759,13 @@ pub(crate) mod tests {
         let mut s = state(1);
         assert!(!s.wants_query());
         for text in ["query_age>1m", "running~select", "query~sleep"] {
-            s.conditions = vec![Condition::parse(text).unwrap()];
+            s.selection.conditions = vec![Condition::parse(text).unwrap()];
             assert!(s.wants_query(), "{text}");
         }
-        s.conditions = vec![Condition::parse("conn_id=12").unwrap()];
+        s.selection.conditions = vec![Condition::parse("conn_id=12").unwrap()];
         assert!(!s.wants_query());
-        s.conditions.clear();
-        s.sort = vec![SortKey::parse("-query_age").unwrap()];
+        s.selection.conditions.clear();
+        s.selection.sort = vec![SortKey::parse("-query_age").unwrap()];
         assert!(s.wants_query());
     }
 
@@ -955,15 +891,15 @@ pub(crate) mod tests {
         s.key(Input::Enter);
         assert!(matches!(s.overlay, Overlay::None));
         assert_eq!(ids(&s), ["1@0"]);
-        assert_eq!(s.conditions[0].text(), "user=app");
+        assert_eq!(s.selection.conditions[0].text(), "user=app");
         // Esc cancels a prompt
         s.key(Input::Char('/'));
         s.key(Input::Char('x'));
         s.key(Input::Esc);
         assert!(matches!(s.overlay, Overlay::None));
-        assert_eq!(s.conditions.len(), 1);
+        assert_eq!(s.selection.conditions.len(), 1);
         s.key(Input::Char('\\'));
-        assert!(s.conditions.is_empty());
+        assert!(s.selection.conditions.is_empty());
         assert_eq!(s.view.len(), 2);
     }
 
@@ -996,7 +932,7 @@ pub(crate) mod tests {
         let mut s = state(1);
         s.apply(refresh(vec![session(0, 7, "app", 1.0, 1)], vec![]));
         assert_eq!(s.key(Input::Char('x')), Effect::None);
-        assert!(matches!(&s.overlay, Overlay::Confirm(p) if p.act == Act::Kill));
+        assert!(matches!(&s.overlay, Overlay::Confirm(p) if p.act == Action::Kill { ttl: None }));
         assert_eq!(s.key(Input::Char('n')), Effect::None);
         assert!(
             s.message
@@ -1009,7 +945,7 @@ pub(crate) mod tests {
         assert_eq!(s.key(Input::Enter), Effect::None, "Enter is not yes");
         s.key(Input::Char('r'));
         match s.key(Input::Char('y')) {
-            Effect::Act(Act::Restart, session) => assert_eq!(session.id, "7"),
+            Effect::Act(Action::Restart, session) => assert_eq!(session.id, "7"),
             other => panic!("{other:?}"),
         }
         s.key(Input::Char('x'));

@@ -162,8 +162,9 @@ fn header_lines(state: &State, st: Styles) -> Vec<Line<'static>> {
         sort.column.name(),
         if sort.descending { "▼" } else { "▲" }
     )));
-    if !state.conditions.is_empty() {
+    if !state.selection.conditions.is_empty() {
         let texts: Vec<String> = state
+            .selection
             .conditions
             .iter()
             .map(|c| sanitize::line(c.text()).into_owned())
