@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod bounded;
+pub mod choice;
 pub mod cli;
 pub mod columns;
 pub mod commands;

@@ -7,21 +7,13 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 pub use crate::api::maxscale::Action;
+pub use crate::choice::RdnsMode;
 use crate::columns::Column;
 use crate::error::Failure;
 use crate::output::Format;
 use crate::hosts::IdRef;
 use crate::select::Selection;
 use crate::summary::GroupBy;
-
-/// Where reverse DNS is done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RdnsMode {
-    /// On this machine, in parallel, with deadlines.
-    Client,
-    /// By MaxScale (`rdns=true`).
-    Server,
-}
 
 /// Reverse-DNS settings of a command.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,6 +13,7 @@ use std::time::Duration;
 use crate::api::client::ClientConfig;
 pub use crate::api::client::Secret;
 use crate::api::tls::TlsOptions;
+pub use crate::choice::ColorWhen;
 use crate::cli::{self, ConnectionArgs, OutputArgs, RdnsArgs, SessionsCommand};
 use crate::columns::Column;
 use crate::config::{self, ConfigValues};
@@ -21,7 +22,7 @@ use crate::error::Failure;
 use crate::hosts::Hosts;
 use crate::output::style::Palette;
 use crate::output::{self, Format};
-use crate::plan::{self, Plan, RdnsMode, RdnsSettings};
+use crate::plan::{self, Plan, RdnsSettings};
 use crate::select::Selection;
 use crate::summary::GroupBy;
 use crate::text::units;
@@ -40,25 +41,6 @@ pub mod defaults {
     pub const WATCH_INTERVAL: &str = "2s";
     /// The width of tables when stdout is not a terminal and `COLUMNS` is unset.
     pub const WIDTH: usize = 160;
-}
-
-/// When to color the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColorWhen {
-    Auto,
-    Always,
-    Never,
-}
-
-impl ColorWhen {
-    fn parse(name: &str) -> Option<ColorWhen> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "auto" => Some(ColorWhen::Auto),
-            "always" => Some(ColorWhen::Always),
-            "never" => Some(ColorWhen::Never),
-            _ => None,
-        }
-    }
 }
 
 /// What the process sees of its surroundings, captured once. Its `Debug` lists variable names
@@ -259,10 +241,7 @@ impl Settings {
             self.cache_dir().map(|d| d.join("rdns.tsv"))
         };
         Ok(RdnsSettings {
-            mode: args.rdns.map(|m| match m {
-                cli::RdnsMode::Client => RdnsMode::Client,
-                cli::RdnsMode::Server => RdnsMode::Server,
-            }),
+            mode: args.rdns,
             per_lookup,
             deadline,
             concurrency,
@@ -595,7 +574,7 @@ fn resolve_output(
     } else if out.tsv {
         Format::Tsv
     } else if let Some(f) = out.output {
-        format_of(f)
+        f
     } else if let Some(f) = cfg("output") {
         Format::parse(f).ok_or_else(|| {
             let names: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
@@ -615,11 +594,7 @@ fn resolve_output(
         || cfg("output").is_some()
         || cfg_bool("tsv")? == Some(true);
     let color_when = match (out.color, cfg("color")) {
-        (Some(c), _) => match c {
-            cli::ColorWhen::Auto => ColorWhen::Auto,
-            cli::ColorWhen::Always => ColorWhen::Always,
-            cli::ColorWhen::Never => ColorWhen::Never,
-        },
+        (Some(c), _) => c,
         (None, Some(c)) => ColorWhen::parse(c).ok_or_else(|| {
             Failure::usage(format!(
                 "config file: 'color' must be auto, always or never, not '{c}'"
@@ -646,16 +621,6 @@ fn resolve_output(
         pretty_json: env.stdout_tty,
     };
     Ok(output)
-}
-
-fn format_of(f: cli::Format) -> Format {
-    match f {
-        cli::Format::Table => Format::Table,
-        cli::Format::Json => Format::Json,
-        cli::Format::Jsonl => Format::Jsonl,
-        cli::Format::Tsv => Format::Tsv,
-        cli::Format::Ids => Format::Ids,
-    }
 }
 
 fn selection(args: &cli::SelectArgs) -> Result<Selection, Failure> {

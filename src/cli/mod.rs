@@ -3,13 +3,17 @@
 //! environment (clap's `env` attributes aside) or the terminal; `settings` resolves these
 //! values into what the commands use.
 //!
-//! House rules: derive only; the first doc line is the short help, later paragraphs are long
-//! help; every short flag is an explicit letter; every value has an UPPERCASE `value_name`.
+//! House rules: derive only (but the `ValueEnum` of the base layer's `crate::choice` enums,
+//! which may not name clap, is written here by hand); the first doc line is the short help,
+//! later paragraphs are long help; every short flag is an explicit letter; every value has an
+//! UPPERCASE `value_name`.
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::choice::{ColorWhen, Format, RdnsMode};
 use crate::error::EXIT_CODES_HELP;
 
 pub mod generate;
@@ -190,30 +194,49 @@ pub struct OutputArgs {
     pub color: Option<ColorWhen>,
 }
 
-/// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Aligned, colored table for people
-    Table,
-    /// The server's JSON:API document, lossless, with mxs's additions under "meta"
-    Json,
-    /// One resource object per line (JSON Lines)
-    Jsonl,
-    /// Tab-separated values with escaped tabs and newlines, for awk and cut
-    Tsv,
-    /// Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter
-    Ids,
+/// The values of --output and their help.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Format::Table,
+            Format::Json,
+            Format::Jsonl,
+            Format::Tsv,
+            Format::Ids,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            Format::Table => "Aligned, colored table for people",
+            Format::Json => {
+                "The server's JSON:API document, lossless, with mxs's additions under \"meta\""
+            }
+            Format::Jsonl => "One resource object per line (JSON Lines)",
+            Format::Tsv => "Tab-separated values with escaped tabs and newlines, for awk and cut",
+            Format::Ids => {
+                "Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter"
+            }
+        };
+        Some(PossibleValue::new(self.name()).help(help))
+    }
 }
 
-/// When to color the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorWhen {
-    /// Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb
-    Auto,
-    /// Always color tables
-    Always,
-    /// Never color
-    Never,
+/// The values of --color and their help.
+impl ValueEnum for ColorWhen {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[ColorWhen::Auto, ColorWhen::Always, ColorWhen::Never]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            ColorWhen::Auto => PossibleValue::new("auto").help(
+                "Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb",
+            ),
+            ColorWhen::Always => PossibleValue::new("always").help("Always color tables"),
+            ColorWhen::Never => PossibleValue::new("never").help("Never color"),
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -346,13 +369,20 @@ pub struct RdnsArgs {
     pub no_rdns_cache: bool,
 }
 
-/// Where reverse DNS is done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RdnsMode {
-    /// On this machine, in parallel, with deadlines
-    Client,
-    /// By MaxScale (rdns=true)
-    Server,
+/// The values of --rdns and their help.
+impl ValueEnum for RdnsMode {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[RdnsMode::Client, RdnsMode::Server]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            RdnsMode::Client => {
+                PossibleValue::new("client").help("On this machine, in parallel, with deadlines")
+            }
+            RdnsMode::Server => PossibleValue::new("server").help("By MaxScale (rdns=true)"),
+        })
+    }
 }
 
 /// Row selection shared by list, summary and watch.
@@ -634,6 +664,15 @@ mod tests {
     #[test]
     fn tls_cert_requires_key() {
         assert!(parse(&["--tls-cert", "c.pem", "sessions", "list"]).is_err());
+    }
+
+    #[test]
+    fn the_output_flag_takes_every_format_by_its_name() {
+        assert_eq!(Format::value_variants().len(), Format::ALL.len());
+        for (name, format) in Format::ALL {
+            let cli = parse(&["-o", name, "sessions", "list"]).unwrap();
+            assert_eq!(cli.output.output, Some(format));
+        }
     }
 
     #[test]

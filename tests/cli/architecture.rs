@@ -9,6 +9,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("text", &[]),
     ("bounded", &["text"]),
     ("error", &[]),
+    ("choice", &[]),
     ("endpoint", &["error", "text"]),
     ("config", &["bounded", "error", "text"]),
     ("api", &["endpoint", "error", "text"]),
@@ -16,7 +17,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("select", &["api", "columns", "error", "text"]),
     ("summary", &["api", "error"]),
     ("rdns", &["bounded", "error", "text"]),
-    ("output", &["api", "columns", "error", "summary", "text"]),
+    (
+        "output",
+        &["api", "choice", "columns", "error", "summary", "text"],
+    ),
     ("diag", &["error", "output", "text"]),
     (
         "tui",
@@ -24,13 +28,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "plan",
-        &["columns", "error", "output", "select", "summary", "text"],
+        &[
+            "choice", "columns", "error", "output", "select", "summary", "text",
+        ],
     ),
     (
         "settings",
         &[
-            "api", "cli", "columns", "config", "endpoint", "error", "output", "plan", "select",
-            "summary", "text",
+            "api", "choice", "cli", "columns", "config", "endpoint", "error", "output", "plan",
+            "select", "summary", "text",
         ],
     ),
     (
@@ -40,7 +46,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "settings", "summary", "text", "tui",
         ],
     ),
-    ("cli", &["error"]),
+    ("cli", &["choice", "error"]),
 ];
 
 fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
