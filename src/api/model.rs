@@ -185,6 +185,32 @@ impl Session {
     }
 }
 
+/// Reads the value at `at` into `slot` (`null` is none); `path` names it in errors.
+fn set<T: serde::de::DeserializeOwned>(
+    doc: &[u8],
+    at: usize,
+    path: &str,
+    slot: &mut Option<T>,
+) -> Result<Option<usize>, ElementError> {
+    let (v, end) = walk::parse_at::<Option<T>>(doc, at, path)?;
+    *slot = v;
+    Ok(Some(end))
+}
+
+/// `set` for a string, without serde when the string is a plain one.
+fn text(
+    doc: &[u8],
+    at: usize,
+    path: &str,
+    slot: &mut Option<String>,
+) -> Result<Option<usize>, ElementError> {
+    if let Some((v, end)) = walk::plain_string(doc, at) {
+        *slot = Some(v);
+        return Ok(Some(end));
+    }
+    set(doc, at, path, slot)
+}
+
 /// Reads one member of `attributes` into the session; `None` leaves it to be skipped.
 fn attribute(
     doc: &[u8],
@@ -194,29 +220,6 @@ fn attribute(
     at: usize,
     want_query: bool,
 ) -> Result<Option<usize>, ElementError> {
-    fn set<T: serde::de::DeserializeOwned>(
-        doc: &[u8],
-        at: usize,
-        path: &str,
-        slot: &mut Option<T>,
-    ) -> Result<Option<usize>, ElementError> {
-        let (v, end) = walk::parse_at::<Option<T>>(doc, at, path)?;
-        *slot = v;
-        Ok(Some(end))
-    }
-    /// `set` for a string, without serde when the string is a plain one.
-    fn text(
-        doc: &[u8],
-        at: usize,
-        path: &str,
-        slot: &mut Option<String>,
-    ) -> Result<Option<usize>, ElementError> {
-        if let Some((v, end)) = walk::plain_string(doc, at) {
-            *slot = Some(v);
-            return Ok(Some(end));
-        }
-        set(doc, at, path, slot)
-    }
     match key {
         b"user" => text(doc, at, "attributes.user", &mut s.user),
         b"remote" => text(doc, at, "attributes.remote", &mut s.remote),
@@ -234,87 +237,105 @@ fn attribute(
                 Ok(None)
             }
         })?)),
-        b"connections" if doc[at] == b'[' => {
-            let (items, end) = walk::items(doc, ix, at)?;
-            for &(start, _) in &items {
-                if doc[start] == b'{' {
-                    let (mut server, mut conn_id) = (None, None::<u64>);
-                    walk::visit(doc, ix, start, |k, at| {
-                        if k == b"server" {
-                            let (name, end) = match walk::plain_string(doc, at) {
-                                Some((name, end)) => (Some(name), end),
-                                None => walk::parse_at::<Option<String>>(
-                                    doc,
-                                    at,
-                                    "attributes.connections[].server",
-                                )?,
-                            };
-                            if let Some(name) = name {
-                                server = u32::try_from(s.backends.len()).ok();
-                                s.backends.push(name);
-                            }
-                            return Ok(Some(end));
-                        }
-                        if k == b"connection_id" {
-                            // read on every list: digits without serde, anything else with it
-                            // (null is none, another type an error)
-                            let end = walk::value_end(doc, at)?;
-                            let digits = &doc[at..end];
-                            conn_id = match std::str::from_utf8(digits)
-                                .ok()
-                                .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
-                                .and_then(|t| t.parse::<u64>().ok())
-                            {
-                                Some(id) => Some(id),
-                                None => {
-                                    walk::parse_at::<Option<u64>>(
-                                        doc,
-                                        at,
-                                        "attributes.connections[].connection_id",
-                                    )?
-                                    .0
-                                }
-                            };
-                            return Ok(Some(end));
-                        }
-                        Ok(None)
-                    })?;
-                    if let Some(id) = conn_id {
-                        s.conn_ids.push((server, id));
-                    }
-                }
-            }
-            Ok(Some(end))
-        }
-        b"queries" if want_query && doc[at] == b'[' => {
-            // the last statement only (queries are oldest first)
-            let (items, end) = walk::items(doc, ix, at)?;
-            s.has_queries = !items.is_empty();
-            if let Some(&(start, _)) = items.last()
-                && doc[start] == b'{'
-            {
-                s.running = newest(doc, ix, start)?;
-            }
-            for &(start, _) in items.iter().rev() {
-                if doc[start] != b'{' {
-                    continue;
-                }
-                let mut found = false;
-                walk::visit(doc, ix, start, |k, at| {
-                    if k == b"statement" {
-                        found = true;
-                        return set(doc, at, "attributes.queries[].statement", &mut s.last_query);
-                    }
-                    Ok(None)
-                })?;
-                if found {
-                    break;
-                }
-            }
-            Ok(Some(end))
-        }
+        b"connections" if doc[at] == b'[' => connections(doc, ix, s, at),
+        b"queries" if want_query && doc[at] == b'[' => queries(doc, ix, s, at),
         _ => Ok(None),
     }
+}
+
+/// `attributes.connections`: each backend connection's server (its name pushed to `backends`)
+/// and connection id (in `conn_ids`).
+fn connections(
+    doc: &[u8],
+    ix: walk::Index<'_>,
+    s: &mut Session,
+    at: usize,
+) -> Result<Option<usize>, ElementError> {
+    let (items, end) = walk::items(doc, ix, at)?;
+    for &(start, _) in &items {
+        if doc[start] == b'{' {
+            let (mut server, mut conn_id) = (None, None::<u64>);
+            walk::visit(doc, ix, start, |k, at| {
+                if k == b"server" {
+                    let (name, end) = match walk::plain_string(doc, at) {
+                        Some((name, end)) => (Some(name), end),
+                        None => walk::parse_at::<Option<String>>(
+                            doc,
+                            at,
+                            "attributes.connections[].server",
+                        )?,
+                    };
+                    if let Some(name) = name {
+                        server = u32::try_from(s.backends.len()).ok();
+                        s.backends.push(name);
+                    }
+                    return Ok(Some(end));
+                }
+                if k == b"connection_id" {
+                    // read on every list: digits without serde, anything else with it
+                    // (null is none, another type an error)
+                    let end = walk::value_end(doc, at)?;
+                    let digits = &doc[at..end];
+                    conn_id = match std::str::from_utf8(digits)
+                        .ok()
+                        .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+                        .and_then(|t| t.parse::<u64>().ok())
+                    {
+                        Some(id) => Some(id),
+                        None => {
+                            walk::parse_at::<Option<u64>>(
+                                doc,
+                                at,
+                                "attributes.connections[].connection_id",
+                            )?
+                            .0
+                        }
+                    };
+                    return Ok(Some(end));
+                }
+                Ok(None)
+            })?;
+            if let Some(id) = conn_id {
+                s.conn_ids.push((server, id));
+            }
+        }
+    }
+    Ok(Some(end))
+}
+
+/// `attributes.queries`: whether there are any, the newest one when it is still running, and
+/// the last statement.
+fn queries(
+    doc: &[u8],
+    ix: walk::Index<'_>,
+    s: &mut Session,
+    at: usize,
+) -> Result<Option<usize>, ElementError> {
+    // the last statement only (queries are oldest first)
+    let (items, end) = walk::items(doc, ix, at)?;
+    s.has_queries = !items.is_empty();
+    if let Some(&(start, _)) = items.last()
+        && doc[start] == b'{'
+    {
+        s.running = newest(doc, ix, start)?;
+    }
+    for &(start, _) in items.iter().rev() {
+        if doc[start] != b'{' {
+            continue;
+        }
+        let mut found = false;
+        walk::visit(doc, ix, start, |k, at| {
+            if k == b"statement" {
+                found = true;
+                return set(doc, at, "attributes.queries[].statement", &mut s.last_query);
+            }
+            Ok(None)
+        })?;
+        if found {
+            break;
+        }
+    }
+    Ok(Some(end))
 }
 
 /// The newest element of `queries`, when it has not completed (no `completed`, or `null`).
