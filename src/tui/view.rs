@@ -14,8 +14,7 @@ use crate::columns::Column;
 use crate::output::show;
 use crate::output::style::Palette;
 use crate::output::table::{fit_widths, truncate, width};
-use crate::text::sanitize;
-use crate::text::units;
+use crate::text::{capitalized, sanitize, units};
 use crate::tui::state::{Document, Overlay, State, Viewport};
 
 /// The keys, for the help overlay and the README.
@@ -445,7 +444,7 @@ fn bottom_lines(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles, er
             let s = &p.session;
             let text = format!(
                 "{} session {} (user {}, client {}) on MaxScale {}? y to confirm, any other key cancels",
-                capital(p.act.verb()),
+                capitalized(p.act.verb()),
                 sanitize::line(&s.id),
                 sanitize::line(s.user.as_deref().unwrap_or("(none)")),
                 sanitize::line(s.client_display().unwrap_or("(unknown)")),
@@ -470,13 +469,6 @@ fn bottom_lines(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles, er
     };
     lines.push(last);
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-fn capital(verb: &str) -> String {
-    let mut c = verb.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 fn help(frame: &mut Frame<'_>, area: Rect, st: Styles) {
