@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::columns::Column;
 use crate::output::show;
-use crate::output::style::Palette;
+use crate::output::style::{Hue, Look, Palette, Role, Sgr};
 use crate::output::table::{fit_widths, truncate, width};
 use crate::text::{capitalized, sanitize, units};
 use crate::tui::state::{Document, Overlay, State, Viewport};
@@ -38,37 +38,44 @@ pub const KEYS: [(&str, &str); 14] = [
     ("Ctrl-C", "quit"),
 ];
 
-/// The styles, all plain when color is off.
+/// The theme's roles as ratatui styles, all plain when color is off.
 #[derive(Clone, Copy)]
 struct Styles {
     on: bool,
 }
 
 impl Styles {
-    fn s(self, style: Style) -> Style {
-        if self.on { style } else { Style::default() }
+    fn of(self, role: Role) -> Style {
+        if self.on {
+            look_style(role.look())
+        } else {
+            Style::default()
+        }
     }
-    fn title(self) -> Style {
-        self.s(Style::new().add_modifier(Modifier::BOLD))
+}
+
+/// A look of the theme as a ratatui style.
+fn look_style(look: Look) -> Style {
+    let mut style = Style::new();
+    if let Some(hue) = look.fg {
+        style = style.fg(match hue {
+            Hue::Red => Color::Red,
+            Hue::Green => Color::Green,
+            Hue::Yellow => Color::Yellow,
+            Hue::Cyan => Color::Cyan,
+        });
     }
-    fn header(self) -> Style {
-        self.s(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD))
+    let mut modifier = Modifier::empty();
+    for (on, m) in [
+        (look.bold, Modifier::BOLD),
+        (look.dim, Modifier::DIM),
+        (look.reversed, Modifier::REVERSED),
+    ] {
+        if on {
+            modifier |= m;
+        }
     }
-    fn muted(self) -> Style {
-        self.s(Style::new().add_modifier(Modifier::DIM))
-    }
-    fn error(self) -> Style {
-        self.s(Style::new().fg(Color::Red).add_modifier(Modifier::BOLD))
-    }
-    fn warn(self) -> Style {
-        self.s(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD))
-    }
-    fn new_row(self) -> Style {
-        self.s(Style::new().fg(Color::Green))
-    }
-    fn selected(self) -> Style {
-        self.s(Style::new().add_modifier(Modifier::REVERSED))
-    }
+    style.add_modifier(modifier)
 }
 
 /// Draws the whole view; returns how much of the list and of the detail it showed.
@@ -118,7 +125,7 @@ fn header_lines(state: &State, st: Styles) -> Vec<Line<'static>> {
     let hosts = state.labels.len();
     let shown = state.view.len();
     let total = state.rows.len();
-    let mut first = vec![Span::styled("mxs top", st.title())];
+    let mut first = vec![Span::styled("mxs top", st.of(Role::Title))];
     first.push(Span::raw(format!(
         "  {shown} session{}{}, {} on {}",
         if shown == 1 { "" } else { "s" },
@@ -140,7 +147,7 @@ fn header_lines(state: &State, st: Styles) -> Vec<Line<'static>> {
     )));
     if state.paused {
         first.push(Span::raw("  "));
-        first.push(Span::styled("PAUSED", st.warn()));
+        first.push(Span::styled("PAUSED", st.of(Role::Warning)));
     }
     let mut second = Vec::new();
     match state.refreshed {
@@ -153,7 +160,10 @@ fn header_lines(state: &State, st: Styles) -> Vec<Line<'static>> {
             state.new,
             state.closed
         ))),
-        None => second.push(Span::styled("waiting for the first refresh", st.muted())),
+        None => second.push(Span::styled(
+            "waiting for the first refresh",
+            st.of(Role::Muted),
+        )),
     }
     let sort = state.sort_shown();
     second.push(Span::raw(format!(
@@ -189,7 +199,10 @@ fn header_lines(state: &State, st: Styles) -> Vec<Line<'static>> {
                 },
             );
             lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", sanitize::line(&h.label)), st.error()),
+                Span::styled(
+                    format!("{}: ", sanitize::line(&h.label)),
+                    st.of(Role::Error),
+                ),
                 Span::raw(format!("{e}; {since}")),
             ]));
         }
@@ -256,10 +269,13 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles) -> usize 
     };
     let mut lines = Vec::with_capacity(cells.len() + 1);
     let mut head = vec![Span::raw("  ")];
-    head.extend(line(&headers, &|_| st.header()));
+    head.extend(line(&headers, &|_| st.of(Role::Header)));
     lines.push(Line::from(head));
     if state.refreshes == 0 {
-        lines.push(Line::styled("  (reading the sessions…)", st.muted()));
+        lines.push(Line::styled(
+            "  (reading the sessions…)",
+            st.of(Role::Muted),
+        ));
     } else if state.view.is_empty() {
         lines.push(Line::styled(
             if state.rows.is_empty() {
@@ -267,7 +283,7 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles) -> usize 
             } else {
                 "  no sessions match"
             },
-            st.muted(),
+            st.of(Role::Muted),
         ));
     }
     for (n, row_cells) in cells.iter().enumerate() {
@@ -286,20 +302,20 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles) -> usize 
             }
         );
         let base = if row.stale {
-            st.muted()
+            st.of(Role::Muted)
         } else {
             Style::default()
         };
         let unresolved = row.session.unresolved;
         let mut spans = vec![Span::styled(mark, base)];
         spans.extend(line(row_cells, &|k| match cols[k] {
-            Column::Id if row.new => base.patch(st.new_row()),
-            Column::Host if unresolved => base.patch(st.muted()),
+            Column::Id if row.new => base.patch(st.of(Role::NewRow)),
+            Column::Host if unresolved => base.patch(st.of(Role::Muted)),
             _ => base,
         }));
         let mut l = Line::from(spans);
         if selected {
-            l = l.style(st.selected());
+            l = l.style(st.of(Role::Selected));
         }
         lines.push(l);
     }
@@ -347,7 +363,7 @@ fn detail(
     };
     let mut lines: Vec<Line<'static>> = Vec::new();
     if let Some(n) = note {
-        lines.push(Line::styled(n, st.warn()));
+        lines.push(Line::styled(n, st.of(Role::Warning)));
     }
     if let Some(v) = value {
         let text = show::render(
@@ -370,8 +386,8 @@ fn detail(
     (rows, len)
 }
 
-/// One line of `show`'s output, its SGR sequences (the palette's own: every server string in
-/// it is sanitized, so no other escape is there) turned into styles.
+/// One line of `show`'s output, its SGR sequences (the theme's own: every server string in it is
+/// sanitized, so no other escape is there) read back into the theme's looks.
 fn ansi_line(text: &str) -> Line<'static> {
     let mut spans = Vec::new();
     let mut style = Style::default();
@@ -390,17 +406,14 @@ fn ansi_line(text: &str) -> Line<'static> {
             .unwrap_or(params.len());
         if params[end..].starts_with('m') {
             for p in params[..end].split(';') {
-                style = match p {
-                    "" | "0" => Style::default(),
-                    "1" => style.add_modifier(Modifier::BOLD),
-                    "2" => style.add_modifier(Modifier::DIM),
-                    "22" => style.remove_modifier(Modifier::BOLD | Modifier::DIM),
-                    "31" => style.fg(Color::Red),
-                    "32" => style.fg(Color::Green),
-                    "33" => style.fg(Color::Yellow),
-                    "36" => style.fg(Color::Cyan),
-                    "39" => style.fg(Color::Reset),
-                    _ => style,
+                style = match Sgr::read(p) {
+                    Some(Sgr::Reset) => Style::default(),
+                    Some(Sgr::Add(look)) => style.patch(look_style(look)),
+                    Some(Sgr::NormalIntensity) => {
+                        style.remove_modifier(Modifier::BOLD | Modifier::DIM)
+                    }
+                    Some(Sgr::DefaultFg) => style.fg(Color::Reset),
+                    None => style,
                 };
             }
         }
@@ -420,7 +433,7 @@ fn bottom_lines(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles, er
     if let Some(e) = error
         && area.height > 1
     {
-        lines.push(Line::styled(format!("refused: {e}"), st.error()));
+        lines.push(Line::styled(format!("refused: {e}"), st.of(Role::Error)));
     }
     let last = match &state.overlay {
         Overlay::Filter(p) => {
@@ -436,7 +449,7 @@ fn bottom_lines(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles, er
                 frame.set_cursor_position(Position::new(x, area.y + area.height - 1));
             }
             Line::from(vec![
-                Span::styled(prompt, st.title()),
+                Span::styled(prompt, st.of(Role::Title)),
                 Span::raw(sanitize::line(&p.text).into_owned()),
             ])
         }
@@ -450,12 +463,16 @@ fn bottom_lines(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles, er
                 sanitize::line(s.client_display().unwrap_or("(unknown)")),
                 sanitize::line(state.labels.get(s.endpoint).map_or("", String::as_str)),
             );
-            Line::styled(text, st.warn())
+            Line::styled(text, st.of(Role::Warning))
         }
         _ => match &state.message {
             Some(m) => Line::styled(
                 m.text.clone(),
-                if m.error { st.error() } else { st.title() },
+                if m.error {
+                    st.of(Role::Error)
+                } else {
+                    st.of(Role::Title)
+                },
             ),
             None => Line::styled(
                 if state.detail.is_some() {
@@ -463,7 +480,7 @@ fn bottom_lines(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles, er
                 } else {
                     "Enter detail  s/S sort  / filter  \\ clear  i idle  p pause  +/- interval  x kill  r restart  ? help  q quit"
                 },
-                st.muted(),
+                st.of(Role::Muted),
             ),
         },
     };
@@ -487,7 +504,7 @@ fn help(frame: &mut Frame<'_>, area: Rect, st: Styles) {
         .iter()
         .map(|(k, what)| {
             Line::from(vec![
-                Span::styled(format!("{k:<key_w$}  "), st.header()),
+                Span::styled(format!("{k:<key_w$}  "), st.of(Role::Header)),
                 Span::raw(*what),
             ])
         })
@@ -497,7 +514,7 @@ fn help(frame: &mut Frame<'_>, area: Rect, st: Styles) {
         Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(Span::styled(" keys (any key closes) ", st.title())),
+                .title(Span::styled(" keys (any key closes) ", st.of(Role::Title))),
         ),
         r,
     );
