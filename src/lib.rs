@@ -27,11 +27,9 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{CommandFactory, FromArgMatches};
-
 use crate::api::client::Client;
-use crate::cli::{Cli, Command, GenerateCommand};
 use crate::api::maxscale::MaxScale;
+use crate::cli::{Cli, Command, GenerateCommand};
 use crate::commands::{Ctx, Terminal};
 use crate::diag::Diag;
 use crate::error::{ExitKind, Failure};
@@ -42,26 +40,9 @@ use crate::settings::{ColorWhen, Env, PasswordSource, Secret, Settings};
 #[must_use]
 pub fn main() -> ExitCode {
     install_panic_hook();
-    let parsed = Cli::command().try_get_matches().and_then(|matches| {
-        let mut cli = Cli::from_arg_matches(&matches)?;
-        cli.connection.hosts_from_env =
-            matches.value_source("hosts") == Some(clap::parser::ValueSource::EnvVariable);
-        Ok(cli)
-    });
-    let cli = match parsed {
-        Ok(cli) => cli,
-        Err(e) => {
-            // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
-            let _ = e.print();
-            let args: Vec<String> = std::env::args_os()
-                .skip(1)
-                .map(|a| a.to_string_lossy().into_owned())
-                .collect();
-            let hint = match e.kind() {
-                clap::error::ErrorKind::DisplayHelp => cli::host_hint(&args),
-                clap::error::ErrorKind::InvalidSubcommand => cli::maxctrl_hint(&args),
-                _ => None,
-            };
+    let cli = match cli::parse() {
+        cli::Parsed::Run(cli) => *cli,
+        cli::Parsed::Exit { code, hint } => {
             if let Some(hint) = hint {
                 let _ = writeln!(
                     std::io::stderr(),
@@ -69,11 +50,7 @@ pub fn main() -> ExitCode {
                     text::sanitize::line(&hint)
                 );
             }
-            return ExitCode::from(if e.use_stderr() {
-                ExitKind::Usage.code()
-            } else {
-                0
-            });
+            return ExitCode::from(code);
         }
     };
     let env = Env::from_process();

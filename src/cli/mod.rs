@@ -607,6 +607,49 @@ pub enum GenerateCommand {
     },
 }
 
+/// What became of the command line: a command to run, or an exit after clap printed help or
+/// the version (stdout, exit 0) or a usage error (stderr, exit 2), with a hint to add on stderr
+/// for a help request that took `-h` for a host, or a maxctrl command mxs does not take.
+pub enum Parsed {
+    Run(Box<Cli>),
+    Exit { code: u8, hint: Option<String> },
+}
+
+/// Parses the process's arguments.
+#[must_use]
+pub fn parse() -> Parsed {
+    use clap::{CommandFactory, FromArgMatches};
+    let parsed = Cli::command().try_get_matches().and_then(|matches| {
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        cli.connection.hosts_from_env =
+            matches.value_source("hosts") == Some(clap::parser::ValueSource::EnvVariable);
+        Ok(cli)
+    });
+    match parsed {
+        Ok(cli) => Parsed::Run(Box::new(cli)),
+        Err(e) => {
+            let _ = e.print();
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            let hint = match e.kind() {
+                clap::error::ErrorKind::DisplayHelp => host_hint(&args),
+                clap::error::ErrorKind::InvalidSubcommand => maxctrl_hint(&args),
+                _ => None,
+            };
+            Parsed::Exit {
+                code: if e.use_stderr() {
+                    crate::error::ExitKind::Usage.code()
+                } else {
+                    0
+                },
+                hint,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
