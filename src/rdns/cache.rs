@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::Outcome;
 
@@ -37,9 +36,7 @@ impl Default for Clock {
 }
 
 fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    u64::try_from(crate::text::time::now_unix()).unwrap_or(0)
 }
 
 impl Cache {
