@@ -68,7 +68,9 @@ impl Hosts {
     /// The host a name stands for: its label, case-insensitive.
     #[must_use]
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.labels.iter().position(|l| l.eq_ignore_ascii_case(name))
+        self.labels
+            .iter()
+            .position(|l| l.eq_ignore_ascii_case(name))
     }
 
     /// Reads `ID` or `ID@HOST`, where HOST is one of the `--hosts` entries as the labels show

@@ -10,8 +10,8 @@ pub use crate::api::maxscale::Action;
 pub use crate::choice::RdnsMode;
 use crate::columns::Column;
 use crate::error::Failure;
-use crate::output::Format;
 use crate::hosts::IdRef;
+use crate::output::Format;
 use crate::select::Selection;
 use crate::summary::GroupBy;
 

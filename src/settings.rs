@@ -685,7 +685,10 @@ mod tests {
             env(&[], false),
         )
         .unwrap();
-        assert_eq!(s.connection.hosts.endpoints()[0].base, "http://127.0.0.1:8989/");
+        assert_eq!(
+            s.connection.hosts.endpoints()[0].base,
+            "http://127.0.0.1:8989/"
+        );
         assert_eq!(s.connection.user, "admin");
         assert_eq!(
             s.connection.password,

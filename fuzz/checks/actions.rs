@@ -10,8 +10,8 @@
 //!   index in range; a refused line is named by its number;
 //! - every message is safe to print.
 
-use mxs::error::ExitKind;
 use mxs::endpoint::Endpoint;
+use mxs::error::ExitKind;
 use mxs::hosts::Hosts;
 use mxs::plan::{self, ALTER_KEYS, Action};
 

@@ -337,10 +337,7 @@ impl MaxScale {
             &session_get_path(id, server_rdns),
         )
         .pop()
-        .map_or_else(
-            || Err(Failure::internal("no answer").into()),
-            |(_, r)| r,
-        )
+        .map_or_else(|| Err(Failure::internal("no answer").into()), |(_, r)| r)
     }
 
     /// Sends `action` for the session `id` of `host`, once (see [`Client::write`]).
@@ -559,6 +556,9 @@ mod tests {
         assert_eq!(odd.retain_last_statements, Retain::Invalid("[1]".into()));
         let bad = Info::parse(b"{", request()).unwrap_err();
         assert_eq!(bad.cause, Cause::InvalidDocument);
-        assert!(bad.message.starts_with("GET http://mx1:8989/v1/maxscale: invalid response"));
+        assert!(
+            bad.message
+                .starts_with("GET http://mx1:8989/v1/maxscale: invalid response")
+        );
     }
 }

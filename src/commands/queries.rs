@@ -144,10 +144,7 @@ fn hosts_that_keep(
     for (i, check) in checks.into_iter().enumerate() {
         match check {
             Ok(Retain::Set(n)) if n <= 0 => {
-                if items
-                    .iter()
-                    .any(|(s, _)| s.endpoint == i && s.has_queries)
-                {
+                if items.iter().any(|(s, _)| s.endpoint == i && s.has_queries) {
                     ctx.diag.note(&format!(
                         "{}: retain_last_statements is {n}, but some services keep statements: showing theirs",
                         ctx.hosts().label(i)

@@ -531,7 +531,10 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
     }
     let hosts = ctx.labels().join(", ");
     for (id, details) in &lookup.missing {
-        let mut message = format!("{}: session {id} not found on {hosts}", api::session_request(id));
+        let mut message = format!(
+            "{}: session {id} not found on {hosts}",
+            api::session_request(id)
+        );
         if !details.is_empty() {
             message.push_str(&format!(" (the server said: {})", details.join("; ")));
         }

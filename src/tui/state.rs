@@ -362,8 +362,7 @@ impl State {
             .map(|(i, r)| (i, &r.session))
             .filter(|(_, s)| hide_over.is_none_or(|limit| s.idle.is_none_or(|idle| idle <= limit)))
             .collect();
-        self.selection
-            .apply(&mut shown, &self.labels, |(_, s)| *s);
+        self.selection.apply(&mut shown, &self.labels, |(_, s)| *s);
         let view = shown.into_iter().map(|(i, _)| i).collect();
         self.view = view;
         let found = self.selected.as_ref().and_then(|key| {

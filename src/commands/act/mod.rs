@@ -156,9 +156,7 @@ fn confirm(ctx: &Ctx, plan: &plan::Act, jobs: &[Job]) -> anyhow::Result<()> {
         ctx.diag.ask(&question, &mut std::io::stdin().lock())?
     } else if ctx.diag.tty {
         match std::fs::File::open("/dev/tty") {
-            Ok(tty) => ctx
-                .diag
-                .ask(&question, &mut std::io::BufReader::new(tty))?,
+            Ok(tty) => ctx.diag.ask(&question, &mut std::io::BufReader::new(tty))?,
             Err(_) => return Err(refuse().into()),
         }
     } else {
