@@ -1,55 +1,84 @@
 //! The layer rule of ARCHITECTURE.md, checked on the source: which top-level module may use
-//! which, and that only `cli` names clap. A new import that breaks it fails here.
+//! which, which part of `api` may use which, that only `cli` names clap, and that only `api`
+//! writes a path of MaxScale's API. A new import that breaks it fails here.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Each module and the modules it may use (besides itself). `lib` (the entry point) may use all.
+/// Each module and the modules it may use (besides itself), in the order of ARCHITECTURE.md's
+/// layers, bottom up. `lib` and `main` (the entry point) may use all.
 const ALLOWED: &[(&str, &[&str])] = &[
+    // base
     ("text", &[]),
     ("bounded", &["text"]),
     ("error", &[]),
     ("choice", &[]),
     ("endpoint", &["error", "text"]),
+    ("hosts", &["endpoint", "error", "text"]),
     ("config", &["bounded", "error", "text"]),
-    ("api", &["endpoint", "error", "text"]),
+    // API
+    ("api", &["endpoint", "error", "hosts", "text"]),
+    // domain
     ("columns", &["api", "error", "text"]),
     ("select", &["api", "columns", "error", "text"]),
     ("summary", &["api", "error"]),
     ("rdns", &["bounded", "error", "text"]),
+    // rendering
     (
         "output",
         &["api", "choice", "columns", "error", "summary", "text"],
     ),
     ("diag", &["error", "output", "text"]),
-    (
-        "tui",
-        &["api", "columns", "error", "output", "select", "text"],
-    ),
+    // command line
+    ("cli", &["choice", "error"]),
+    // resolution
     (
         "plan",
         &[
-            "choice", "columns", "error", "output", "select", "summary", "text",
+            "api", "choice", "columns", "error", "hosts", "output", "select", "summary", "text",
         ],
     ),
     (
         "settings",
         &[
-            "api", "choice", "cli", "columns", "config", "endpoint", "error", "output", "plan",
-            "select", "summary", "text",
+            "api", "choice", "cli", "columns", "config", "endpoint", "error", "hosts", "output",
+            "plan", "select", "summary", "text",
         ],
     ),
+    // live view
+    (
+        "tui",
+        &["api", "columns", "error", "output", "select", "text"],
+    ),
+    // commands
     (
         "commands",
         &[
-            "api", "columns", "diag", "endpoint", "error", "output", "plan", "rdns", "select",
-            "settings", "summary", "text", "tui",
+            "api", "columns", "diag", "error", "hosts", "output", "plan", "rdns", "select",
+            "summary", "text", "tui",
         ],
     ),
-    ("cli", &["choice", "error"]),
 ];
 
-fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+/// Inside `api`: each part and the parts it may use. `maxscale` is the layer commands call;
+/// below it, `fetch` runs the pipeline over the client, and the document readers never reach
+/// the network.
+const API_ALLOWED: &[(&str, &[&str])] = &[
+    ("place", &[]),
+    ("tls", &[]),
+    ("scan", &["place"]),
+    ("walk", &["place", "scan"]),
+    ("json", &["place", "scan"]),
+    ("model", &["json", "place", "walk"]),
+    ("client", &["tls"]),
+    (
+        "fetch",
+        &["client", "json", "model", "place", "scan", "walk"],
+    ),
+    ("maxscale", &["client", "fetch", "model"]),
+];
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("src") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
@@ -60,6 +89,15 @@ fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+fn source_files() -> (PathBuf, Vec<PathBuf>) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all = Vec::new();
+    files(&src, &mut all);
+    all.sort();
+    assert!(all.len() > 30, "the source tree was read: {}", all.len());
+    (src, all)
+}
+
 /// The top-level module a file belongs to: `src/api/fetch.rs` is `api`, `src/lib.rs` is `lib`.
 fn module_of(src: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(src).expect("under src");
@@ -68,19 +106,29 @@ fn module_of(src: &Path, file: &Path) -> String {
     name.trim_end_matches(".rs").to_string()
 }
 
-/// The top-level modules named as `crate::NAME` in `text` (comments included: a doc link that
-/// runs up the layers is a smell too).
-fn uses(text: &str) -> BTreeSet<String> {
+/// The code of a file before its test module (`#[cfg(test)]` at the start of a line).
+fn code(text: &str) -> &str {
+    text.find("\n#[cfg(test)]").map_or(text, |i| &text[..i])
+}
+
+/// The names a path names after `prefix` (`crate::`, `crate::api::`, `super::`): `NAME`, or
+/// each first name of a group `{a, b::c, d::{e}}`. Comments are included: a doc link that runs
+/// up the layers is a smell too.
+fn uses(text: &str, prefix: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
-    for (i, _) in text.match_indices("crate::") {
-        if i > 0 && text.as_bytes()[i - 1].is_ascii_alphanumeric() {
-            continue; // `mxs_crate::`, not ours
+    for (i, _) in text.match_indices(prefix) {
+        if i > 0 {
+            let before = text.as_bytes()[i - 1];
+            if before.is_ascii_alphanumeric() || before == b'_' || before == b':' {
+                continue; // `mxs_crate::`, `a::super::`: not ours
+            }
         }
-        let rest = &text[i + "crate::".len()..];
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
+        let rest = &text[i + prefix.len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            found.extend(group_names(group));
+            continue;
+        }
+        let name = ident(rest);
         if !name.is_empty() {
             found.insert(name);
         }
@@ -88,26 +136,67 @@ fn uses(text: &str) -> BTreeSet<String> {
     found
 }
 
+fn ident(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect()
+}
+
+/// The first name of each path of a `{...}` group (the text after its `{`).
+fn group_names(group: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut depth = 0;
+    let mut at_start = true;
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => at_start = true,
+            c if at_start && depth == 0 && !c.is_whitespace() => {
+                at_start = false;
+                let name = ident(&group[i..]);
+                if !name.is_empty() && name != "self" {
+                    names.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+#[test]
+fn uses_are_read_from_paths_and_groups() {
+    let text = "use crate::{api::{fetch, model}, error, text::sanitize};\n\
+                use crate::hosts::Hosts; // crate::rdns\n\
+                let x = mxs_crate::nothing; use super::{self, scan};";
+    assert_eq!(
+        uses(text, "crate::"),
+        ["api", "error", "hosts", "rdns", "text"]
+            .map(String::from)
+            .into()
+    );
+    assert_eq!(uses(text, "super::"), ["scan"].map(String::from).into());
+}
+
 #[test]
 fn every_module_uses_only_the_layers_below_it() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut all = Vec::new();
-    files(&src, &mut all);
+    let (src, all) = source_files();
     let mut broken = Vec::new();
     for file in &all {
         let module = module_of(&src, file);
-        if module == "lib" || module == "main" {
-            continue;
-        }
-        let allowed = ALLOWED
-            .iter()
-            .find(|(m, _)| *m == module)
-            .unwrap_or_else(|| panic!("{module} ({}) has no layer in ALLOWED", file.display()))
-            .1;
         let text = std::fs::read_to_string(file).expect("read");
-        for used in uses(&text) {
-            if used != module && !allowed.contains(&used.as_str()) {
-                broken.push(format!("{}: uses crate::{used}", file.display()));
+        if module != "lib" && module != "main" {
+            let allowed = ALLOWED
+                .iter()
+                .find(|(m, _)| *m == module)
+                .unwrap_or_else(|| panic!("{module} ({}) has no layer in ALLOWED", file.display()))
+                .1;
+            for used in uses(&text, "crate::") {
+                if used != module && !allowed.contains(&used.as_str()) {
+                    broken.push(format!("{}: uses crate::{used}", file.display()));
+                }
             }
         }
         let names_clap = text.contains("clap::") || text.contains("use clap");
@@ -120,7 +209,135 @@ fn every_module_uses_only_the_layers_below_it() {
         "imports that break the layer rule of ARCHITECTURE.md:\n{}",
         broken.join("\n")
     );
-    assert!(all.len() > 30, "the source tree was read: {}", all.len());
+}
+
+#[test]
+fn every_part_of_api_uses_only_the_parts_below_it() {
+    let (src, all) = source_files();
+    let mut broken = Vec::new();
+    let mut parts = 0;
+    for file in all.iter().filter(|f| module_of(&src, f) == "api") {
+        let part = file
+            .file_stem()
+            .expect("a file name")
+            .to_string_lossy()
+            .into_owned();
+        if part == "mod" {
+            continue;
+        }
+        parts += 1;
+        let allowed = API_ALLOWED
+            .iter()
+            .find(|(p, _)| *p == part)
+            .unwrap_or_else(|| panic!("api::{part} has no place in API_ALLOWED"))
+            .1;
+        let text = std::fs::read_to_string(file).expect("read");
+        let used = uses(&text, "crate::api::")
+            .into_iter()
+            .chain(uses(code(&text), "super::"));
+        for used in used {
+            if used != part && !allowed.contains(&used.as_str()) {
+                broken.push(format!("{}: uses api::{used}", file.display()));
+            }
+        }
+    }
+    assert_eq!(parts, API_ALLOWED.len(), "every part of api was read");
+    assert!(
+        broken.is_empty(),
+        "imports that break the order inside api (ARCHITECTURE.md):\n{}",
+        broken.join("\n")
+    );
+}
+
+/// The string literals of a text, comments left out (raw strings, byte strings and character
+/// literals read as Rust reads them).
+fn string_literals(text: &str) -> Vec<String> {
+    let b = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(b.len(), |n| i + 2 + n + 2);
+            }
+            b'r' if (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'_')
+                && matches!(b.get(i + 1), Some(b'"' | b'#')) =>
+            {
+                let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+                let open = i + 1 + hashes;
+                if b.get(open) != Some(&b'"') {
+                    i += 1;
+                    continue;
+                }
+                let close = format!("\"{}", "#".repeat(hashes));
+                let end = text[open + 1..]
+                    .find(&close)
+                    .map_or(b.len(), |n| open + 1 + n);
+                found.push(text[open + 1..end].to_string());
+                i = end + close.len();
+            }
+            b'"' => {
+                let mut j = i + 1;
+                while j < b.len() && b[j] != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                found.push(text[i + 1..j.min(b.len())].to_string());
+                i = j + 1;
+            }
+            b'\'' => {
+                // a character literal ('"', '\'') or a lifetime ('a)
+                let len = if b.get(i + 1) == Some(&b'\\') {
+                    text[i + 2..].find('\'').map(|n| n + 3)
+                } else {
+                    text[i + 1..]
+                        .char_indices()
+                        .nth(1)
+                        .filter(|&(_, c)| c == '\'')
+                        .map(|(n, _)| n + 2)
+                };
+                i += len.unwrap_or(1);
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+#[test]
+fn string_literals_skip_comments_and_characters() {
+    let text = "let a = \"v1/x\"; // \"not\"\n let q = '\"'; let r = r#\"a \"b\" c\"#; \
+                fn f<'a>(x: &'a str) {} /* \"no\" */ let e = \"\\\"q\";";
+    assert_eq!(
+        string_literals(text),
+        ["v1/x", "a \"b\" c", "\\\"q"].map(String::from)
+    );
+}
+
+#[test]
+fn only_api_writes_a_path_of_maxscale_s_api() {
+    let (src, all) = source_files();
+    let mut found = Vec::new();
+    for file in &all {
+        let text = std::fs::read_to_string(file).expect("read");
+        let module = module_of(&src, file);
+        for literal in string_literals(code(&text)) {
+            // in api, only the layer commands call knows a path
+            let path = literal.starts_with("v1/") || literal.contains(" v1/");
+            let outside = module != "api" && literal.contains("v1/");
+            let inside = module == "api" && path && !file.ends_with("api/maxscale.rs");
+            if outside || inside {
+                found.push(format!("{}: \"{literal}\"", file.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "paths of the admin API outside api::maxscale:\n{}",
+        found.join("\n")
+    );
 }
 
 fn readme() -> String {
