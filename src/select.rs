@@ -10,7 +10,6 @@ use regex_lite::Regex;
 use crate::api::model::Session;
 use crate::columns::{Column, Kind, Value};
 use crate::error::Failure;
-use crate::text::time::Stamp;
 use crate::text::units;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,14 +120,16 @@ impl Condition {
                     Operand::Num(units::parse_size(value).map_err(|e| usage(text, &e))? as f64)
                 }
                 #[allow(clippy::cast_precision_loss)]
-                Kind::Time => Operand::Num(parse_time(value).ok_or_else(|| {
-                    usage(
-                        text,
-                        &format!(
-                            "'{value}' is not a time (write 2024-01-05T07:24:06Z or 2024-01-05)"
-                        ),
-                    )
-                })? as f64),
+                Kind::Time => {
+                    Operand::Num(crate::text::time::parse_utc_time(value).ok_or_else(|| {
+                        usage(
+                            text,
+                            &format!(
+                                "'{value}' is not a time (write 2024-01-05T07:24:06Z or 2024-01-05)"
+                            ),
+                        )
+                    })? as f64)
+                }
             },
         };
         Ok(Condition {
@@ -263,38 +264,6 @@ fn compare(ord: Option<Ordering>, op: Op) -> bool {
         Op::Gt => o == Ordering::Greater,
         Op::Ge => o != Ordering::Less,
     }
-}
-
-/// `2024-01-05T07:24:06Z`, `2024-01-05 07:24:06` or `2024-01-05`, read as UTC.
-fn parse_time(v: &str) -> Option<i64> {
-    let v = v.trim().trim_end_matches('Z');
-    let (date, clock) = v.split_once(['T', ' ']).unwrap_or((v, "00:00:00"));
-    let mut d = date.split('-');
-    let (y, m, day): (i64, _, _) = (
-        d.next()?.parse().ok()?,
-        d.next()?.parse().ok()?,
-        d.next()?.parse().ok()?,
-    );
-    // as `Stamp::parse`: larger years overflow `Stamp::unix`
-    if y.unsigned_abs() > 9999 {
-        return None;
-    }
-    let mut c = clock.split(':').map(|p| p.parse::<u32>().ok());
-    let (h, mi, s) = (
-        c.next()??,
-        c.next().flatten().unwrap_or(0),
-        c.next().flatten().unwrap_or(0),
-    );
-    let stamp = Stamp {
-        year: y,
-        month: m,
-        day,
-        hour: h,
-        minute: mi,
-        second: s,
-        utc: true,
-    };
-    ((1..=12).contains(&m) && (1..=31).contains(&day)).then(|| stamp.unix())
 }
 
 pub use crate::columns::no_empty_items;

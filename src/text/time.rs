@@ -315,6 +315,50 @@ pub fn query_millis(text: &str) -> Option<i64> {
     )
 }
 
+/// `2024-01-05T07:24:06Z`, `2024-01-05 07:24:06` or `2024-01-05`, read as UTC.
+#[must_use]
+pub fn parse_utc_time(v: &str) -> Option<i64> {
+    let v = v.trim().trim_end_matches('Z');
+    let (date, clock) = v.split_once(['T', ' ']).unwrap_or((v, "00:00:00"));
+    let mut d = date.split('-');
+    let (y, m, day): (i64, _, _) = (
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+    );
+    // as `Stamp::parse`: larger years overflow `Stamp::unix`
+    if y.unsigned_abs() > 9999 {
+        return None;
+    }
+    let mut c = clock.split(':').map(|p| p.parse::<u32>().ok());
+    let (h, mi, s) = (
+        c.next()??,
+        c.next().flatten().unwrap_or(0),
+        c.next().flatten().unwrap_or(0),
+    );
+    let stamp = Stamp {
+        year: y,
+        month: m,
+        day,
+        hour: h,
+        minute: mi,
+        second: s,
+        utc: true,
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&day)).then(|| stamp.unix())
+}
+
+/// Unix seconds of a line of MaxScale's log (`2026-12-07 03:51:09`, with `.mmm` when
+/// `ms_timestamp` is on, perhaps trailing spaces from the journal): the server's local time,
+/// read with its UTC offset in seconds.
+#[must_use]
+pub fn log_unix(text: &str, utc_offset: i64) -> Option<i64> {
+    let text = text.trim();
+    let (date, clock) = text.split_once(' ')?;
+    let millis = query_millis(&format!("{date}T{}", clock.trim_start()))?;
+    Some(millis.div_euclid(1000) - utc_offset)
+}
+
 /// A UTC offset, in seconds: `+02:00`, `-05:00`, `+0530`, `+2`, `Z`, `UTC` (zones reach from
 /// -12:00 to +14:00).
 pub fn parse_utc_offset(text: &str) -> Result<i64, String> {
@@ -368,6 +412,21 @@ pub fn rfc3339_or_raw(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log_times_read_as_the_server_s_local_time() {
+        // 2026-12-07 03:51:09 UTC
+        assert_eq!(log_unix("2026-12-07 03:51:09", 0), Some(1_796_615_469));
+        assert_eq!(
+            log_unix("2026-12-07 03:51:09.999   ", 0),
+            Some(1_796_615_469)
+        );
+        assert_eq!(log_unix("2026-12-07 05:51:09", 7200), Some(1_796_615_469));
+        assert_eq!(log_unix("2026-12-07", 0), None);
+        assert_eq!(log_unix("yesterday at noon", 0), None);
+        assert_eq!(parse_utc_time("2026-12-07T03:51:09Z"), Some(1_796_615_469));
+        assert_eq!(parse_utc_time("2026-12-07 03:51"), Some(1_796_615_460));
+    }
 
     /// The digit-by-digit writer gives what the formatter gives, for every year it takes and
     /// the ones it leaves to the formatter (negative, five digits, fields past 99).
