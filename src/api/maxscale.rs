@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::api::client::{Client, Method};
 use crate::api::fetch::{self, HostOutcome, Shown};
+use crate::api::log;
 use crate::api::model::{Depth, Session};
 use crate::error::{Cause, Failure};
 use crate::hosts::Hosts;
@@ -23,6 +24,10 @@ const RESTART_ALL: &str = "v1/sessions/restart";
 /// The cheapest read there is: one session id. Tells an account that can read from one that
 /// cannot (a read-only account's write is refused with the same 401 as bad credentials).
 const PROBE: &str = "v1/sessions?fields[sessions]=id&page[size]=1";
+/// The log, as a collection of entries (24.02 and later).
+const LOG_ENTRIES: &str = "v1/maxscale/logs/entries";
+/// The log, as one resource (6.0 and later).
+const LOG_DATA: &str = "v1/maxscale/logs/data";
 /// The largest `GET /v1/maxscale` read: a few KiB in practice.
 const INFO_LIMIT: u64 = 4 * 1024 * 1024;
 
@@ -129,15 +134,21 @@ pub enum Route {
     RestartAll,
     /// `PATCH /v1/sessions/:id`.
     Alter,
+    /// `GET /v1/maxscale/logs/entries`: the log as a collection.
+    LogEntries,
+    /// `GET /v1/maxscale/logs/data`: the log as one resource.
+    LogData,
 }
 
 /// The first MaxScale version (major, minor) with each route. Before it, MaxScale has no such
 /// route and answers 404 with an empty body, even for a session that exists.
-const SINCE: [(Route, (u32, u32)); 4] = [
+const SINCE: [(Route, (u32, u32)); 6] = [
     (Route::Kill, (22, 8)),
     (Route::Restart, (22, 8)),
     (Route::RestartAll, (22, 8)),
     (Route::Alter, (6, 0)),
+    (Route::LogEntries, (24, 2)),
+    (Route::LogData, (6, 0)),
 ];
 
 impl Route {
@@ -148,6 +159,7 @@ impl Route {
             Route::Kill => "kill",
             Route::Restart | Route::RestartAll => "restart",
             Route::Alter => "alter",
+            Route::LogEntries | Route::LogData => "read the log of",
         }
     }
 
@@ -407,6 +419,93 @@ impl MaxScale {
         Info::parse(&bytes, request)
     }
 
+    /// A page of `host`'s log, oldest first: the newest `size` lines, or those from `cursor`
+    /// (taken from an earlier page's `links.prev`) on. Read from `logs/entries` on 24.02 and
+    /// later, `logs/data` on 6.0 and later; a host whose version is not known is asked the
+    /// first, then the second. Neither filters nor priorities are sent: MaxScale applies them
+    /// to the page it read, which would hide the time of the lines read (and reads its whole
+    /// log file for every page whatever they are).
+    pub fn log_page(
+        &self,
+        host: usize,
+        cursor: Option<&str>,
+        size: usize,
+    ) -> Result<log::Page, Failure> {
+        let version = self.info(host).ok().and_then(|i| i.version.clone());
+        let known = version
+            .as_deref()
+            .filter(|v| v.starts_with(|c: char| c.is_ascii_digit()));
+        let routes: &[Route] = match known {
+            Some(v) if !older_than(v, Route::LogEntries.since()) => &[Route::LogEntries],
+            Some(v) if !older_than(v, Route::LogData.since()) => &[Route::LogData],
+            Some(v) => {
+                return Err(Failure::new(
+                    Cause::Unsupported,
+                    format!(
+                        "MaxScale {v} on {} has no log in its admin API: reading it needs MaxScale 6.0 or later",
+                        self.hosts.label(host)
+                    ),
+                ));
+            }
+            None => &[Route::LogEntries, Route::LogData],
+        };
+        let mut last = None;
+        for &route in routes {
+            match self.read_log(host, route, cursor, size) {
+                Err(f) if f.cause == Cause::NotFound => last = Some(f),
+                other => return other,
+            }
+        }
+        let f = last.unwrap_or_else(|| Failure::internal("no log route"));
+        Err(Failure::new(
+            Cause::Unsupported,
+            format!(
+                "{}: {} has no log in its admin API (MaxScale 6.0 or later has one)",
+                f.message,
+                self.hosts.label(host)
+            ),
+        ))
+    }
+
+    fn read_log(
+        &self,
+        host: usize,
+        route: Route,
+        cursor: Option<&str>,
+        size: usize,
+    ) -> Result<log::Page, Failure> {
+        let endpoint = self
+            .hosts
+            .get(host)
+            .ok_or_else(|| Failure::internal("no such host"))?;
+        let (path, which) = match route {
+            Route::LogData => (LOG_DATA, log::Route::Data),
+            _ => (LOG_ENTRIES, log::Route::Entries),
+        };
+        let mut path = format!("{path}?page[size]={size}");
+        if let Some(c) = cursor {
+            path.push_str(&format!("&page[cursor]={}", encode_id(c)));
+        }
+        let mut body = self.client.get(endpoint, &path)?;
+        let request = format!("GET {}", body.url);
+        let mut bytes = Vec::new();
+        body.read_to_end(&mut bytes).map_err(|err| {
+            let cause = if err
+                .get_ref()
+                .is_some_and(|e| e.is::<crate::api::client::TooLarge>())
+            {
+                Cause::TooLarge
+            } else {
+                Cause::ConnectionLost
+            };
+            Failure::new(
+                cause,
+                format!("{request}: reading the response failed: {err}"),
+            )
+        })?;
+        log::parse(&bytes, which, &request)
+    }
+
     /// The version of `host` when it predates `route`: the host has no such route.
     #[must_use]
     pub fn lacks(&self, host: usize, route: Route) -> Option<&str> {
@@ -467,7 +566,14 @@ mod tests {
 
     #[test]
     fn every_route_has_its_version() {
-        for route in [Route::Kill, Route::Restart, Route::RestartAll, Route::Alter] {
+        for route in [
+            Route::Kill,
+            Route::Restart,
+            Route::RestartAll,
+            Route::Alter,
+            Route::LogEntries,
+            Route::LogData,
+        ] {
             assert_ne!(route.since(), (0, 0), "{route:?}");
         }
         assert_eq!(Action::Kill { ttl: Some(1) }.route().since(), (22, 8));

@@ -4,6 +4,7 @@
 pub mod client;
 pub mod fetch;
 pub mod json;
+pub mod log;
 pub mod maxscale;
 pub mod model;
 pub mod place;

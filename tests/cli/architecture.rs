@@ -75,7 +75,8 @@ const API_ALLOWED: &[(&str, &[&str])] = &[
         "fetch",
         &["client", "json", "model", "place", "scan", "walk"],
     ),
-    ("maxscale", &["client", "fetch", "model"]),
+    ("log", &[]),
+    ("maxscale", &["client", "fetch", "log", "model"]),
 ];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
