@@ -112,6 +112,10 @@ pub enum Role {
     Warning,
     /// The selected row of the live view.
     Selected,
+    /// A `notice` line of MaxScale's log (errors and warnings take their own roles).
+    Notice,
+    /// An `info` line of MaxScale's log.
+    Info,
 }
 
 impl Role {
@@ -127,6 +131,8 @@ impl Role {
             Role::Error => Look::PLAIN.fg(Hue::Red).bold(),
             Role::Warning => Look::PLAIN.fg(Hue::Yellow).bold(),
             Role::Selected => Look::PLAIN.reversed(),
+            Role::Notice => Look::PLAIN.fg(Hue::Cyan),
+            Role::Info => Look::PLAIN.fg(Hue::Green),
         }
     }
 }
@@ -291,6 +297,8 @@ mod tests {
             (Role::Error, "\u{1b}[31;1mID\u{1b}[0m"),
             (Role::Warning, "\u{1b}[33;1mID\u{1b}[0m"),
             (Role::Selected, "\u{1b}[7mID\u{1b}[0m"),
+            (Role::Notice, "\u{1b}[36mID\u{1b}[0m"),
+            (Role::Info, "\u{1b}[32mID\u{1b}[0m"),
         ] {
             assert_eq!(p.paint(role, "ID"), written, "{role:?}");
         }
