@@ -101,6 +101,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -218,6 +219,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every session (GET /v1/sessions), as maxctrl''s show sessions')
             [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'Add what MaxScale logged about each session (its last 20 lines; 6.0 or later)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
             [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
@@ -477,6 +479,46 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mxs;sessions;log' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only lines this recent: a duration back from now (30m, 2h) or a UTC time (2026-12-07 03:50, 2026-12-07T03:50:00Z) [default: the session''s connection time when it is alive, else 1h]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only lines up to this UTC time (2026-12-07 03:55)')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Only these priorities (comma-separated): emerg, alert, crit, error, warning, notice, info, debug')
+            [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'Print at most the newest N lines of each host [default: 1000]')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --follow: how often to read the newest lines [default: 2s]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Admin API password [default: mariadb]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with, instead of the system''s roots')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) to present when the server asks for one')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--tls-verify-server-cert', '--tls-verify-server-cert', [CompletionResultType]::ParameterName, 'Verify the server''s certificate [default: true]')
+            [CompletionResult]::new('--server-utc-offset', '--server-utc-offset', [CompletionResultType]::ParameterName, 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]')
+            [CompletionResult]::new('--max-response-size', '--max-response-size', [CompletionResultType]::ParameterName, 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table, whether or not stdout is a terminal]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing the sessions'' new lines as MaxScale writes them, until interrupted')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing the sessions'' new lines as MaxScale writes them, until interrupted')
+            [CompletionResult]::new('--until-closed', '--until-closed', [CompletionResultType]::ParameterName, 'With --follow: stop once every session has ended and its last lines are printed')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--tsv', '--tsv', [CompletionResultType]::ParameterName, 'Shorthand for --output tsv')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Print a header row in TSV output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mxs;sessions;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, one row each, sorted by id')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show everything about one or more sessions')
@@ -486,6 +528,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -511,6 +554,9 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             break
         }
         'mxs;sessions;help;alter' {
+            break
+        }
+        'mxs;sessions;help;log' {
             break
         }
         'mxs;sessions;help;help' {
@@ -906,6 +952,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every session (GET /v1/sessions), as maxctrl''s show sessions')
             [CompletionResult]::new('--no-rdns-cache', '--no-rdns-cache', [CompletionResultType]::ParameterName, 'Do not read or write the reverse-DNS cache file')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'Add what MaxScale logged about each session (its last 20 lines; 6.0 or later)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
             [CompletionResult]::new('--secure', '--secure', [CompletionResultType]::ParameterName, 'Use HTTPS for endpoints given without a scheme')
@@ -1326,6 +1373,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)')
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)')
             break
         }
         'mxs;help;sessions;list' {
@@ -1350,6 +1398,9 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             break
         }
         'mxs;help;sessions;alter' {
+            break
+        }
+        'mxs;help;sessions;log' {
             break
         }
         'mxs;help;completions' {

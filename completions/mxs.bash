@@ -160,6 +160,9 @@ _mxs() {
             mxs__subcmd__help__subcmd__sessions,list)
                 cmd="mxs__subcmd__help__subcmd__sessions__subcmd__list"
                 ;;
+            mxs__subcmd__help__subcmd__sessions,log)
+                cmd="mxs__subcmd__help__subcmd__sessions__subcmd__log"
+                ;;
             mxs__subcmd__help__subcmd__sessions,queries)
                 cmd="mxs__subcmd__help__subcmd__sessions__subcmd__queries"
                 ;;
@@ -229,6 +232,9 @@ _mxs() {
             mxs__subcmd__sessions,list)
                 cmd="mxs__subcmd__sessions__subcmd__list"
                 ;;
+            mxs__subcmd__sessions,log)
+                cmd="mxs__subcmd__sessions__subcmd__log"
+                ;;
             mxs__subcmd__sessions,ls)
                 cmd="mxs__subcmd__sessions__subcmd__list"
                 ;;
@@ -258,6 +264,9 @@ _mxs() {
                 ;;
             mxs__subcmd__sessions__subcmd__help,list)
                 cmd="mxs__subcmd__sessions__subcmd__help__subcmd__list"
+                ;;
+            mxs__subcmd__sessions__subcmd__help,log)
+                cmd="mxs__subcmd__sessions__subcmd__help__subcmd__log"
                 ;;
             mxs__subcmd__sessions__subcmd__help,queries)
                 cmd="mxs__subcmd__sessions__subcmd__help__subcmd__queries"
@@ -1635,7 +1644,7 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__help__subcmd__sessions)
-            opts="list show summary watch queries kill restart alter"
+            opts="list show summary watch queries kill restart alter log"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1677,6 +1686,20 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__help__subcmd__sessions__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mxs__subcmd__help__subcmd__sessions__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2561,7 +2584,7 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__sessions)
-            opts="-H -u -p -s -t -c -o -h -V --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version list ls show summary watch queries kill restart alter help"
+            opts="-H -u -p -s -t -c -o -h -V --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version list ls show summary watch queries kill restart alter log help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2757,7 +2780,7 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__sessions__subcmd__help)
-            opts="list show summary watch queries kill restart alter help"
+            opts="list show summary watch queries kill restart alter log help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2813,6 +2836,20 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__sessions__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mxs__subcmd__sessions__subcmd__help__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3132,6 +3169,116 @@ _mxs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mxs__subcmd__sessions__subcmd__log)
+            opts="-f -H -u -p -s -t -c -o -h -V --since --until --priority --lines --follow --until-closed --interval --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lines)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify-server-cert)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --server-utc-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-response-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl tsv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mxs__subcmd__sessions__subcmd__queries)
             opts="-w -H -u -p -s -t -c -o -h -V --min-duration --rdns --rdns-timeout --rdns-deadline --rdns-concurrency --no-rdns-cache --where --sort --limit --columns --wide --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3365,7 +3512,7 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__sessions__subcmd__show)
-            opts="-H -u -p -s -t -c -o -h -V --all --rdns --rdns-timeout --rdns-deadline --rdns-concurrency --no-rdns-cache --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
+            opts="-H -u -p -s -t -c -o -h -V --all --rdns --rdns-timeout --rdns-deadline --rdns-concurrency --no-rdns-cache --log --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3873,7 +4020,7 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__show__subcmd__session)
-            opts="-H -u -p -s -t -c -o -h -V --all --rdns --rdns-timeout --rdns-deadline --rdns-concurrency --no-rdns-cache --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
+            opts="-H -u -p -s -t -c -o -h -V --all --rdns --rdns-timeout --rdns-deadline --rdns-concurrency --no-rdns-cache --log --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

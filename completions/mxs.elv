@@ -97,6 +97,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand kill 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
             cand restart 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
             cand alter 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
+            cand log 'What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mxs;sessions;list'= {
@@ -211,6 +212,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand --color 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)'
             cand --all 'Show every session (GET /v1/sessions), as maxctrl''s show sessions'
             cand --no-rdns-cache 'Do not read or write the reverse-DNS cache file'
+            cand --log 'Add what MaxScale logged about each session (its last 20 lines; 6.0 or later)'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand -s 'Use HTTPS for endpoints given without a scheme'
             cand --secure 'Use HTTPS for endpoints given without a scheme'
@@ -463,6 +465,45 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mxs;sessions;log'= {
+            cand --since 'Only lines this recent: a duration back from now (30m, 2h) or a UTC time (2026-12-07 03:50, 2026-12-07T03:50:00Z) [default: the session''s connection time when it is alive, else 1h]'
+            cand --until 'Only lines up to this UTC time (2026-12-07 03:55)'
+            cand --priority 'Only these priorities (comma-separated): emerg, alert, crit, error, warning, notice, info, debug'
+            cand --lines 'Print at most the newest N lines of each host [default: 1000]'
+            cand --interval 'With --follow: how often to read the newest lines [default: 2s]'
+            cand -H 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand --hosts 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
+            cand -u 'Admin API user [default: admin]'
+            cand --user 'Admin API user [default: admin]'
+            cand -p 'Admin API password [default: mariadb]'
+            cand --password 'Admin API password [default: mariadb]'
+            cand --tls-ca-cert 'CA certificate (PEM) to verify the server with, instead of the system''s roots'
+            cand --tls-cert 'Client certificate (PEM) to present when the server asks for one'
+            cand --tls-key 'Private key (PEM) of --tls-cert'
+            cand --tls-verify-server-cert 'Verify the server''s certificate [default: true]'
+            cand --server-utc-offset 'The servers'' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]'
+            cand -t 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --timeout 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]'
+            cand --max-response-size 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]'
+            cand -c 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand --config 'Config file (maxctrl''s INI format) [default: ~/.maxctrl.cnf when it exists]'
+            cand -o 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --output 'Output format [default: table, whether or not stdout is a terminal]'
+            cand --color 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)'
+            cand -f 'Keep printing the sessions'' new lines as MaxScale writes them, until interrupted'
+            cand --follow 'Keep printing the sessions'' new lines as MaxScale writes them, until interrupted'
+            cand --until-closed 'With --follow: stop once every session has ended and its last lines are printed'
+            cand --password-stdin 'Read the password from the first line of standard input'
+            cand -s 'Use HTTPS for endpoints given without a scheme'
+            cand --secure 'Use HTTPS for endpoints given without a scheme'
+            cand --json 'Shorthand for --output json'
+            cand --tsv 'Shorthand for --output tsv'
+            cand --header 'Print a header row in TSV output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mxs;sessions;help'= {
             cand list 'List sessions, one row each, sorted by id'
             cand show 'Show everything about one or more sessions'
@@ -472,6 +513,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand kill 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
             cand restart 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
             cand alter 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
+            cand log 'What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mxs;sessions;help;list'= {
@@ -489,6 +531,8 @@ set edit:completion:arg-completer[mxs] = {|@words|
         &'mxs;sessions;help;restart'= {
         }
         &'mxs;sessions;help;alter'= {
+        }
+        &'mxs;sessions;help;log'= {
         }
         &'mxs;sessions;help;help'= {
         }
@@ -865,6 +909,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand --color 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)'
             cand --all 'Show every session (GET /v1/sessions), as maxctrl''s show sessions'
             cand --no-rdns-cache 'Do not read or write the reverse-DNS cache file'
+            cand --log 'Add what MaxScale logged about each session (its last 20 lines; 6.0 or later)'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand -s 'Use HTTPS for endpoints given without a scheme'
             cand --secure 'Use HTTPS for endpoints given without a scheme'
@@ -1259,6 +1304,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand kill 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
             cand restart 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
             cand alter 'Change a session''s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
+            cand log 'What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)'
         }
         &'mxs;help;sessions;list'= {
         }
@@ -1275,6 +1321,8 @@ set edit:completion:arg-completer[mxs] = {|@words|
         &'mxs;help;sessions;restart'= {
         }
         &'mxs;help;sessions;alter'= {
+        }
+        &'mxs;help;sessions;log'= {
         }
         &'mxs;help;completions'= {
         }

@@ -61,43 +61,44 @@ complete -c mxs -n "__fish_mxs_needs_command" -f -a "destroy" -d 'maxctrl\'s `de
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "reload" -d 'maxctrl\'s `reload session ID` and `reload sessions`'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "alter" -d 'maxctrl\'s `alter session ID KEY=VALUE...` and `alter session-filters ID [FILTER...]`'
 complete -c mxs -n "__fish_mxs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -s u -l user -d 'Admin API user [default: admin]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -s p -l password -d 'Admin API password [default: mariadb]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
 false\t''"
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l server-utc-offset -d 'The servers\' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l server-utc-offset -d 'The servers\' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
 json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
 jsonl\t'One resource object per line (JSON Lines)'
 tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
 ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
 always\t'Always color tables'
 never\t'Never color'"
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l password-stdin -d 'Read the password from the first line of standard input'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l json -d 'Shorthand for --output json'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l tsv -d 'Shorthand for --output tsv'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -l header -d 'Print a header row in TSV output'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -s V -l version -d 'Print version'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "list" -d 'List sessions, one row each, sorted by id'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "ls" -d 'List sessions, one row each, sorted by id'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "show" -d 'Show everything about one or more sessions'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "watch" -d 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "queries" -d 'The statements running now, longest first (maxctrl\'s list queries)'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "alter" -d 'Change a session\'s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
-complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "list" -d 'List sessions, one row each, sorted by id'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "ls" -d 'List sessions, one row each, sorted by id'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "show" -d 'Show everything about one or more sessions'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "watch" -d 'The session list refreshed in place: an interactive view on a terminal (also `mxs top`)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "queries" -d 'The statements running now, longest first (maxctrl\'s list queries)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "alter" -d 'Change a session\'s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "log" -d 'What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and not __fish_seen_subcommand_from list ls show summary watch queries kill restart alter log help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l rdns -d 'Resolve client addresses to host names: client (default) or server' -r -f -a "client\t'On this machine, in parallel, with deadlines'
 server\t'By MaxScale (rdns=true)'"
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from list" -l rdns-timeout -d 'Deadline of one lookup [default: 2s]' -r
@@ -203,6 +204,7 @@ always\t'Always color tables'
 never\t'Never color'"
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l all -d 'Show every session (GET /v1/sessions), as maxctrl\'s show sessions'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l no-rdns-cache -d 'Do not read or write the reverse-DNS cache file'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l log -d 'Add what MaxScale logged about each session (its last 20 lines; 6.0 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l password-stdin -d 'Read the password from the first line of standard input'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
@@ -421,6 +423,40 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -l header -d 'Print a header row in TSV output'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from alter" -s V -l version -d 'Print version'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l since -d 'Only lines this recent: a duration back from now (30m, 2h) or a UTC time (2026-12-07 03:50, 2026-12-07T03:50:00Z) [default: the session\'s connection time when it is alive, else 1h]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l until -d 'Only lines up to this UTC time (2026-12-07 03:55)' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l priority -d 'Only these priorities (comma-separated): emerg, alert, crit, error, warning, notice, info, debug' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l lines -d 'Print at most the newest N lines of each host [default: 1000]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l interval -d 'With --follow: how often to read the newest lines [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s u -l user -d 'Admin API user [default: admin]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s p -l password -d 'Admin API password [default: mariadb]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l tls-ca-cert -d 'CA certificate (PEM) to verify the server with, instead of the system\'s roots' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l tls-cert -d 'Client certificate (PEM) to present when the server asks for one' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l tls-verify-server-cert -d 'Verify the server\'s certificate [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l server-utc-offset -d 'The servers\' UTC offset, for the zoneless times of queries[]: +02:00, -05:00 [default: +00:00]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s t -l timeout -d 'Bound on each whole request: 500ms, 10s, 2m; a bare number is milliseconds [default: 10s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l max-response-size -d 'Refuse a response larger than this: 512MiB, 1GiB, or bytes [default: 1GiB]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s c -l config -d 'Config file (maxctrl\'s INI format) [default: ~/.maxctrl.cnf when it exists]' -r -F
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format [default: table, whether or not stdout is a terminal]' -r -f -a "table\t'Aligned, colored table for people'
+json\t'The server\'s JSON:API document, lossless, with mxs\'s additions under "meta"'
+jsonl\t'One resource object per line (JSON Lines)'
+tsv\t'Tab-separated values with escaped tabs and newlines, for awk and cut'
+ids\t'Session ids, one per line (ID@HOST with several hosts), for kill, restart and alter'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l color -d 'When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)' -r -f -a "auto\t'Color when stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb'
+always\t'Always color tables'
+never\t'Never color'"
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s f -l follow -d 'Keep printing the sessions\' new lines as MaxScale writes them, until interrupted'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l until-closed -d 'With --follow: stop once every session has ended and its last lines are printed'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l json -d 'Shorthand for --output json'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l tsv -d 'Shorthand for --output tsv'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l header -d 'Print a header row in TSV output'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, one row each, sorted by id'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show everything about one or more sessions'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "summary" -d 'Count sessions, memory and idle time per group'
@@ -429,6 +465,7 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Change a session\'s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "log" -d 'What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mxs -n "__fish_mxs_using_subcommand completions" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand completions" -s u -l user -d 'Admin API user [default: admin]' -r
@@ -752,6 +789,7 @@ always\t'Always color tables'
 never\t'Never color'"
 complete -c mxs -n "__fish_mxs_using_subcommand show; and __fish_seen_subcommand_from session" -l all -d 'Show every session (GET /v1/sessions), as maxctrl\'s show sessions'
 complete -c mxs -n "__fish_mxs_using_subcommand show; and __fish_seen_subcommand_from session" -l no-rdns-cache -d 'Do not read or write the reverse-DNS cache file'
+complete -c mxs -n "__fish_mxs_using_subcommand show; and __fish_seen_subcommand_from session" -l log -d 'Add what MaxScale logged about each session (its last 20 lines; 6.0 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand show; and __fish_seen_subcommand_from session" -l password-stdin -d 'Read the password from the first line of standard input'
 complete -c mxs -n "__fish_mxs_using_subcommand show; and __fish_seen_subcommand_from session" -s s -l secure -d 'Use HTTPS for endpoints given without a scheme'
 complete -c mxs -n "__fish_mxs_using_subcommand show; and __fish_seen_subcommand_from session" -l json -d 'Shorthand for --output json'
@@ -1065,6 +1103,7 @@ complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "kill" -d 'Kill sessions: DELETE /v1/sessions/ID (MaxScale 22.08 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "restart" -d 'Restart sessions (new backend connections): POST /v1/sessions/ID/restart (22.08 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "alter" -d 'Change a session\'s log levels or filters: PATCH /v1/sessions/ID (6.0 or later)'
+complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "log" -d 'What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print a shell completion script'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Write man pages (mxs.1 and one page per subcommand) into DIR'
 complete -c mxs -n "__fish_mxs_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "sessions" -d 'mxs sessions list'

@@ -81,6 +81,60 @@ pub struct Show {
     /// Every session (`show --all`, maxctrl's `show sessions`) instead of ids.
     pub all: bool,
     pub rdns: RdnsSettings,
+    /// Add each session's last lines of MaxScale's log (`show --log`).
+    pub log: bool,
+}
+
+/// Where `sessions log` stops reading back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Since {
+    /// This long before now.
+    Ago(Duration),
+    /// This Unix time.
+    At(i64),
+}
+
+/// `sessions log`.
+#[derive(Debug)]
+pub struct Log {
+    pub ids: Vec<IdRef>,
+    /// `None`: the session's connection time when it is alive, else an hour ago.
+    pub since: Option<Since>,
+    /// Only lines up to this Unix time.
+    pub until: Option<i64>,
+    /// Only these priorities (canonical words, see [`priority`]); empty for all.
+    pub priorities: Vec<&'static str>,
+    /// At most this many lines per host (the newest).
+    pub lines: usize,
+    pub follow: Option<Follow>,
+}
+
+/// `sessions log --follow`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Follow {
+    pub interval: Duration,
+    /// Stop once every session has ended and its last lines are printed.
+    pub until_closed: bool,
+}
+
+/// The priorities of MaxScale's log, most severe first: maxlog writes these words, the journal
+/// the long forms of the first three.
+pub const PRIORITIES: [&str; 8] = [
+    "emerg", "alert", "crit", "error", "warning", "notice", "info", "debug",
+];
+
+/// A priority as either log source writes it (or as a user types it) in its canonical word.
+#[must_use]
+pub fn priority(word: &str) -> Option<&'static str> {
+    let w = word.trim().to_ascii_lowercase();
+    let w = match w.as_str() {
+        "emergency" => "emerg",
+        "critical" => "crit",
+        "err" => "error",
+        "warn" => "warning",
+        other => other,
+    };
+    PRIORITIES.iter().copied().find(|p| *p == w)
 }
 
 /// `sessions queries`: the list of the sessions running a statement. With no `--sort`, each
@@ -213,6 +267,7 @@ pub enum Plan {
     Summary(Summary),
     Watch(Watch),
     Act(Act),
+    Log(Log),
 }
 
 #[cfg(test)]

@@ -39,6 +39,8 @@ pub mod defaults {
     pub const RDNS_DEADLINE: &str = "5s";
     pub const RDNS_CONCURRENCY: usize = 64;
     pub const WATCH_INTERVAL: &str = "2s";
+    /// The most lines `sessions log` prints per host.
+    pub const LOG_LINES: usize = 1000;
     /// The width of tables when stdout is not a terminal and `COLUMNS` is unset.
     pub const WIDTH: usize = 160;
 }
@@ -320,7 +322,9 @@ impl Settings {
                     })
                     .collect::<Result<_, _>>()?,
                 rdns: self.rdns(&a.rdns)?,
+                log: a.log,
             }),
+            SessionsCommand::Log(a) => Plan::Log(self.log(a)?),
             SessionsCommand::Kill(a) => Plan::Act(self.act(
                 plan::Action::Kill {
                     ttl: a.ttl.as_deref().map(plan::parse_ttl).transpose()?,
@@ -351,6 +355,93 @@ impl Settings {
                     rdns: self.rdns(&a.rdns)?,
                 })
             }
+        })
+    }
+
+    fn log(&self, a: &cli::LogArgs) -> Result<plan::Log, Failure> {
+        let ids = a
+            .ids
+            .iter()
+            .map(|i| self.connection.hosts.parse_id(i, "session id"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let since = a
+            .since
+            .as_deref()
+            .map(|t| {
+                if let Some(at) = crate::text::time::parse_utc_time(t) {
+                    return Ok(plan::Since::At(at));
+                }
+                units::parse_duration(t, 1.0)
+                    .map(plan::Since::Ago)
+                    .map_err(|_| {
+                        Failure::usage(format!(
+                            "--since: '{}' is neither a duration nor a time",
+                            crate::text::sanitize::line(t.trim())
+                        ))
+                        .with_hint("--since 30m, --since 2h, --since '2026-12-07 03:50' (UTC)")
+                    })
+            })
+            .transpose()?;
+        let until = a
+            .until
+            .as_deref()
+            .map(|t| {
+                crate::text::time::parse_utc_time(t).ok_or_else(|| {
+                    Failure::usage(format!(
+                        "--until: '{}' is not a time",
+                        crate::text::sanitize::line(t.trim())
+                    ))
+                    .with_hint("--until '2026-12-07 03:55' or 2026-12-07T03:55:00Z (UTC)")
+                })
+            })
+            .transpose()?;
+        crate::select::no_empty_items("--priority", &a.priority)?;
+        let mut priorities = Vec::new();
+        for word in &a.priority {
+            let p = plan::priority(word).ok_or_else(|| {
+                Failure::usage(format!(
+                    "--priority: unknown priority '{}'",
+                    crate::text::sanitize::line(word.trim())
+                ))
+                .with_hint(format!("priorities: {}", plan::PRIORITIES.join(", ")))
+            })?;
+            if !priorities.contains(&p) {
+                priorities.push(p);
+            }
+        }
+        let lines = a.lines.unwrap_or(defaults::LOG_LINES);
+        if lines == 0 {
+            return Err(Failure::usage("--lines: give at least 1"));
+        }
+        let follow = if a.follow {
+            if self.output.format == Format::Json {
+                return Err(Failure::usage(
+                    "--follow streams the lines: -o json would never end its document",
+                )
+                .with_hint("use -o jsonl (one entry per line) or -o tsv"));
+            }
+            let interval = units::parse_duration(
+                a.interval.as_deref().unwrap_or(defaults::WATCH_INTERVAL),
+                1.0,
+            )
+            .map_err(|e| Failure::usage(format!("--interval: {e}")))?;
+            if interval < std::time::Duration::from_millis(100) {
+                return Err(Failure::usage("--interval: at least 100ms"));
+            }
+            Some(plan::Follow {
+                interval,
+                until_closed: a.until_closed,
+            })
+        } else {
+            None
+        };
+        Ok(plan::Log {
+            ids,
+            since,
+            until,
+            priorities,
+            lines,
+            follow,
         })
     }
 

@@ -114,6 +114,7 @@ impl Command {
                 ids: Vec::new(),
                 all: true,
                 rdns: a.rdns.clone(),
+                log: false,
             }),
             Command::Destroy(MaxctrlDestroy::Session(a)) => SessionsCommand::Kill(a.clone()),
             Command::Reload(MaxctrlReload::Session(a)) => SessionsCommand::Restart(a.clone()),

@@ -337,6 +337,17 @@ pub enum SessionsCommand {
     ///
     /// KEY=VALUE pairs: log_info, log_notice, log_warning, log_error set to true or false.
     Alter(AlterArgs),
+
+    /// What MaxScale logged about sessions, alive or ended (MaxScale 6.0 or later)
+    ///
+    /// The lines of MaxScale's log tagged with the sessions' ids, oldest first: time (the
+    /// server's, as sent), priority, module, object and message. The log is read backwards,
+    /// a page at a time, until --since, --lines or the start of the log; stderr says how far
+    /// back it read and why it stopped. With several hosts a bare id is looked up on each
+    /// (session ids repeat across MaxScales). What MaxScale writes depends on the session's
+    /// log levels: a plain kill logs nothing unless log_info is on (`mxs sessions alter ID
+    /// log_info=true` before reproducing).
+    Log(LogArgs),
 }
 
 /// Reverse DNS of client addresses.
@@ -451,6 +462,48 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub rdns: RdnsArgs,
+
+    /// Add what MaxScale logged about each session (its last 20 lines; 6.0 or later)
+    #[arg(long)]
+    pub log: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct LogArgs {
+    /// Session ids: ID, or ID@HOST with several hosts
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+
+    /// Only lines this recent: a duration back from now (30m, 2h) or a UTC time (2026-12-07
+    /// 03:50, 2026-12-07T03:50:00Z) [default: the session's connection time when it is alive,
+    /// else 1h]
+    #[arg(long, value_name = "DURATION|TIME")]
+    pub since: Option<String>,
+
+    /// Only lines up to this UTC time (2026-12-07 03:55)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+
+    /// Only these priorities (comma-separated): emerg, alert, crit, error, warning, notice,
+    /// info, debug
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub priority: Vec<String>,
+
+    /// Print at most the newest N lines of each host [default: 1000]
+    #[arg(long, value_name = "N")]
+    pub lines: Option<usize>,
+
+    /// Keep printing the sessions' new lines as MaxScale writes them, until interrupted
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+
+    /// With --follow: stop once every session has ended and its last lines are printed
+    #[arg(long, requires = "follow")]
+    pub until_closed: bool,
+
+    /// With --follow: how often to read the newest lines [default: 2s]
+    #[arg(long, value_name = "INTERVAL", requires = "follow")]
+    pub interval: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]

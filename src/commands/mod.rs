@@ -2,6 +2,7 @@
 //! renderer in `output`; none formats output itself. [`Ctx`] carries what every command needs.
 
 pub mod act;
+pub mod log;
 pub mod queries;
 pub mod sessions;
 pub mod summary;
@@ -46,6 +47,7 @@ pub fn run(ctx: &Ctx, plan: &Plan) -> anyhow::Result<Option<ExitKind>> {
         Plan::Summary(p) => summary::run(ctx, p),
         Plan::Watch(p) => watch::run(ctx, p),
         Plan::Act(p) => act::run(ctx, p),
+        Plan::Log(p) => log::run(ctx, p),
     }
 }
 

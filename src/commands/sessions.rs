@@ -504,11 +504,31 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
         None
     };
     cache.save();
+    let mut failures = lookup.failures;
+    let logs: Vec<Option<Vec<crate::api::log::Entry>>> = lookup
+        .found
+        .iter()
+        .map(|f| {
+            if !plan.log {
+                return None;
+            }
+            crate::commands::log::session_lines(ctx, f.endpoint, &f.session)
+                .map_err(|e| {
+                    let e = anyhow::Error::new(e).context(format!(
+                        "reading MaxScale's log for session {}",
+                        sanitize::line(&f.session.id)
+                    ));
+                    failures.push((f.endpoint, e));
+                })
+                .ok()
+        })
+        .collect();
     let items: Vec<show::Item<'_>> = lookup
         .found
         .iter()
         .zip(&values)
-        .map(|(f, value)| show::Item {
+        .zip(&logs)
+        .map(|((f, value), log)| show::Item {
             resource: &f.resource,
             value,
             members: &f.members,
@@ -519,13 +539,14 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
                     .as_deref()
                     .and_then(|remote| r.name(remote))
             }),
+            log: log.as_deref(),
         })
         .collect();
     let now = crate::text::time::now_unix();
     let mut out = ctx.stdout();
     show::write(&mut out, &ctx.options, &items, now)?;
     out.flush().context("writing the output")?;
-    let failed = ctx.report_failures(lookup.failures)?;
+    let failed = ctx.report_failures(failures)?;
     if lookup.missing.is_empty() {
         return Ok(failed);
     }

@@ -33,6 +33,9 @@ pub struct Meta<'a> {
     /// `sessions queries`: the running statement and its age in seconds (`null` when its
     /// time cannot be read), as `meta.running` and `meta.query_age`.
     pub running: Option<(&'a str, Option<f64>)>,
+    /// `show --log`: the session's lines of MaxScale's log, as the server sent them, as
+    /// `meta.log`.
+    pub log: Option<&'a serde_json::Value>,
 }
 
 impl Meta<'_> {
@@ -50,6 +53,9 @@ impl Meta<'_> {
                 "query_age",
                 age.map_or(serde_json::Value::Null, serde_json::Value::from),
             ));
+        }
+        if let Some(log) = self.log {
+            m.push(("log", log.clone()));
         }
         m
     }
@@ -105,7 +111,7 @@ fn write_meta(out: &mut Vec<u8>, meta: &Meta<'_>, depth: Layout) -> anyhow::Resu
     thread_local! {
         static RENDERED: std::cell::RefCell<Rendered> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    if meta.remote_name.is_some() || meta.running.is_some() {
+    if meta.remote_name.is_some() || meta.running.is_some() || meta.log.is_some() {
         return render_meta(out, meta, depth);
     }
     RENDERED.with(|cell| {
@@ -364,6 +370,7 @@ mod tests {
             maxscale: "mx:8989",
             remote_name: None,
             running: None,
+            log: None,
         }
     }
 
@@ -384,6 +391,7 @@ mod tests {
             maxscale: "mx",
             remote_name: Some(None),
             running: None,
+            log: None,
         };
         assert!(
             one(b"{}", &m, Layout::Compact) == r#"{"meta":{"maxscale":"mx","remote_name":null}}"#

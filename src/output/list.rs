@@ -40,6 +40,7 @@ pub fn meta<'a>(s: &'a Session, labels: &'a [String], client_rdns: bool) -> Meta
         maxscale: labels.get(s.endpoint).map_or("", String::as_str),
         remote_name: client_rdns.then_some(s.remote_name.as_deref()),
         running: None,
+        log: None,
     }
 }
 

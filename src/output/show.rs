@@ -6,6 +6,7 @@
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 
+use crate::api::log::Entry;
 use crate::output::style::Palette;
 use crate::output::tsv;
 use crate::text::sanitize;
@@ -34,6 +35,8 @@ pub struct Item<'a> {
     pub maxscale: &'a str,
     /// `None`: reverse DNS was not asked for; `Some(None)`: asked, not resolved.
     pub remote_name: Option<Option<&'a str>>,
+    /// `show --log`: the session's last lines of MaxScale's log, oldest first.
+    pub log: Option<&'a [Entry]>,
 }
 
 /// Writes every session found in `options.format`: sections (table), `key<TAB>value` blocks
@@ -55,10 +58,14 @@ pub fn write(
             palette: options.palette,
             now,
         };
+        let log_value = item
+            .log
+            .map(|lines| Value::Array(lines.iter().map(|e| e.raw.clone()).collect()));
         let meta = Meta {
             maxscale: item.maxscale,
             remote_name: item.remote_name,
             running: None,
+            log: log_value.as_ref(),
         };
         let mut buf = Vec::new();
         match options.format {
@@ -66,8 +73,19 @@ pub fn write(
             _ => {}
         }
         match options.format {
-            Format::Table => buf.extend_from_slice(render(item.value, &ctx).as_bytes()),
-            Format::Tsv => tsv::write_fields(&mut buf, &fields(item.value, &ctx))?,
+            Format::Table => {
+                buf.extend_from_slice(render(item.value, &ctx).as_bytes());
+                if let Some(lines) = item.log {
+                    log_section(&mut buf, options, lines)?;
+                }
+            }
+            Format::Tsv => {
+                let mut f = fields(item.value, &ctx);
+                if let Some(lines) = item.log {
+                    log_fields(&mut f, lines);
+                }
+                tsv::write_fields(&mut buf, &f)?;
+            }
             Format::Jsonl => {
                 json::write_resource(&mut buf, item.resource, &meta, Layout::Compact)?;
                 buf.push(b'\n');
@@ -87,6 +105,49 @@ pub fn write(
         out.write_all(&buf)?;
     }
     Ok(())
+}
+
+/// The "MaxScale log" section: the lines as `sessions log` prints them.
+fn log_section(
+    buf: &mut Vec<u8>,
+    options: &crate::output::Options,
+    lines: &[Entry],
+) -> std::io::Result<()> {
+    use crate::output::log::{Line, Shape, write_lines};
+    buf.push(b'\n');
+    let title = if lines.is_empty() {
+        "MaxScale log: no lines (MaxScale writes a session's lines by its log levels)".to_string()
+    } else {
+        format!("MaxScale log ({}, oldest first)", lines.len())
+    };
+    buf.extend_from_slice(options.palette.title(&title).as_bytes());
+    buf.push(b'\n');
+    let shape = Shape {
+        labels: &[],
+        hosts: false,
+        session_width: None,
+    };
+    let lines: Vec<Line<'_>> = lines.iter().map(|entry| Line { host: 0, entry }).collect();
+    let options = crate::output::Options {
+        format: crate::output::Format::Table,
+        ..*options
+    };
+    write_lines(buf, &options, &shape, &lines)
+}
+
+/// `maxscale_log.N.FIELD` fields, the lines oldest first.
+fn log_fields(out: &mut Vec<(String, String)>, lines: &[Entry]) {
+    for (n, e) in lines.iter().enumerate() {
+        let mut add = |field: &str, value: &str| {
+            out.push((format!("maxscale_log.{n}.{field}"), value.to_string()));
+        };
+        add("timestamp", e.timestamp.trim_end());
+        add("priority", &e.priority);
+        add("session", e.session.as_deref().unwrap_or(""));
+        add("module", e.module.as_deref().unwrap_or(""));
+        add("object", e.object.as_deref().unwrap_or(""));
+        add("message", &e.message);
+    }
 }
 
 /// Attributes shown in the main section or their own sections.
