@@ -469,6 +469,9 @@ pub struct MockConfig {
     /// The time the `Date` header of successful answers reads (Unix seconds), instead of the
     /// clock: a server whose clock is fixed, for output that depends on the server's time.
     pub server_time: Option<i64>,
+    /// Serve a generated log of this many lines (sessions' lines spread over it, deterministic
+    /// by `seed`) instead of the dataset's own log.
+    pub log_lines: Option<usize>,
 }
 
 impl Default for MockConfig {
@@ -496,6 +499,7 @@ impl Default for MockConfig {
             tls: None,
             retain_last_statements: DEFAULT_RETAIN_LAST_STATEMENTS,
             server_time: None,
+            log_lines: None,
         }
     }
 }

@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use std::collections::HashSet;
 
 /// The fixed "now" of generated data: 2026-11-28 09:20:00 UTC (as in the real capture).
-const NOW: i64 = 1_795_857_600;
+pub(crate) const NOW: i64 = 1_795_857_600;
 
 const SERVICES: [&str; 3] = [
     "RW-Split-Router",

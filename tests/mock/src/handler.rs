@@ -48,6 +48,8 @@ pub struct State {
     pub secret: String,
     /// The `record` file.
     pub record: Option<Mutex<File>>,
+    /// The log (maxlog).
+    pub log: crate::logs::Log,
     last_modified: String,
     cache: Mutex<Cache>,
     /// List requests served so far (for `churn`).
@@ -95,6 +97,7 @@ impl State {
             live: Live::default(),
             secret,
             record,
+            log: crate::logs::Log::default(),
             last_modified,
             cache: Mutex::new(Cache::default()),
             lists: std::sync::atomic::AtomicUsize::new(0),
@@ -245,6 +248,11 @@ impl State {
             ("OPTIONS", _) => self.no_route(200),
             (_, ["auth"]) if version >= Version::V2_5 => self.auth_endpoint(req, who),
             (_, ["maxscale"]) if get => self.maxscale(&base, version),
+            (_, ["maxscale", "logs", which @ ("entries" | "data")])
+                if get && self.has_log_route(which) =>
+            {
+                self.logs(req.query.as_deref(), &base, *which == "entries")
+            }
             (_, ["sessions"]) if get => {
                 if let Some(f) = self.config.fault {
                     return fault::act(self, f, &base, None, req);

@@ -17,6 +17,7 @@ mod http;
 mod jansson;
 mod json;
 mod live;
+mod logs;
 pub mod pki;
 mod query;
 mod server;
@@ -31,4 +32,5 @@ pub use config::{
     DEFAULT_RO_PASSWORD, DEFAULT_RO_USER, DEFAULT_USER, Fault, MockConfig, RestartError,
     RestartFailure, SessionSet, TlsFiles, Version, default_filters, default_rdns_names,
 };
+pub use logs::PRIORITIES as LOG_PRIORITIES;
 pub use server::{MockServer, RecordedRequest, WriteRecord};

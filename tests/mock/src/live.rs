@@ -20,6 +20,15 @@ pub struct Patch {
     pub filters: Option<Vec<String>>,
 }
 
+/// What the log must tell about a change that happened inside the overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A ttl kill fell due (at this mock-clock instant).
+    TtlKill(String, Instant),
+    /// Churn closed the session.
+    ChurnClose(String),
+}
+
 /// Changes to the dataset.
 #[derive(Debug, Clone, Default)]
 pub struct Overlay {
@@ -32,6 +41,8 @@ pub struct Overlay {
     added: Vec<(String, Value)>,
     /// Churn steps taken.
     churned: u64,
+    /// Ttl kills and churn closes, oldest first (append-only; the log reads them).
+    events: Vec<Event>,
 }
 
 impl Overlay {
@@ -121,6 +132,21 @@ impl Overlay {
         Some(row)
     }
 
+    /// The session `id` with its PATCHes applied, even if it was killed.
+    pub fn any_row(&self, dataset: &Dataset, id: &str) -> Value {
+        let mut row = match self.added.iter().find(|(a, _)| a == id) {
+            Some((_, r)) => r.clone(),
+            None => dataset.get(id).unwrap_or(Value::Null),
+        };
+        self.patch_row(&mut row);
+        row
+    }
+
+    /// Ttl kills and churn closes so far, oldest first.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
     /// Rows `start..end` of the dataset's list order that are alive, patched.
     pub fn dataset_rows<'a>(
         &'a self,
@@ -203,14 +229,16 @@ impl Overlay {
 
     /// Kill the sessions whose ttl ran out by `now`; true if any.
     fn expire(&mut self, now: Instant) -> bool {
-        let due: Vec<String> = self
+        let mut due: Vec<(String, Instant)> = self
             .ttl
             .iter()
             .filter(|(_, d)| **d <= now)
-            .map(|(id, _)| id.clone())
+            .map(|(id, d)| (id.clone(), *d))
             .collect();
-        for id in &due {
+        due.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+        for (id, deadline) in &due {
             self.kill(id);
+            self.events.push(Event::TtlKill(id.clone(), *deadline));
         }
         !due.is_empty()
     }
@@ -232,6 +260,7 @@ impl Overlay {
             .unwrap_or(0);
         if let Some(lowest) = self.live_ids(dataset).into_iter().min_by_key(|id| num(id)) {
             self.kill(&lowest);
+            self.events.push(Event::ChurnClose(lowest));
         }
         let k = self.churned;
         self.churned += 1;
@@ -263,6 +292,11 @@ impl Live {
     /// The mock's clock.
     pub fn now(&self) -> Instant {
         Instant::now() + *self.offset.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// How far the mock's clock is ahead of the real one.
+    pub fn offset(&self) -> Duration {
+        *self.offset.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Move the mock's clock forward.

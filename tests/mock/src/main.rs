@@ -103,6 +103,9 @@ struct Cli {
     /// The server's clock is fixed at this Unix time (seconds): the Date header reads it
     #[arg(long, value_name = "SECS")]
     server_time: Option<i64>,
+    /// Serve a generated log of N lines (GET /v1/maxscale/logs/entries and /data)
+    #[arg(long, value_name = "N")]
+    log_lines: Option<usize>,
     /// Command to run with MXS_HOSTS set; the mock stops when it exits
     #[arg(last = true, value_name = "COMMAND")]
     command: Vec<String>,
@@ -181,6 +184,7 @@ fn config(cli: &Cli) -> Result<MockConfig, String> {
         tls,
         retain_last_statements: cli.retain_last_statements,
         server_time: cli.server_time,
+        log_lines: cli.log_lines,
     })
 }
 

@@ -289,6 +289,35 @@ impl MockServer {
         self.state.live.advance(d);
     }
 
+    /// Append a line to the log at the mock's current time (`server_time`, else the real clock,
+    /// plus `advance_clock`), as MaxScale would write it (newlines become the two characters `\n`); returns its
+    /// id. `priority` is a maxlog word (`error`, `warning`, `notice`, `info`, ...). Shared by
+    /// listeners started together.
+    pub fn append_log(
+        &self,
+        priority: &str,
+        message: &str,
+        session: Option<&str>,
+        module: Option<&str>,
+        object: Option<&str>,
+    ) -> usize {
+        self.state
+            .log_append(priority, message, session, module, object)
+    }
+
+    /// The session `id` ran `sql`: if its `log_info` is on (e.g. after a PATCH), the two
+    /// per-statement info lines MaxScale writes (`> Autocommit: ... stmt: SQL` with the service
+    /// as object, `Route query to primary: server1 <`) are appended. Returns how many lines were
+    /// written (0 or 2).
+    pub fn log_statement(&self, id: &str, sql: &str) -> usize {
+        self.state.log_statement(id, sql)
+    }
+
+    /// Number of log lines, i.e. the id the next line gets (due ttl kills logged first).
+    pub fn log_len(&self) -> usize {
+        self.state.log_len()
+    }
+
     /// A token for an account (the admin or the read-only one), as `GET /v1/auth` gives, for
     /// `Authorization: Bearer`; `None` for an unknown user.
     pub fn token(&self, user: &str) -> Option<String> {

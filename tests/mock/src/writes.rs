@@ -126,6 +126,7 @@ impl State {
             self.live.update(|o| o.kill_at(id, deadline));
         } else {
             self.live.update(|o| o.kill(id));
+            self.log_session_deleted(id);
         }
         self.no_route(200)
     }

@@ -8,6 +8,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
 mod faults;
+mod logs;
 mod writes;
 
 #[derive(Debug)]
