@@ -204,7 +204,8 @@ fn connections(ctx: &Ctx, host: usize, ids: &[String]) -> anyhow::Result<Vec<Opt
 }
 
 /// When a session connected (Unix seconds); the dawn of time when the server does not say.
-fn connected(ctx: &Ctx, session: &Session) -> i64 {
+#[must_use]
+pub fn connected(ctx: &Ctx, session: &Session) -> i64 {
     session
         .connected
         .as_deref()
@@ -215,12 +216,13 @@ fn connected(ctx: &Ctx, session: &Session) -> i64 {
         })
 }
 
-/// `show --log`: a session's last [`SHOW_LINES`] lines, read back to its connection.
-pub fn session_lines(ctx: &Ctx, host: usize, session: &Session) -> Result<Vec<Entry>, Failure> {
-    let ids = [session.id.clone()];
+/// `show --log` and the live view's detail: a session's last [`SHOW_LINES`] lines, read back
+/// to `since` (its connection when it is alive).
+pub fn session_lines(ctx: &Ctx, host: usize, id: &str, since: i64) -> Result<Vec<Entry>, Failure> {
+    let ids = [id.to_string()];
     let bounds = Bounds {
         ids: &ids,
-        since: connected(ctx, session),
+        since,
         until: None,
         priorities: &[],
         lines: SHOW_LINES,

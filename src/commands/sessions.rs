@@ -512,7 +512,8 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
             if !plan.log {
                 return None;
             }
-            crate::commands::log::session_lines(ctx, f.endpoint, &f.session)
+            let since = crate::commands::log::connected(ctx, &f.session);
+            crate::commands::log::session_lines(ctx, f.endpoint, &f.session.id, since)
                 .map_err(|e| {
                     let e = anyhow::Error::new(e).context(format!(
                         "reading MaxScale's log for session {}",

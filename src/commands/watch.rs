@@ -27,7 +27,7 @@ use crate::rdns;
 use crate::select::Selection;
 use crate::text::sanitize;
 use crate::text::time::Stamp;
-use crate::tui::state::{Document, Effect, Key, Refresh, Start, State};
+use crate::tui::state::{DetailLog, Document, Effect, Key, Refresh, Start, State};
 use crate::tui::terminal::{self as term, Screen};
 use crate::tui::view;
 
@@ -112,25 +112,60 @@ enum Request {
 enum Reply {
     Refreshed(Refresh),
     Detail(Key, Document),
+    DetailLog(Key, DetailLog),
     Acted(String, bool),
 }
 
-/// Reads one session from its own host, for the detail view.
-fn read_detail(ctx: &Ctx, rdns: &RdnsSettings, key: &Key) -> Document {
+/// The session whose log the detail view last read, and whether it was gone then: the log is
+/// read when the pane opens and again when the session ends (each read costs MaxScale a read of
+/// its whole log file), not at every refresh.
+type LogRead = Option<(Key, bool)>;
+
+/// Reads one session from its own host, for the detail view; then, when `logged` says it is
+/// due, what MaxScale logged about it (back to its connection, or an hour back once it is
+/// gone), each sent as it comes.
+fn read_detail(
+    ctx: &Ctx,
+    rdns: &RdnsSettings,
+    key: &Key,
+    logged: &mut LogRead,
+    replies: &mpsc::Sender<Reply>,
+) {
     if ctx.hosts().get(key.0).is_none() {
-        return Document::Failed("no such host".into());
+        let _ = replies.send(Reply::Detail(
+            key.clone(),
+            Document::Failed("no such host".into()),
+        ));
+        return;
     }
-    match ctx.api.session(key.0, &key.1, rdns.server()) {
-        Ok(Shown::Found(found)) => match serde_json::from_slice(&found.resource) {
-            Ok(value) => Document::Found {
-                value,
-                remote_name: None,
-                time: Stamp::now(),
+    let (document, since) = match ctx.api.session(key.0, &key.1, rdns.server()) {
+        Ok(Shown::Found(found)) => (
+            match serde_json::from_slice(&found.resource) {
+                Ok(value) => Document::Found {
+                    value,
+                    remote_name: None,
+                    time: Stamp::now(),
+                },
+                Err(e) => Document::Failed(sanitize::line(&e.to_string()).into_owned()),
             },
-            Err(e) => Document::Failed(sanitize::line(&e.to_string()).into_owned()),
-        },
-        Ok(Shown::Missing(_)) => Document::Gone,
-        Err(e) => Document::Failed(sanitize::line(&format!("{e:#}")).into_owned()),
+            Some(crate::commands::log::connected(ctx, &found.session)),
+        ),
+        Ok(Shown::Missing(_)) => (Document::Gone, Some(crate::text::time::now_unix() - 3600)),
+        Err(e) => (
+            Document::Failed(sanitize::line(&format!("{e:#}")).into_owned()),
+            None,
+        ),
+    };
+    let gone = matches!(document, Document::Gone);
+    if replies.send(Reply::Detail(key.clone(), document)).is_err() {
+        return;
+    }
+    let due = logged.as_ref() != Some(&(key.clone(), gone));
+    if let Some(since) = since.filter(|_| due) {
+        *logged = Some((key.clone(), gone));
+        let log =
+            crate::commands::log::session_lines(ctx, key.0, &key.1, since).map_err(|f| f.message);
+        let _ = replies.send(Reply::DetailLog(key.clone(), log));
     }
 }
 
@@ -142,6 +177,7 @@ fn worker(
     requests: &mpsc::Receiver<Request>,
     replies: &mpsc::Sender<Reply>,
 ) {
+    let mut logged: LogRead = None;
     for request in requests {
         let reply = match request {
             Request::Refresh { want_query, detail } => {
@@ -183,17 +219,16 @@ fn worker(
                 if replies.send(Reply::Refreshed(refresh)).is_err() {
                     return;
                 }
-                match detail {
-                    Some(key) => {
-                        let doc = read_detail(ctx, rdns, &key);
-                        Reply::Detail(key, doc)
-                    }
-                    None => continue,
+                if let Some(key) = detail {
+                    read_detail(ctx, rdns, &key, &mut logged, replies);
                 }
+                continue;
             }
             Request::Detail(key) => {
-                let doc = read_detail(ctx, rdns, &key);
-                Reply::Detail(key, doc)
+                // the pane opened: its log is read again
+                logged = None;
+                read_detail(ctx, rdns, &key, &mut logged, replies);
+                continue;
             }
             Request::Act(action, session) => {
                 let result = crate::commands::act::on_chosen(ctx, &action, &session);
@@ -315,6 +350,7 @@ fn run_view(
                     due = started + state.interval;
                 }
                 Reply::Detail(key, doc) => state.apply_detail(&key, doc),
+                Reply::DetailLog(key, log) => state.apply_detail_log(&key, log),
                 Reply::Acted(line, failed) => {
                     state.acted(line, failed);
                     // show the result of the action at once

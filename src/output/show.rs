@@ -76,7 +76,7 @@ pub fn write(
             Format::Table => {
                 buf.extend_from_slice(render(item.value, &ctx).as_bytes());
                 if let Some(lines) = item.log {
-                    log_section(&mut buf, options, lines)?;
+                    buf.extend_from_slice(log_text(lines, options.palette).as_bytes());
                 }
             }
             Format::Tsv => {
@@ -107,21 +107,17 @@ pub fn write(
     Ok(())
 }
 
-/// The "MaxScale log" section: the lines as `sessions log` prints them.
-fn log_section(
-    buf: &mut Vec<u8>,
-    options: &crate::output::Options,
-    lines: &[Entry],
-) -> std::io::Result<()> {
+/// The "MaxScale log" section (`show --log`, the live view's detail): a blank line, its title,
+/// and the lines as `sessions log` prints them.
+#[must_use]
+pub fn log_text(lines: &[Entry], palette: Palette) -> String {
     use crate::output::log::{Line, Shape, write_lines};
-    buf.push(b'\n');
     let title = if lines.is_empty() {
         "MaxScale log: no lines (MaxScale writes a session's lines by its log levels)".to_string()
     } else {
         format!("MaxScale log ({}, oldest first)", lines.len())
     };
-    buf.extend_from_slice(options.palette.title(&title).as_bytes());
-    buf.push(b'\n');
+    let mut buf = format!("\n{}\n", palette.title(&title)).into_bytes();
     let shape = Shape {
         labels: &[],
         hosts: false,
@@ -130,9 +126,14 @@ fn log_section(
     let lines: Vec<Line<'_>> = lines.iter().map(|entry| Line { host: 0, entry }).collect();
     let options = crate::output::Options {
         format: crate::output::Format::Table,
-        ..*options
+        header: false,
+        palette,
+        width: 0,
+        pretty_json: false,
     };
-    write_lines(buf, &options, &shape, &lines)
+    // written into memory, of sanitized text: neither can fail
+    let _ = write_lines(&mut buf, &options, &shape, &lines);
+    String::from_utf8_lossy(&buf).into_owned()
 }
 
 /// `maxscale_log.N.FIELD` fields, the lines oldest first.

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
+use crate::api::log::Entry;
 use crate::api::maxscale::Action;
 use crate::api::model::Session;
 use crate::columns::{Column, Kind};
@@ -102,8 +103,14 @@ pub struct Detail {
     pub document: Document,
     /// The last document found, shown dimmed once the session is gone or a read fails.
     pub last: Option<serde_json::Value>,
+    /// What MaxScale logged about the session: its last lines, or why they could not be read
+    /// (sanitized); `None` until read.
+    pub log: Option<DetailLog>,
     pub scroll: usize,
 }
+
+/// The detail view's lines of MaxScale's log, or why they could not be read.
+pub type DetailLog = Result<Vec<Entry>, String>;
 
 /// The filter prompt.
 #[derive(Debug, Clone, Default)]
@@ -343,6 +350,15 @@ impl State {
         }
     }
 
+    /// The log lines read for the detail of `key`.
+    pub fn apply_detail_log(&mut self, key: &Key, log: DetailLog) {
+        if let Some(d) = &mut self.detail
+            && &d.key == key
+        {
+            d.log = Some(log.map_err(|e| sanitize::line(&e).into_owned()));
+        }
+    }
+
     /// The result of an action: a line on the bottom row.
     pub fn acted(&mut self, text: String, error: bool) {
         self.message = Some(Message {
@@ -560,6 +576,7 @@ impl State {
                         key: key.clone(),
                         document: Document::Waiting,
                         last: None,
+                        log: None,
                         scroll: 0,
                     });
                     Effect::Detail(key.clone())

@@ -377,6 +377,24 @@ fn detail(
             },
         );
         lines.extend(text.lines().map(ansi_line));
+        match &d.log {
+            Some(Ok(entries)) => lines.extend(
+                show::log_text(entries, Palette { enabled: st.on })
+                    .lines()
+                    .map(ansi_line),
+            ),
+            Some(Err(e)) => {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    format!("MaxScale log: not read: {e}"),
+                    st.of(Role::Muted),
+                ));
+            }
+            None => {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled("MaxScale log: reading…", st.of(Role::Muted)));
+            }
+        }
     }
     let len = lines.len();
     let rows = usize::from(area.height);

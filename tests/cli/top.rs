@@ -270,3 +270,35 @@ fn a_panic_in_the_view_restores_the_terminal() {
     );
     assert!(cooked, "raw mode is off after the panic");
 }
+
+#[test]
+fn the_detail_shows_what_maxscale_logged_about_the_session() {
+    let server = real();
+    server.append_log("warning", "a warning for one", Some("1"), None, None);
+    server.append_log("info", "not for one", Some("2"), None, None);
+    let run = mxs(&["top", "100ms"]).hosts(&server).pty(120, 160);
+    run.wait_text("3 sessions");
+    run.write(b"\r");
+    let screen = run.wait_text("MaxScale log (1, oldest first)");
+    assert!(screen.contains("a warning for one"), "{screen}");
+    assert!(!screen.contains("not for one"), "{screen}");
+    // read when the pane opened, not at each of the refreshes that follow
+    let count = |what: &str| {
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.path.ends_with(what))
+            .count()
+    };
+    let lists = count("/v1/sessions");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while count("/v1/sessions") < lists + 3 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the view stopped refreshing"
+        );
+        std::thread::yield_now();
+    }
+    assert_eq!(count("/logs/entries"), 1);
+    quit(run);
+}
