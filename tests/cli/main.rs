@@ -11,6 +11,7 @@ mod faults;
 mod generated;
 mod inspect;
 mod list;
+mod log;
 mod maxctrl;
 mod queries;
 mod rdns;
