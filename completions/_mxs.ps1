@@ -485,6 +485,7 @@ Register-ArgumentCompleter -Native -CommandName 'mxs' -ScriptBlock {
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Only these priorities (comma-separated): emerg, alert, crit, error, warning, notice, info, debug')
             [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'Print at most the newest N lines of each host [default: 1000]')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --follow: how often to read the newest lines [default: 2s]')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Lines asked for per request (each costs MaxScale a read of its whole log file) [default: 1000]')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
             [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Admin API user [default: admin]')

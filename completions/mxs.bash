@@ -3170,7 +3170,7 @@ _mxs() {
             return 0
             ;;
         mxs__subcmd__sessions__subcmd__log)
-            opts="-f -H -u -p -s -t -c -o -h -V --since --until --priority --lines --follow --until-closed --interval --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
+            opts="-f -H -u -p -s -t -c -o -h -V --since --until --priority --lines --follow --until-closed --interval --page-size --hosts --user --password --password-stdin --secure --tls-ca-cert --tls-cert --tls-key --tls-verify-server-cert --server-utc-offset --timeout --max-response-size --config --output --json --tsv --header --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3193,6 +3193,10 @@ _mxs() {
                     return 0
                     ;;
                 --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -471,6 +471,7 @@ set edit:completion:arg-completer[mxs] = {|@words|
             cand --priority 'Only these priorities (comma-separated): emerg, alert, crit, error, warning, notice, info, debug'
             cand --lines 'Print at most the newest N lines of each host [default: 1000]'
             cand --interval 'With --follow: how often to read the newest lines [default: 2s]'
+            cand --page-size 'Lines asked for per request (each costs MaxScale a read of its whole log file) [default: 1000]'
             cand -H 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
             cand --hosts 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]'
             cand -u 'Admin API user [default: admin]'

@@ -428,6 +428,7 @@ complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcom
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l priority -d 'Only these priorities (comma-separated): emerg, alert, crit, error, warning, notice, info, debug' -r
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l lines -d 'Print at most the newest N lines of each host [default: 1000]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l interval -d 'With --follow: how often to read the newest lines [default: 2s]' -r
+complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -l page-size -d 'Lines asked for per request (each costs MaxScale a read of its whole log file) [default: 1000]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s H -l hosts -d 'Comma-separated admin API endpoints [default: 127.0.0.1:8989]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s u -l user -d 'Admin API user [default: admin]' -r
 complete -c mxs -n "__fish_mxs_using_subcommand sessions; and __fish_seen_subcommand_from log" -s p -l password -d 'Admin API password [default: mariadb]' -r

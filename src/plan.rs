@@ -94,6 +94,12 @@ pub enum Since {
     At(i64),
 }
 
+/// The lines `sessions log` asks for per request unless `--page-size` says, and `show --log`
+/// and the live view always: a request costs MaxScale a read of its whole log file, so a page
+/// is large enough that an hour of a busy log takes few requests, and small enough to cost mxs
+/// little (measured in `bench/README.md`).
+pub const LOG_PAGE_SIZE: usize = 1000;
+
 /// `sessions log`.
 #[derive(Debug)]
 pub struct Log {
@@ -106,6 +112,8 @@ pub struct Log {
     pub priorities: Vec<&'static str>,
     /// At most this many lines per host (the newest).
     pub lines: usize,
+    /// Lines asked for per request.
+    pub page_size: usize,
     pub follow: Option<Follow>,
 }
 

@@ -41,6 +41,8 @@ pub mod defaults {
     pub const WATCH_INTERVAL: &str = "2s";
     /// The most lines `sessions log` prints per host.
     pub const LOG_LINES: usize = 1000;
+    /// The lines `sessions log` asks for per request (see `bench/README.md`).
+    pub const LOG_PAGE_SIZE: usize = crate::plan::LOG_PAGE_SIZE;
     /// The width of tables when stdout is not a terminal and `COLUMNS` is unset.
     pub const WIDTH: usize = 160;
 }
@@ -413,6 +415,12 @@ impl Settings {
         if lines == 0 {
             return Err(Failure::usage("--lines: give at least 1"));
         }
+        let page_size = a.page_size.unwrap_or(defaults::LOG_PAGE_SIZE);
+        if !(1..=100_000).contains(&page_size) {
+            return Err(Failure::usage(
+                "--page-size: give a number of lines from 1 to 100000",
+            ));
+        }
         let follow = if a.follow {
             if self.output.format == Format::Json {
                 return Err(Failure::usage(
@@ -441,6 +449,7 @@ impl Settings {
             until,
             priorities,
             lines,
+            page_size,
             follow,
         })
     }

@@ -504,6 +504,11 @@ pub struct LogArgs {
     /// With --follow: how often to read the newest lines [default: 2s]
     #[arg(long, value_name = "INTERVAL", requires = "follow")]
     pub interval: Option<String>,
+
+    /// Lines asked for per request (each costs MaxScale a read of its whole log file)
+    /// [default: 1000]
+    #[arg(long, value_name = "N")]
+    pub page_size: Option<usize>,
 }
 
 #[derive(Debug, Args, Clone)]

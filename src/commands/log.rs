@@ -23,11 +23,6 @@ use crate::output::Format;
 use crate::output::log::{self as render, Line, Shape, Source};
 use crate::plan::{self, Since};
 
-/// Lines asked for per page: a request costs MaxScale a read of its whole log file, so pages
-/// are large enough that a session's hour of lines takes few requests, and small enough that
-/// one costs mxs little (about 150 KB).
-pub const PAGE_SIZE: usize = 500;
-
 /// The lines `show --log` adds.
 pub const SHOW_LINES: usize = 20;
 
@@ -66,6 +61,8 @@ pub struct Bounds<'a> {
     pub priorities: &'a [&'static str],
     /// Keep at most this many (the newest).
     pub lines: usize,
+    /// Lines asked for per request.
+    pub page_size: usize,
 }
 
 impl Bounds<'_> {
@@ -120,7 +117,9 @@ pub fn read_back(
     // the page read before: `links.prev` of a page near the start overlaps it
     let mut newer: Vec<Entry> = Vec::new();
     'pages: loop {
-        let page = ctx.api.log_page(host, cursor.as_deref(), PAGE_SIZE)?;
+        let page = ctx
+            .api
+            .log_page(host, cursor.as_deref(), bounds.page_size)?;
         read.pages += 1;
         if read.source.is_none() {
             read.source.clone_from(&page.source);
@@ -226,6 +225,7 @@ pub fn session_lines(ctx: &Ctx, host: usize, id: &str, since: i64) -> Result<Vec
         until: None,
         priorities: &[],
         lines: SHOW_LINES,
+        page_size: plan::LOG_PAGE_SIZE,
     };
     Ok(read_back(ctx, host, &bounds, None)?.lines)
 }
@@ -269,6 +269,7 @@ pub fn run(ctx: &Ctx, plan: &plan::Log) -> anyhow::Result<Option<ExitKind>> {
                 until: plan.until,
                 priorities: &plan.priorities,
                 lines: plan.lines,
+                page_size: plan.page_size,
             };
             let read = read_back(ctx, host, &bounds, None)?;
             Ok(Some(Host {
@@ -471,6 +472,7 @@ fn follow_lines(
                     until: plan.until,
                     priorities: &plan.priorities,
                     lines: usize::MAX,
+                    page_size: plan.page_size,
                 };
                 let read = read_back(ctx, host, &bounds, anchor.newest.as_ref())?;
                 Ok(Some((read, ended)))
@@ -520,6 +522,7 @@ mod tests {
             until: None,
             priorities: Vec::new(),
             lines: 10,
+            page_size: 500,
             follow: None,
         }
     }
@@ -558,6 +561,7 @@ mod tests {
             until: Some(100),
             priorities: &warn,
             lines: 5,
+            page_size: 500,
         };
         assert!(b.keeps(&e(Some("9"), "warning", 100), 0));
         assert!(!b.keeps(&e(Some("9"), "warning", 101), 0), "after --until");

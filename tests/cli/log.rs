@@ -69,7 +69,7 @@ fn a_killed_session_s_lines_are_read_after_it_is_gone() {
         log_requests(&server),
         [(
             "/v1/maxscale/logs/entries".to_string(),
-            "page[size]=500".to_string()
+            "page[size]=1000&pretty=false".to_string()
         )]
     );
 }
@@ -152,10 +152,13 @@ fn a_session_whose_lines_are_spread_over_many_pages_is_read_back_to_the_start() 
     );
     // one request per page, each after the first at the cursor the page before gave
     let requests = &log_requests(&server)[before..];
-    assert_eq!(requests.len(), total.div_ceil(500), "{requests:?}");
-    assert_eq!(requests[0].1, "page[size]=500");
+    assert_eq!(requests.len(), total.div_ceil(1000), "{requests:?}");
+    assert_eq!(requests[0].1, "page[size]=1000&pretty=false");
     for (_, query) in &requests[1..] {
-        assert!(query.starts_with("page[size]=500&page[cursor]="), "{query}");
+        assert!(
+            query.starts_with("page[size]=1000&pretty=false&page[cursor]="),
+            "{query}"
+        );
     }
     // --lines stops early and says so
     let run = mxs(&[
@@ -396,14 +399,14 @@ fn follow_prints_each_new_line_once_even_when_more_than_a_page_comes() {
     server.append_log("notice", "before", Some("3"), None, None);
     let f = Follower::start(&server, &["3", "-o", "tsv"]);
     assert!(f.take(1)[0].ends_with("\tbefore"));
-    // more than a page (500 lines) between two reads is likely; every line must come once
-    for n in 0..1200 {
+    // more than a page (1000 lines) between two reads is likely; every line must come once
+    for n in 0..2500 {
         server.append_log("info", &format!("new {n}"), Some("3"), None, None);
         if n % 100 == 0 {
             server.append_log("info", "another session", Some("1"), None, None);
         }
     }
-    let got = f.take(1200);
+    let got = f.take(2500);
     for (n, line) in got.iter().enumerate() {
         assert!(line.ends_with(&format!("\tnew {n}")), "line {n}: {line}");
     }
