@@ -13,6 +13,7 @@ pub mod config;
 pub mod decode_render;
 pub mod hosts;
 pub mod lists;
+pub mod log_pages;
 pub mod rdns_cache;
 pub mod stamps;
 pub mod units;
@@ -28,6 +29,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("decode_render", decode_render::check),
     ("hosts", hosts::check),
     ("lists", lists::check),
+    ("log_pages", log_pages::check),
     ("rdns_cache", rdns_cache::check),
     ("stamps", stamps::check),
     ("units", units::check),
