@@ -1,7 +1,9 @@
 //! What `kill`, `restart` and `alter` print: the preview of a selection and the question (on
 //! stderr, before acting), the dry run's lines, one line per result (on stderr), and the results
 //! (`-o json`: `{"results": [...]}`; `-o jsonl`: one result per line; `-o tsv`:
-//! `maxscale id action ok error` lines; a table prints none, the lines on stderr say it all).
+//! `maxscale id action ok error` lines; a table prints none, the lines on stderr say it all). A
+//! dry run prints the same document, each entry `"dry_run": true` with `"ok": null` (an empty
+//! `ok` in TSV), or in a table its text lines on stdout.
 
 use std::io::{self, Write};
 
@@ -22,6 +24,8 @@ pub enum Outcome {
     /// The session was already gone when a selection reached it: counts as done.
     Gone,
     Failed(Failure),
+    /// A dry run: nothing was sent.
+    DryRun,
 }
 
 /// The result of an action on one session.
@@ -84,22 +88,20 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The dry run: one line per session, `would kill session 5 on mx1 after 30s`.
+/// The dry run as text: one line per session, `would kill session 5 on mx1 after 30s`.
 pub fn dry_run(
     out: &mut dyn Write,
     action: &Action,
     sessions: &[(usize, &str)],
     labels: &[String],
 ) -> io::Result<()> {
-    let change = describe(action);
     for (host, id) in sessions {
-        writeln!(
-            out,
-            "would {} session {} on {}{change}",
-            action.verb(),
-            sanitize::line(id),
-            labels.get(*host).map_or("", String::as_str),
-        )?;
+        let r = Result {
+            endpoint: *host,
+            id: (*id).to_string(),
+            outcome: Outcome::DryRun,
+        };
+        writeln!(out, "{}", outcome_line(action, &r, labels).0)?;
     }
     Ok(())
 }
@@ -154,6 +156,14 @@ pub fn outcome_line(action: &Action, r: &Result, labels: &[String]) -> (String, 
             false,
         ),
         Outcome::Failed(f) => (format!("session {id} on {host}: {}", f.message), true),
+        Outcome::DryRun => (
+            format!(
+                "would {} session {id} on {host}{}",
+                action.verb(),
+                describe(action)
+            ),
+            false,
+        ),
     }
 }
 
@@ -161,24 +171,40 @@ pub fn outcome_line(action: &Action, r: &Result, labels: &[String]) -> (String, 
 pub fn write(
     out: &mut dyn Write,
     options: &Options,
-    action: &str,
+    action: &Action,
     results: &[Result],
     labels: &[String],
 ) -> io::Result<()> {
+    let verb = action.verb();
     let value = |r: &Result| -> Value {
         let (ok, error, note) = match &r.outcome {
-            Outcome::Done => (true, Value::Null, Value::Null),
-            Outcome::Gone => (true, Value::Null, Value::from("already gone")),
-            Outcome::Failed(f) => (false, Value::from(sanitize::line(&f.message)), Value::Null),
+            Outcome::Done => (Value::from(true), Value::Null, Value::Null),
+            Outcome::Gone => (Value::from(true), Value::Null, Value::from("already gone")),
+            Outcome::Failed(f) => (
+                Value::from(false),
+                Value::from(sanitize::line(&f.message)),
+                Value::Null,
+            ),
+            Outcome::DryRun => (
+                Value::Null,
+                Value::Null,
+                Value::from(format!("would {verb}{}", describe(action))),
+            ),
         };
-        json!({
+        let mut v = json!({
             "maxscale": labels.get(r.endpoint).map_or("", String::as_str),
             "id": r.id,
-            "action": action,
+            "action": verb,
             "ok": ok,
             "error": error,
             "note": note,
-        })
+        });
+        if matches!(r.outcome, Outcome::DryRun)
+            && let Some(o) = v.as_object_mut()
+        {
+            o.insert("dry_run".into(), Value::from(true));
+        }
+        v
     };
     let mut buf = Vec::new();
     let mut emit = |v: &Value, layout| -> io::Result<()> {
@@ -209,10 +235,11 @@ pub fn write(
                 let (ok, error) = match &r.outcome {
                     Outcome::Done | Outcome::Gone => ("true", String::new()),
                     Outcome::Failed(f) => ("false", sanitize::tsv(&f.message).into_owned()),
+                    Outcome::DryRun => ("", String::new()),
                 };
                 writeln!(
                     buf,
-                    "{}\t{}\t{action}\t{ok}\t{error}",
+                    "{}\t{}\t{verb}\t{ok}\t{error}",
                     sanitize::tsv(labels.get(r.endpoint).map_or("", String::as_str)),
                     sanitize::tsv(&r.id)
                 )?;

@@ -358,3 +358,74 @@ fn on_a_terminal_a_selection_is_shown_and_asked_about_yes_and_no() {
     assert!(!text.contains("[y/N]"), "{text}");
     assert_eq!(server.writes().len(), 3);
 }
+
+#[test]
+fn a_dry_run_prints_the_results_document_of_a_run_marked_and_sends_nothing() {
+    let server = generated(20, 3);
+    let doc = mxs(&[
+        "sessions",
+        "kill",
+        "--where",
+        "id<=3",
+        "--ttl",
+        "30",
+        "--dry-run",
+        "-o",
+        "json",
+    ])
+    .hosts(&server)
+    .run()
+    .json();
+    let results = doc["results"].as_array().expect("results");
+    assert_eq!(results.len(), 3, "{doc}");
+    for (r, id) in results.iter().zip(["1", "2", "3"]) {
+        assert_eq!(r["id"], id);
+        assert_eq!(r["action"], "kill");
+        assert_eq!(r["dry_run"], true);
+        assert!(r["ok"].is_null() && r["error"].is_null(), "{r}");
+        assert_eq!(r["note"], "would kill after 30s");
+    }
+    let run = mxs(&[
+        "sessions",
+        "alter",
+        "2",
+        "log_info=true",
+        "--dry-run",
+        "-o",
+        "jsonl",
+    ])
+    .hosts(&server)
+    .run();
+    run.ok();
+    let line: serde_json::Value = serde_json::from_str(run.stdout.trim()).expect("one line");
+    assert_eq!(line["note"], "would alter: log_info=true");
+    assert_eq!(line["dry_run"], true);
+    let run = mxs(&["sessions", "restart", "1", "2", "--dry-run", "-o", "tsv"])
+        .hosts(&server)
+        .run();
+    run.ok();
+    let rows: Vec<Vec<&str>> = run
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter()
+            .all(|r| r.len() == 5 && r[2] == "restart" && r[3].is_empty())
+    );
+    // the same document as a run, but for its marks
+    let run_doc = mxs(&[
+        "sessions", "kill", "--where", "id<=3", "--yes", "-o", "json",
+    ])
+    .hosts(&server)
+    .run()
+    .json();
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.retain(|k| k != "dry_run");
+        k
+    };
+    assert_eq!(keys(&run_doc["results"][0]), keys(&results[0]));
+    assert_eq!(server.writes().len(), 3, "only the real run wrote");
+}

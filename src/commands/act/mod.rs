@@ -91,9 +91,22 @@ pub fn run(ctx: &Ctx, plan: &plan::Act) -> anyhow::Result<Option<ExitKind>> {
     }
     if plan.dry_run {
         let mut out = ctx.stdout();
-        let sessions: Vec<(usize, &str)> =
-            jobs.iter().map(|j| (j.endpoint, j.id.as_str())).collect();
-        actions::dry_run(&mut out, &plan.action, &sessions, ctx.labels())?;
+        if ctx.options.format.is_json() || ctx.options.format == crate::output::Format::Tsv {
+            // the document a run would print, each entry marked as not sent
+            let results: Vec<ActResult> = jobs
+                .iter()
+                .map(|j| ActResult {
+                    endpoint: j.endpoint,
+                    id: j.id.clone(),
+                    outcome: Outcome::DryRun,
+                })
+                .collect();
+            actions::write(&mut out, &ctx.options, &plan.action, &results, ctx.labels())?;
+        } else {
+            let sessions: Vec<(usize, &str)> =
+                jobs.iter().map(|j| (j.endpoint, j.id.as_str())).collect();
+            actions::dry_run(&mut out, &plan.action, &sessions, ctx.labels())?;
+        }
         out.flush()?;
         return Ok(None);
     }
@@ -185,13 +198,7 @@ fn report(ctx: &Ctx, plan: &plan::Act, results: &[ActResult]) -> anyhow::Result<
         }
     }
     let mut out = ctx.stdout();
-    actions::write(
-        &mut out,
-        &ctx.options,
-        plan.action.verb(),
-        results,
-        ctx.labels(),
-    )?;
+    actions::write(&mut out, &ctx.options, &plan.action, results, ctx.labels())?;
     out.flush().context("writing the output")?;
     Ok(first)
 }
