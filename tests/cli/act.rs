@@ -404,11 +404,7 @@ fn a_dry_run_prints_the_results_document_of_a_run_marked_and_sends_nothing() {
         .hosts(&server)
         .run();
     run.ok();
-    let rows: Vec<Vec<&str>> = run
-        .stdout
-        .lines()
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let rows = run.tsv();
     assert_eq!(rows.len(), 2);
     assert!(
         rows.iter()

@@ -237,11 +237,7 @@ fn summary_figures_match_an_independent_count() {
         .hosts(&server)
         .run();
     run.ok();
-    let lines: Vec<Vec<&str>> = run
-        .stdout
-        .lines()
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let lines = run.tsv();
     assert_eq!(lines.len(), want.len());
     for l in &lines {
         let (n, mem, sum, count, max) = want[l[0]];

@@ -105,11 +105,7 @@ fn tsv_of_old_versions_keeps_columns_and_asctime_has_no_offset() {
     let server = version(Version::V2_2);
     let run = mxs(&["sessions", "list", "--tsv"]).hosts(&server).run();
     run.ok();
-    let lines: Vec<Vec<&str>> = run
-        .stdout
-        .lines()
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let lines = run.tsv();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0][0], "9");
     assert_eq!(lines[0][2], "::ffff:127.0.0.1");

@@ -95,11 +95,7 @@ fn a_session_s_lines_from_alter_to_kill() {
         .hosts(&server)
         .run();
     run.ok();
-    let rows: Vec<Vec<&str>> = run
-        .stdout
-        .lines()
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let rows = run.tsv();
     assert_eq!(rows.len(), 3, "{}", run.stdout);
     assert!(
         rows.iter()

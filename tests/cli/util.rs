@@ -61,6 +61,14 @@ impl Run {
         self
     }
 
+    /// stdout's lines split at tabs.
+    pub fn tsv(&self) -> Vec<Vec<&str>> {
+        self.stdout
+            .lines()
+            .map(|l| l.split('\t').collect())
+            .collect()
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
