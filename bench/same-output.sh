@@ -6,6 +6,8 @@
 #
 #   bench/same-output.sh MXS MOCK OUTDIR
 #
+# The mock listens on port 28989 (two hosts: 28989 and 28990), or SAME_OUTPUT_PORT: the port is in
+# the output (the host labels), so both runs must use the same one.
 # MXS and MOCK are the two binaries (target/debug/mxs and target/debug/mxs-mock, say). Every
 # dataset gets a fresh mock; the writes run last, in a fixed order, so the mock's state is the same
 # in both runs. Times that depend on this machine's clock (the ages in `show`) are the only
@@ -113,7 +115,7 @@ for entry in "${DATASETS[@]}"; do
         : >"$dir/commands"
         if [[ $phase == reads ]]; then cmds=("${READS[@]}"); else cmds=("${WRITES[@]}"); fi
         # shellcheck disable=SC2086
-        NO_COLOR= TERM=xterm "$MOCK" --port 28989 --server-time 1795857600 $opts -- bash -c 'run_all "$@"' _ "$dir" "${cmds[@]}"
+        NO_COLOR= TERM=xterm "$MOCK" --port "${SAME_OUTPUT_PORT:-28989}" --server-time 1795857600 $opts -- bash -c 'run_all "$@"' _ "$dir" "${cmds[@]}"
     done
 done
 echo "outputs in $OUT"
