@@ -79,6 +79,10 @@ READS=(
     "sessions kill --where idle>0"
     "list sessions"
     "show session 1"
+    "sessions log 1 2 3 10011 --since 2000-01-01"
+    "sessions log 1 2 3 10011 --since 2000-01-01 --color always -o json"
+    "sessions log 1 2 3 10011 --since 2000-01-01 -o tsv"
+    "sessions show 2 --log"
 )
 WRITES=(
     "sessions alter 2 log_info=true -o json"
