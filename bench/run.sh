@@ -423,7 +423,7 @@ bench_sessions() {
 # check_mock: the functional check against the real mock: 1,000 sessions, mxs's TSV against jq's.
 check_mock() {
     log "functional check against mxs-mock: 1,000 sessions, mxs -o tsv against jq"
-    start_mock check 1 --sessions 1000
+    start_mock check 1 --sessions 1000 --server-time 1795857600
     local h=${MOCK_HOSTS[0]}
     "$MXS" -H "$h" sessions list -o tsv >"$WORK/mock.tsv" 2>"$WORK/mock.err" || warn "mxs against the mock: $(cat "$WORK/mock.err")"
     curl -s -u "$AUTH" "http://$h/v1/sessions" | jq -r --arg ep "$h" -f "$JQ_FILTER" >"$WORK/mock-jq.tsv"
@@ -487,7 +487,7 @@ bench_multi() {
 # the cache (1,000 real lookups), then with a filled cache (all hits) against no rdns at all.
 bench_rdns() {
     log "reverse DNS: 10,000 sessions / 1,000 addresses, 50 ms lookups"
-    start_mock rdns 1 --sessions 10000 --addresses 1000
+    start_mock rdns 1 --sessions 10000 --addresses 1000 --server-time 1795857600
     local h=${MOCK_HOSTS[0]} cache=$WORK/rdns-cache named names addrs cached
     curl -s -o /dev/null -u "$AUTH" "http://$h/v1/sessions"
     local base c_nocache c_plain c_hit

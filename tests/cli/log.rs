@@ -76,14 +76,16 @@ fn a_killed_session_s_lines_are_read_after_it_is_gone() {
 
 #[test]
 fn a_session_s_lines_from_alter_to_kill() {
-    let server = real();
+    // The lines are logged at the mock's clock and read back from mxs's: the clock must run.
+    let server = real_running();
     mxs(&["sessions", "alter", "2", "log_info=true"])
         .hosts(&server)
         .run()
         .ok();
     assert_eq!(server.log_statement("2", "SELECT 42 AS answer"), 2);
     assert_eq!(server.log_statement("3", "SELECT 'not logged'"), 0);
-    // alive: read back to its connection (2026-11-28), so the lines of today are in
+    // alive: read back to its connection (a few seconds before the mock's start), so the lines
+    // logged since are in
     let run = mxs(&["sessions", "log", "2"]).hosts(&server).run();
     run.ok()
         .stdout_has("stmt: SELECT 42 AS answer")
@@ -269,7 +271,7 @@ fn each_version_reads_the_route_it_has() {
 
 #[test]
 fn a_bare_id_is_read_on_every_host_and_id_at_host_on_one() {
-    let servers = MockServer::start_many(MockConfig::default(), 2).expect("mock servers");
+    let servers = MockServer::start_many(frozen(MockConfig::default()), 2).expect("mock servers");
     servers[0].append_log("notice", "from the log", Some("3"), None, None);
     let hosts = format!("{},{}", servers[0].endpoint(), servers[1].endpoint());
     let run = mxs(&["--hosts", &hosts, "sessions", "log", "3"]).run();

@@ -194,13 +194,31 @@ impl Mxs {
     }
 }
 
+/// The time the tests' servers are frozen at unless a test sets its own `server_time`
+/// (2026-11-28 09:20:00 UTC, the generated sessions' "now", 28 s after the captures' running
+/// statement was received): the mock serves its datasets as they are, and only `advance_clock`
+/// moves time, so outputs are deterministic.
+pub const FROZEN_AT: i64 = 1_795_857_600;
+
+/// `config` with a frozen clock (see [`FROZEN_AT`]).
+pub fn frozen(mut config: MockConfig) -> MockConfig {
+    config.server_time.get_or_insert(FROZEN_AT);
+    config
+}
+
 pub fn start(config: MockConfig) -> MockServer {
-    MockServer::start(config).expect("mock server")
+    MockServer::start(frozen(config)).expect("mock server")
 }
 
 /// The default mock: the real MaxScale 24.02.4 captures.
 pub fn real() -> MockServer {
     start(MockConfig::default())
+}
+
+/// The real captures on a running clock (the sessions' times moved to the start): for tests
+/// that compare the times of what the mock does now (log lines it appends) with mxs's own clock.
+pub fn real_running() -> MockServer {
+    MockServer::start(MockConfig::default()).expect("mock server")
 }
 
 pub fn version(v: Version) -> MockServer {

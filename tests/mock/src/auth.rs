@@ -87,7 +87,7 @@ impl State {
     /// `XMLHttpRequest`).
     pub fn unauthorized(&self, req: &Request) -> Response {
         let mut headers = vec![
-            ("Date".to_string(), http_date(now_secs(), false)),
+            ("Date".to_string(), http_date(self.clock_secs(), false)),
             ("Connection".to_string(), "close".to_string()),
         ];
         if req.header("X-Requested-With") != Some("XMLHttpRequest") {
@@ -105,7 +105,7 @@ impl State {
         Response {
             status,
             headers: vec![
-                ("Date".to_string(), http_date(now_secs(), false)),
+                ("Date".to_string(), http_date(self.clock_secs(), false)),
                 ("Connection".to_string(), "close".to_string()),
             ],
             body: Body::Bytes(body.as_bytes().to_vec()),

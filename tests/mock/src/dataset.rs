@@ -187,6 +187,21 @@ impl Dataset {
         }
     }
 
+    /// The dataset's "now" (Unix seconds): when its sessions were captured or generated, i.e.
+    /// the latest `connected` + `seconds_alive`.
+    pub fn reference_now(&self) -> i64 {
+        match self {
+            Dataset::Fixed(f) => f
+                .rows
+                .iter()
+                .chain(f.singles.values().map(|c| &c.body["data"]))
+                .filter_map(crate::clock::row_now)
+                .max()
+                .unwrap_or(crate::generate::NOW),
+            Dataset::Generated(_) => crate::generate::NOW,
+        }
+    }
+
     /// Is it the real captures (fixed Last-Modified)?
     pub fn is_real(&self) -> bool {
         matches!(self, Dataset::Fixed(f) if !f.canned_lists.is_empty())

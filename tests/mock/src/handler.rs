@@ -2,6 +2,7 @@
 //! Authentication is in `auth.rs`, the write endpoints in `writes.rs`.
 
 use crate::auth::Principal;
+use crate::clock::{self, Moment, TICK_MS};
 use crate::config::{MockConfig, Version};
 use crate::dataset::{Dataset, REAL_LAST_MODIFIED};
 use crate::fault::{self, Action};
@@ -27,10 +28,10 @@ struct Rendered {
 
 type CacheKey = (String, Style, bool);
 
-/// Rendered collections of one overlay generation.
+/// Rendered collections of one overlay generation at one moment.
 #[derive(Default)]
 struct Cache {
-    generation: u64,
+    generation: (u64, i64),
     entries: HashMap<CacheKey, Arc<OnceLock<Arc<Rendered>>>>,
 }
 
@@ -52,6 +53,14 @@ pub struct State {
     pub log: crate::logs::Log,
     last_modified: String,
     cache: Mutex<Cache>,
+    /// The real clock at the start.
+    started: std::time::Instant,
+    /// Unix milliseconds at the start (`server_time` when the clock is frozen).
+    start_ms: i64,
+    /// Seconds added to the dataset's times (0 with a frozen clock).
+    shift_secs: i64,
+    /// The dataset's "now" (shifted), Unix milliseconds.
+    origin_ms: i64,
     /// List requests served so far (for `churn`).
     lists: std::sync::atomic::AtomicUsize,
 }
@@ -66,10 +75,26 @@ impl State {
     /// opened for appending).
     pub fn new(config: MockConfig, scheme: &'static str) -> std::io::Result<State> {
         let dataset = Dataset::from_config(&config);
+        let started = std::time::Instant::now();
+        let start_ms = match config.server_time {
+            Some(t) => t * 1000,
+            None => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as i64),
+        };
+        // A running clock puts the dataset's "now" at the start, so that ages look live; a
+        // frozen one serves the dataset as it is.
+        let dataset_now = dataset.reference_now();
+        let shift_secs = if config.server_time.is_some() {
+            0
+        } else {
+            start_ms.div_euclid(1000) - dataset_now
+        };
+        let origin_ms = (dataset_now + shift_secs) * 1000;
         let last_modified = if dataset.is_real() {
             REAL_LAST_MODIFIED.to_string()
         } else {
-            http_date(now_secs(), false)
+            http_date(start_ms.div_euclid(1000), false)
         };
         let record = match &config.record {
             Some(path) => Some(Mutex::new(
@@ -100,8 +125,53 @@ impl State {
             log: crate::logs::Log::default(),
             last_modified,
             cache: Mutex::new(Cache::default()),
+            started,
+            start_ms,
+            shift_secs,
+            origin_ms,
             lists: std::sync::atomic::AtomicUsize::new(0),
         })
+    }
+
+    /// Milliseconds the mock's clock has run since the start (in steps of [`TICK_MS`]): only
+    /// `advance_clock` moves a frozen clock (`server_time`).
+    pub fn elapsed_ms(&self) -> i64 {
+        let real = if self.config.server_time.is_some() {
+            0
+        } else {
+            self.started.elapsed().as_millis() as i64
+        };
+        let ms = real + self.live.offset().as_millis() as i64;
+        ms - ms % TICK_MS
+    }
+
+    /// The mock's clock in Unix seconds (`server_time`, else the real clock, plus
+    /// `advance_clock`).
+    pub fn clock_secs(&self) -> i64 {
+        (self.start_ms + self.elapsed_ms()).div_euclid(1000)
+    }
+
+    /// The start in Unix seconds.
+    pub fn start_secs(&self) -> i64 {
+        self.start_ms.div_euclid(1000)
+    }
+
+    /// The moment sessions are seen at now.
+    pub fn moment(&self) -> Moment {
+        Moment {
+            elapsed_ms: self.elapsed_ms(),
+            shift_secs: self.shift_secs,
+            origin_ms: self.origin_ms,
+            retain: usize::try_from(self.config.retain_last_statements).unwrap_or(0),
+            seed: self.config.seed,
+        }
+    }
+
+    /// A session as it is at `m`.
+    fn animate(&self, overlay: &Overlay, m: &Moment, mut row: Value) -> Value {
+        let born = row["id"].as_str().and_then(|id| overlay.born(id));
+        clock::animate(&mut row, m, born);
+        row
     }
 
     /// `Last-Modified` of a path (`sessions`, `sessions/3`): the last successful write to it or
@@ -134,10 +204,7 @@ impl State {
         if let Some(ct) = content_type {
             h.push(("Content-Type".into(), ct.to_string()));
         }
-        h.push((
-            "Date".into(),
-            http_date(self.config.server_time.unwrap_or_else(now_secs), true),
-        ));
+        h.push(("Date".into(), http_date(self.clock_secs(), true)));
         h.push(("X-Frame-Options".into(), "Deny".into()));
         h.push(("X-XSS-Protection".into(), "1".into()));
         h.push(("Referrer-Policy".into(), "same-origin".into()));
@@ -196,7 +263,7 @@ impl State {
         Response {
             status: 400,
             headers: vec![
-                ("Date".to_string(), http_date(now_secs(), false)),
+                ("Date".to_string(), http_date(self.clock_secs(), false)),
                 ("Connection".to_string(), "close".to_string()),
             ],
             body: Body::Bytes(body.into_bytes()),
@@ -319,9 +386,11 @@ impl State {
         } else {
             (atoi(raw) as i64).to_string()
         };
-        self.overlay()
+        let overlay = self.overlay();
+        let row = overlay
             .row(&self.dataset, &id)
-            .ok_or_else(|| self.empty_at(&path, 404))
+            .ok_or_else(|| self.empty_at(&path, 404))?;
+        Ok(self.animate(&overlay, &self.moment(), row))
     }
 
     /// GET one session (`transform` from a fault mode).
@@ -335,7 +404,7 @@ impl State {
         let version = rules(&self.config);
         let opts = query::parse_single(req.query.as_deref(), version);
         let id = row["id"].as_str().unwrap_or("").to_string();
-        let patched = self.overlay().patched(&id);
+        let patched = self.overlay().patched(&id) || !self.moment().is_still();
         let canned = self.dataset.canned_single(&id);
         let untouched = !opts.rdns && opts.fields.is_none() && transform.is_none() && !patched;
         let (mut doc, etag) = match canned {
@@ -382,11 +451,14 @@ impl State {
             }
         };
         if self.config.churn && self.lists.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 0 {
-            self.live.update(|o| o.churn(&self.dataset));
+            let now = self.elapsed_ms();
+            self.live.update(|o| o.churn(&self.dataset, now));
         }
         let overlay = self.overlay();
+        let moment = self.moment();
         if transform.is_none() {
             if !overlay.touched()
+                && moment.is_still()
                 && let Some(c) = self.dataset.canned_list(&opts)
             {
                 let body = to_vec(&c.body, opts.style, base);
@@ -394,7 +466,7 @@ impl State {
                 return self.json_response(200, body, Some(etag));
             }
             if opts.is_plain() {
-                let r = self.rendered(&overlay, base, opts.style, opts.rdns);
+                let r = self.rendered(&overlay, &moment, base, opts.style, opts.rdns);
                 return Response {
                     status: 200,
                     headers: self.headers(Some(&r.etag), Some("application/json")),
@@ -402,17 +474,19 @@ impl State {
                 };
             }
         }
-        self.list_slow(&overlay, base, &opts, transform)
+        self.list_slow(&overlay, &moment, base, &opts, transform)
     }
 
     fn list_slow(
         &self,
         overlay: &Overlay,
+        moment: &Moment,
         base: &str,
         opts: &QueryOptions,
         transform: Option<&dyn Fn(&mut Value)>,
     ) -> Response {
-        let mut rows = overlay.rows(&self.dataset).map(|mut r| {
+        let mut rows = overlay.rows(&self.dataset).map(|r| {
+            let mut r = self.animate(overlay, moment, r);
             if opts.rdns {
                 self.rdns(&mut r);
             }
@@ -432,12 +506,20 @@ impl State {
         self.json_response(200, body, Some(etag))
     }
 
-    fn rendered(&self, overlay: &Overlay, base: &str, style: Style, rdns: bool) -> Arc<Rendered> {
+    fn rendered(
+        &self,
+        overlay: &Overlay,
+        moment: &Moment,
+        base: &str,
+        style: Style,
+        rdns: bool,
+    ) -> Arc<Rendered> {
         let cell = {
             let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-            if cache.entries.len() >= 16 || cache.generation != overlay.generation {
+            let key = (overlay.generation, moment.elapsed_ms);
+            if cache.entries.len() >= 16 || cache.generation != key {
                 cache.entries.clear();
-                cache.generation = overlay.generation;
+                cache.generation = key;
             }
             cache
                 .entries
@@ -445,14 +527,17 @@ impl State {
                 .or_default()
                 .clone()
         };
-        cell.get_or_init(|| Arc::new(self.render(overlay, base, style, rdns)))
+        cell.get_or_init(|| Arc::new(self.render(overlay, moment, base, style, rdns)))
             .clone()
     }
 
     /// Render rows as elements of the `data` array, each after a separator (the caller drops
     /// the first one).
+    #[allow(clippy::too_many_arguments)]
     fn render_rows(
         &self,
+        overlay: &Overlay,
+        moment: Option<&Moment>,
         rows: impl Iterator<Item = Value>,
         base: &str,
         style: Style,
@@ -462,6 +547,9 @@ impl State {
         let mut out = Vec::with_capacity(capacity * 4400);
         let mut e = Emitter::continuing(&mut out, style, base, 2, true);
         for mut row in rows {
+            if let Some(m) = moment {
+                row = self.animate(overlay, m, row);
+            }
             if rdns {
                 self.rdns(&mut row);
             }
@@ -471,7 +559,15 @@ impl State {
     }
 
     /// Render the whole collection (in parallel for large datasets).
-    fn render(&self, overlay: &Overlay, base: &str, style: Style, rdns: bool) -> Rendered {
+    fn render(
+        &self,
+        overlay: &Overlay,
+        moment: &Moment,
+        base: &str,
+        style: Style,
+        rdns: bool,
+    ) -> Rendered {
+        let moving = (!moment.is_still() || overlay.any_born()).then_some(moment);
         let n = self.dataset.len();
         let threads = if n < 2000 {
             1
@@ -484,7 +580,7 @@ impl State {
                     let (start, end) = (n * t / threads, n * (t + 1) / threads);
                     s.spawn(move || {
                         let rows = overlay.dataset_rows(&self.dataset, start, end);
-                        self.render_rows(rows, base, style, rdns, end - start)
+                        self.render_rows(overlay, moving, rows, base, style, rdns, end - start)
                     })
                 })
                 .collect();
@@ -493,7 +589,7 @@ impl State {
                 .map(|h| h.join().unwrap_or_default())
                 .collect()
         });
-        parts.push(self.render_rows(overlay.added_rows(), base, style, rdns, 0));
+        parts.push(self.render_rows(overlay, moving, overlay.added_rows(), base, style, rdns, 0));
         let any = parts.iter().any(|p| !p.is_empty());
         if let Some(first) = parts.iter_mut().find(|p| !p.is_empty()) {
             let separator = if style == Style::Legacy { 2 } else { 1 };

@@ -7,6 +7,7 @@
 //! ```
 
 mod auth;
+mod clock;
 mod config;
 mod dataset;
 mod fault;

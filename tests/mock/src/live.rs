@@ -41,6 +41,8 @@ pub struct Overlay {
     added: Vec<(String, Value)>,
     /// Churn steps taken.
     churned: u64,
+    /// Sessions opened by churn → the mock-clock time (ms since the start) they connected at.
+    born: HashMap<String, i64>,
     /// Ttl kills and churn closes, oldest first (append-only; the log reads them).
     events: Vec<Event>,
 }
@@ -140,6 +142,16 @@ impl Overlay {
         };
         self.patch_row(&mut row);
         row
+    }
+
+    /// When the session `id` was opened by churn (ms since the start), if it was.
+    pub fn born(&self, id: &str) -> Option<i64> {
+        self.born.get(id).copied()
+    }
+
+    /// Did churn open any session?
+    pub fn any_born(&self) -> bool {
+        !self.born.is_empty()
     }
 
     /// Ttl kills and churn closes so far, oldest first.
@@ -244,8 +256,9 @@ impl Overlay {
     }
 
     /// One churn step: the live session with the lowest id closes and a new one opens, copied
-    /// from the dataset's sessions in turn with the next unused id.
-    pub fn churn(&mut self, dataset: &Dataset) {
+    /// from the dataset's sessions in turn with the next unused id, connected at `now` (ms since
+    /// the start).
+    pub fn churn(&mut self, dataset: &Dataset, now: i64) {
         let num = |id: &str| id.parse::<u64>().unwrap_or(u64::MAX);
         let mut templates: Vec<String> = dataset.ids().collect();
         if templates.is_empty() {
@@ -273,6 +286,7 @@ impl Overlay {
         let text = text.replace(&format!("sessions/{old}/"), &format!("sessions/{new}/"));
         let mut row: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
         row["id"] = Value::String(new.clone());
+        self.born.insert(new.clone(), now);
         self.added.push((new, row));
         self.generation += 1;
     }

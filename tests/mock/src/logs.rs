@@ -18,7 +18,7 @@ use crate::http::Response;
 use crate::json::{Style, to_vec, write_string};
 use crate::live::Event;
 use crate::query::{self, apply_fields};
-use crate::util::{Rng, gmtime, now_secs};
+use crate::util::{Rng, gmtime};
 use serde_json::{Map, Value, json};
 use std::sync::{Mutex, OnceLock};
 
@@ -415,7 +415,8 @@ impl State {
             .log_lines
             .unwrap_or_else(|| (units.len() * 6).max(100));
         units.truncate(n / 2);
-        let end = self.config.server_time.unwrap_or(crate::generate::NOW);
+        // Up to the start of a running clock.
+        let end = self.config.server_time.unwrap_or_else(|| self.start_secs());
         let mut g = Generated {
             n,
             seed: self.config.seed,
@@ -437,7 +438,7 @@ impl State {
     /// The mock's clock in Unix seconds (`server_time`, else the real clock, plus
     /// `advance_clock`).
     pub fn log_now(&self) -> i64 {
-        self.config.server_time.unwrap_or_else(now_secs) + self.live.offset().as_secs() as i64
+        self.clock_secs()
     }
 
     /// Log what the overlay's events (ttl kills, churn) left unlogged. Called with the lock.

@@ -7,6 +7,7 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
+mod clock;
 mod faults;
 mod logs;
 mod writes;
@@ -83,8 +84,19 @@ fn get(server: &MockServer, target: &str) -> Resp {
     parse_http(&raw_request(server.addr(), &req))
 }
 
+/// The time the tests' servers are frozen at unless a test sets its own `server_time`
+/// (2026-11-28 09:20:00 UTC, the generated sessions' "now"): the documents are the dataset's own
+/// and only `advance_clock` moves time.
+const FROZEN_AT: i64 = 1_795_857_600;
+
+/// `config` with a frozen clock (see [`FROZEN_AT`]).
+fn frozen(mut config: MockConfig) -> MockConfig {
+    config.server_time.get_or_insert(FROZEN_AT);
+    config
+}
+
 fn start(config: MockConfig) -> MockServer {
-    MockServer::start(config).unwrap()
+    MockServer::start(frozen(config)).unwrap()
 }
 
 fn capture(name: &str) -> Resp {
@@ -408,7 +420,7 @@ fn generated_older_shapes_and_evil() {
 
 #[test]
 fn recording_and_multiple_listeners() {
-    let servers = MockServer::start_many(MockConfig::default(), 2).unwrap();
+    let servers = MockServer::start_many(frozen(MockConfig::default()), 2).unwrap();
     assert_ne!(servers[0].addr(), servers[1].addr());
     assert_eq!(
         get(&servers[0], "/v1/sessions").body,

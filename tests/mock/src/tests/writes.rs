@@ -1,7 +1,7 @@
 //! End-to-end tests of the session write endpoints: the real 24.02.4 write captures, ttl, versions,
 //! the read-only account and tokens, 204 mode, restart failures, keep-alive and the write record.
 
-use super::{Resp, assert_capture, capture, get, parse_http, start};
+use super::{Resp, assert_capture, capture, frozen, get, parse_http, start};
 use crate::util::{base64_encode, http_date, now_secs};
 use crate::{MockConfig, MockServer, RestartError, RestartFailure, Version};
 use serde_json::{Value, json};
@@ -1088,10 +1088,10 @@ fn every_write_is_recorded_in_order() {
     let file = std::env::temp_dir().join(format!("mxs-mock-record-{}.jsonl", std::process::id()));
     let _ = std::fs::remove_file(&file);
     let servers = MockServer::start_many(
-        MockConfig {
+        frozen(MockConfig {
             record: Some(file.clone()),
             ..MockConfig::default()
-        },
+        }),
         2,
     )
     .unwrap();
