@@ -245,6 +245,7 @@ fn each_version_reads_the_route_it_has() {
         (Version::V22_08, Some("/v1/maxscale/logs/data")),
         (Version::V23_02, Some("/v1/maxscale/logs/data")),
         (Version::V24_02, Some("/v1/maxscale/logs/entries")),
+        (Version::Real24_08_1, Some("/v1/maxscale/logs/entries")),
         (Version::V2_5, None),
         (Version::V2_2, None),
     ] {

@@ -33,6 +33,33 @@ fn table_shows_everything_organised() {
 }
 
 #[test]
+fn a_24_08_session_shows_the_one_log_line_it_keeps() {
+    // 24.08.1 keeps one line of session log with session_trace=5 (fixtures/real-24.08/README.txt,
+    // session-get-busy.json), where 24.02.4 kept five.
+    let server = version(Version::Real24_08_1);
+    let run = mxs(&["sessions", "show", "1"]).hosts(&server).run();
+    run.ok().clean();
+    for needle in [
+        "Session 1",
+        "SELECT SLEEP(86400)",
+        "running",
+        "Log (1)",
+        "Route query to primary: server1 <",
+    ] {
+        run.stdout_has(needle);
+    }
+    let run = mxs(&["sessions", "show", "1", "-o", "json"])
+        .hosts(&server)
+        .run();
+    run.ok().clean();
+    let out = run.json();
+    assert_eq!(
+        out["data"]["attributes"]["log"].as_array().map(Vec::len),
+        Some(1)
+    );
+}
+
+#[test]
 fn every_version_shows_in_every_format() {
     for v in VERSIONS {
         let server = version(v);

@@ -244,7 +244,7 @@ pub fn faulty(fault: Fault) -> MockServer {
 }
 
 /// Every dataset the mock serves: the documented responses of each version and the captures.
-pub const VERSIONS: [Version; 7] = Version::ALL;
+pub const VERSIONS: [Version; 8] = Version::ALL;
 
 /// A raw GET against the mock (for comparing with what mxs prints).
 pub fn raw_get(server: &MockServer, path: &str) -> serde_json::Value {

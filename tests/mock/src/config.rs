@@ -23,11 +23,14 @@ pub enum Version {
     /// The real MaxScale 24.02.4 captures (3 live sessions). The default.
     #[default]
     Real24_02_4,
+    /// The real MaxScale 24.08.1 captures (7 live sessions; `session_trace` keeps one log line
+    /// per session there, a MaxScale bug).
+    Real24_08_1,
 }
 
 impl Version {
     /// All versions, oldest first.
-    pub const ALL: [Version; 7] = [
+    pub const ALL: [Version; 8] = [
         Version::V2_2,
         Version::V2_5,
         Version::V6_4,
@@ -35,6 +38,7 @@ impl Version {
         Version::V23_02,
         Version::V24_02,
         Version::Real24_02_4,
+        Version::Real24_08_1,
     ];
 
     /// The version string as accepted by `--maxscale-version`.
@@ -47,6 +51,7 @@ impl Version {
             Version::V23_02 => "23.02",
             Version::V24_02 => "24.02",
             Version::Real24_02_4 => "24.02.4",
+            Version::Real24_08_1 => "24.08.1",
         }
     }
 
@@ -60,7 +65,19 @@ impl Version {
             Version::V23_02 => "23.02.12",
             Version::V24_02 => "24.02.3",
             Version::Real24_02_4 => "24.02.4",
+            Version::Real24_08_1 => "24.08.1",
         }
+    }
+
+    /// Is it one of the real captures' versions (24.02.4, 24.08.1)?
+    pub fn is_real(self) -> bool {
+        matches!(self, Version::Real24_02_4 | Version::Real24_08_1)
+    }
+
+    /// How many lines a session's `log` keeps with `session_trace=5`: 24.08 passes a bool where
+    /// 24.02 passed the count, so it keeps one (`server/core/config.cc`, MXS-4986).
+    pub fn session_trace_lines(self) -> usize {
+        if self >= Version::Real24_08_1 { 1 } else { 5 }
     }
 
     /// True for 24.02 and later (404 and filter rules changed there).
@@ -90,6 +107,9 @@ impl fmt::Display for Version {
 impl FromStr for Version {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
+        if s == "24.08" {
+            return Ok(Version::Real24_08_1);
+        }
         Version::ALL
             .into_iter()
             .find(|v| v.as_str() == s)
@@ -540,7 +560,8 @@ mod tests {
         for v in Version::ALL {
             assert_eq!(v.as_str().parse::<Version>().unwrap(), v);
         }
-        assert!("24.08".parse::<Version>().is_err());
+        assert!("24.10".parse::<Version>().is_err());
+        assert_eq!("24.08".parse::<Version>(), Ok(Version::Real24_08_1));
         assert_eq!(Version::default(), Version::Real24_02_4);
     }
 

@@ -8,10 +8,36 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 /// Link bases used by the fixture files.
-const FIXTURE_BASES: [&str; 2] = ["http://localhost:8989/v1/", "http://127.0.0.1:8989/v1/"];
+const FIXTURE_BASES: [&str; 3] = [
+    "http://localhost:8989/v1/",
+    "http://127.0.0.1:8989/v1/",
+    "http://127.0.0.1:8990/v1/",
+];
 
-/// Last-Modified of the real captures.
+/// Last-Modified of the real 24.02.4 captures.
 pub const REAL_LAST_MODIFIED: &str = "Sat, 28 Nov 2026 09:19:13 GMT";
+
+/// Last-Modified of the real 24.08.1 captures (that MaxScale's start).
+pub const REAL_24_08_LAST_MODIFIED: &str = "Mon, 07 Dec 2026 03:32:03 GMT";
+
+macro_rules! capture_24_08 {
+    ($name:literal) => {
+        include_str!(concat!("../fixtures/real-24.08/", $name, ".http"))
+    };
+}
+
+/// `GET /v1/maxscale` of the real 24.08.1 (install paths edited to `<prefix>`).
+pub const REAL_24_08_MAXSCALE: &str = capture_24_08!("maxscale");
+
+/// The 24.08.1 list capture (7 sessions).
+const REAL_24_08_LIST: &str = capture_24_08!("sessions-list");
+
+/// The 24.08.1 single-session captures: busy (1), idle (2), the restart victim (6).
+const REAL_24_08_GETS: [&str; 3] = [
+    capture_24_08!("session-get-busy"),
+    capture_24_08!("session-get-idle"),
+    capture_24_08!("session-get-victim-restart-before"),
+];
 
 macro_rules! fixture_pair {
     ($v:literal) => {
@@ -70,7 +96,7 @@ pub struct Canned {
 }
 
 /// Split a `curl -i` capture into its ETag and parsed JSON body (links marked).
-fn parse_capture(http: &str) -> Canned {
+pub fn parse_capture(http: &str) -> Canned {
     let (head, body) = http
         .split_once("\r\n\r\n")
         .expect("capture has a header block");
@@ -131,6 +157,24 @@ fn load_fixture(version: Version) -> Fixed {
     }
 }
 
+fn load_real_24_08() -> Fixed {
+    let list = parse_capture(REAL_24_08_LIST);
+    let rows = list.body["data"].as_array().cloned().unwrap_or_default();
+    let opts = query::parse(Some(""), Version::Real24_08_1).expect("capture query parses");
+    let singles = REAL_24_08_GETS
+        .iter()
+        .map(|http| {
+            let c = parse_capture(http);
+            (c.body["data"]["id"].as_str().unwrap_or("").to_string(), c)
+        })
+        .collect();
+    Fixed {
+        rows,
+        singles,
+        canned_lists: vec![(opts, list)],
+    }
+}
+
 fn load_real() -> Fixed {
     let mut canned_lists = Vec::new();
     let mut rows = Vec::new();
@@ -161,6 +205,7 @@ impl Dataset {
     pub fn from_config(config: &MockConfig) -> Dataset {
         let generated = config.sessions.or(config.evil.then_some(8));
         if let Some(n) = generated {
+            // The 24.08 shape is 24.02's with one line of session log.
             let shape = match config.version {
                 Version::Real24_02_4 => Version::V24_02,
                 v => v,
@@ -175,6 +220,7 @@ impl Dataset {
         }
         match config.version {
             Version::Real24_02_4 => Dataset::Fixed(load_real()),
+            Version::Real24_08_1 => Dataset::Fixed(load_real_24_08()),
             v => Dataset::Fixed(load_fixture(v)),
         }
     }
@@ -296,6 +342,7 @@ mod tests {
             let expected = match v {
                 Version::V2_2 => 2,
                 Version::Real24_02_4 => 3,
+                Version::Real24_08_1 => 7,
                 _ => 1,
             };
             assert_eq!(d.len(), expected, "{v}");

@@ -110,6 +110,9 @@ impl Generator {
             make_evil(&mut v, id);
         }
         downgrade(&mut v, self.version, &mut rng);
+        if let Some(Value::Array(log)) = v.pointer_mut("/attributes/log") {
+            log.truncate(self.version.session_trace_lines());
+        }
         v
     }
 }

@@ -4,7 +4,7 @@
 use crate::auth::Principal;
 use crate::clock::{self, Moment, TICK_MS};
 use crate::config::{MockConfig, Version};
-use crate::dataset::{Dataset, REAL_LAST_MODIFIED};
+use crate::dataset::{Dataset, REAL_24_08_LAST_MODIFIED, REAL_24_08_MAXSCALE, REAL_LAST_MODIFIED};
 use crate::fault::{self, Action};
 use crate::http::{Body, Request, Response};
 use crate::json::{Emitter, Style, resolve_links, to_vec};
@@ -91,10 +91,10 @@ impl State {
             start_ms.div_euclid(1000) - dataset_now
         };
         let origin_ms = (dataset_now + shift_secs) * 1000;
-        let last_modified = if dataset.is_real() {
-            REAL_LAST_MODIFIED.to_string()
-        } else {
-            http_date(start_ms.div_euclid(1000), false)
+        let last_modified = match config.version {
+            _ if !dataset.is_real() => http_date(start_ms.div_euclid(1000), false),
+            Version::Real24_08_1 => REAL_24_08_LAST_MODIFIED.to_string(),
+            _ => REAL_LAST_MODIFIED.to_string(),
         };
         let record = match &config.record {
             Some(path) => Some(Mutex::new(
@@ -314,6 +314,9 @@ impl State {
             (_, []) if get => self.empty_at("", 200),
             ("OPTIONS", _) => self.no_route(200),
             (_, ["auth"]) if version >= Version::V2_5 => self.auth_endpoint(req, who),
+            (_, ["maxscale"]) if get && version == Version::Real24_08_1 => {
+                self.maxscale_24_08(req.query.as_deref(), &base)
+            }
             (_, ["maxscale"]) if get => self.maxscale(&base, version),
             (_, ["maxscale", "logs", which @ ("entries" | "data")])
                 if get && self.has_log_route(which) =>
@@ -369,6 +372,26 @@ impl State {
         });
         let bytes = serde_json::to_vec_pretty(&body).unwrap_or_default();
         self.json_response(200, bytes, None)
+    }
+
+    /// `GET /v1/maxscale` of 24.08.1: the capture (its install paths edited to `<prefix>`), with
+    /// `retain_last_statements` as configured; `fields[maxscale]` selects attributes.
+    fn maxscale_24_08(&self, query: Option<&str>, base: &str) -> Response {
+        let mut doc = crate::dataset::parse_capture(REAL_24_08_MAXSCALE).body;
+        doc["data"]["attributes"]["parameters"]["retain_last_statements"] =
+            json!(self.config.retain_last_statements);
+        let pairs = query::pairs(query.unwrap_or(""));
+        if let Some((_, f)) = pairs.iter().find(|(k, _)| k == "fields[maxscale]") {
+            let fields: Vec<Vec<String>> = f
+                .split(',')
+                .map(|p| p.split('/').map(str::to_string).collect())
+                .collect();
+            query::apply_fields(&mut doc["data"], &fields);
+        }
+        let style = query::style_of(query, Version::Real24_08_1);
+        let body = to_vec(&doc, style, base);
+        let etag = quoted_sha1(&body);
+        self.json_response_at("maxscale", 200, body, Some(etag))
     }
 
     /// Resolve a `:session` path segment of a GET with the version's rules.

@@ -34,6 +34,17 @@ const REAL_FIRST: usize = 319;
 /// `2026-12-07 00:00:00` UTC: the day of the log captures.
 const REAL_DAY: i64 = 1_796_601_600;
 
+/// `Last-Modified` of the log endpoints of the real 24.08.1 dataset: that MaxScale's start.
+pub const REAL_24_08_LOGS_LAST_MODIFIED: &str = "Mon, 07 Dec 2026 03:35:14 GMT";
+
+/// The captured 24.08.1 `/entries?page[size]=5` answer holding lines 73..77 (the older lines
+/// held install paths and were not captured).
+const REAL_24_08_ENTRIES: &str =
+    include_str!("../fixtures/real-24.08/logs/logs-entries-page-size-5.http");
+
+/// First id of the captured 24.08.1 lines.
+const REAL_24_08_FIRST: usize = 73;
+
 /// maxlog's priority words.
 pub const PRIORITIES: [&str; 8] = [
     "emerg", "alert", "crit", "error", "warning", "notice", "info", "debug",
@@ -294,13 +305,25 @@ pub struct Log {
 
 /// The captured lines 319..368 with the generated lines 0..318 before them.
 fn real_base() -> Vec<Entry> {
-    let mut lines: Vec<Entry> = (0..REAL_FIRST)
-        .map(|i| unrelated(0, i, REAL_DAY + 40 * i as i64, false))
+    captured_base(REAL_ENTRIES, REAL_FIRST, REAL_DAY, 40)
+}
+
+/// The captured 24.08.1 lines 73..77 with the generated lines 0..72 before them (ten seconds
+/// apart, before that MaxScale's start at 03:35:14).
+fn real_24_08_base() -> Vec<Entry> {
+    captured_base(REAL_24_08_ENTRIES, REAL_24_08_FIRST, REAL_DAY + 12_000, 10)
+}
+
+/// The lines of a captured `/entries` answer, from id `first`, with generated lines 0..first
+/// (`step` seconds apart from `from`) before them.
+fn captured_base(capture: &str, first: usize, from: i64, step: i64) -> Vec<Entry> {
+    let mut lines: Vec<Entry> = (0..first)
+        .map(|i| unrelated(0, i, from + step * i as i64, false))
         .collect();
-    let body = REAL_ENTRIES.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    let body = capture.split_once("\r\n\r\n").map_or("", |(_, b)| b);
     let doc: Value = serde_json::from_str(body).expect("captured log entries are JSON");
     for (k, e) in doc["data"].as_array().into_iter().flatten().enumerate() {
-        debug_assert_eq!(e["id"], (REAL_FIRST + k).to_string());
+        debug_assert_eq!(e["id"], (first + k).to_string());
         let a = &e["attributes"];
         let s = |k: &str| a[k].as_str().map(str::to_string);
         lines.push(Entry {
@@ -375,7 +398,10 @@ impl State {
 
     fn build_log_base(&self) -> Base {
         if self.dataset.is_real() && self.config.log_lines.is_none() {
-            return Base::Lines(real_base());
+            return Base::Lines(match self.config.version {
+                Version::Real24_08_1 => real_24_08_base(),
+                _ => real_base(),
+            });
         }
         // The sessions' statement lines, two per statement, in session id order.
         let mut units: Vec<[Entry; 2]> = Vec::new();
@@ -576,7 +602,11 @@ impl State {
 
     fn log_headers(&self, mut r: Response) -> Response {
         let lm = if self.dataset.is_real() {
-            REAL_LOGS_LAST_MODIFIED.to_string()
+            match self.config.version {
+                Version::Real24_08_1 => REAL_24_08_LOGS_LAST_MODIFIED,
+                _ => REAL_LOGS_LAST_MODIFIED,
+            }
+            .to_string()
         } else {
             self.last_modified("maxscale/logs")
         };

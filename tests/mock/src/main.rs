@@ -59,7 +59,7 @@ struct Cli {
     record: Option<PathBuf>,
     /// MaxScale version to imitate (dataset and rules)
     #[arg(long = "maxscale-version", value_name = "V", default_value = "24.02.4",
-          value_parser = ["2.2", "2.5", "6.4", "22.08", "23.02", "24.02", "24.02.4"])]
+          value_parser = ["2.2", "2.5", "6.4", "22.08", "23.02", "24.02", "24.02.4", "24.08", "24.08.1"])]
     maxscale_version: String,
     /// Serve N generated sessions instead of the fixtures
     #[arg(long, value_name = "N")]

@@ -10,6 +10,7 @@ use std::time::Duration;
 mod clock;
 mod faults;
 mod logs;
+mod real_24_08;
 mod writes;
 
 #[derive(Debug)]
