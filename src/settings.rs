@@ -746,6 +746,26 @@ pub fn decide_color(env: &Env, when: ColorWhen, tty: bool) -> bool {
     }
 }
 
+/// The config file's hosts (`hosts` of `[mxs]`, else of `[maxctrl]`), each entry of the list;
+/// none when the file is absent or unreadable.
+#[must_use]
+pub fn config_hosts(conn: &ConnectionArgs, env: &Env) -> Vec<String> {
+    let Ok(Some(config)) = load_config(conn, env) else {
+        return Vec::new();
+    };
+    config
+        .get("hosts")
+        .map(|hosts| {
+            hosts
+                .split(',')
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn load_config(conn: &ConnectionArgs, env: &Env) -> Result<Option<ConfigValues>, Failure> {
     if let Some(path) = &conn.config {
         return config::load(path, true);

@@ -2,6 +2,7 @@
 //! renderer in `output`; none formats output itself. [`Ctx`] carries what every command needs.
 
 pub mod act;
+pub mod complete;
 pub mod log;
 pub mod queries;
 pub mod sessions;
