@@ -39,6 +39,12 @@ use crate::settings::{ColorWhen, Env, PasswordSource, Secret, Settings};
 /// Parses the command line and runs it; the one place that turns errors into exit codes.
 #[must_use]
 pub fn main() -> ExitCode {
+    if cli::complete::requested() {
+        // A completion answers or says nothing: no message on stderr, not even a panic's.
+        std::panic::set_hook(Box::new(|_| {}));
+        cli::complete::answer(complete_values);
+        return ExitCode::SUCCESS;
+    }
     install_panic_hook();
     let cli = match cli::parse() {
         cli::Parsed::Run(cli) => *cli,
@@ -71,6 +77,69 @@ pub fn main() -> ExitCode {
             ExitCode::from(error::exit_kind(&err).code())
         }
     }
+}
+
+/// The values TAB offers (`cli::complete`): the lists from their one source, the config
+/// file's hosts, and the session ids of the hosts the typed words, the environment and the
+/// config file name, read as a command would read them but never prompting for a password and
+/// never waiting past `commands::complete::DEADLINE`. A failure offers nothing.
+fn complete_values(
+    kind: cli::complete::Values,
+    conn: &cli::ConnectionArgs,
+    current: &str,
+) -> Vec<cli::complete::Candidate> {
+    use crate::cli::complete::Values;
+    use crate::commands::complete as offer;
+    let deadline = std::time::Instant::now() + offer::DEADLINE;
+    let ids = |conn| {
+        let env = Env::from_process();
+        let Ok(settings) = Settings::resolve(conn, &cli::OutputArgs::default(), env) else {
+            return Vec::new();
+        };
+        let connection = &settings.connection;
+        let PasswordSource::Given(password) = &connection.password else {
+            return Vec::new();
+        };
+        let mut config = connection.client_config(password.clone());
+        config.timeout = config.timeout.min(offer::REQUEST_TIMEOUT);
+        let Ok(client) = Client::new(&config) else {
+            return Vec::new();
+        };
+        let api = MaxScale::new(Arc::new(client), connection.hosts.clone());
+        offer::session_ids(&api, deadline)
+    };
+    let offers = match kind {
+        Values::Columns | Values::Where => offer::columns(),
+        Values::Sort => offer::sort_columns(current),
+        Values::Groups => offer::groups(),
+        Values::Pairs => offer::alter_pairs(),
+        Values::Hosts => {
+            let hosts: Vec<offer::Offer> = settings::config_hosts(conn, &Env::from_process())
+                .into_iter()
+                .map(|h| (h, Some("config file".to_string())))
+                .collect();
+            offer::list_items(current, &hosts)
+        }
+        Values::Ids => ids(conn),
+        Values::IdsOrPairs => {
+            // ids first (alter ID KEY=VALUE...), unless a key is being typed
+            let mut offers = if current.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                Vec::new()
+            } else {
+                ids(conn)
+            };
+            offers.extend(offer::alter_pairs());
+            offers
+        }
+    };
+    offers
+        .into_iter()
+        .filter(|(value, _)| offer::plain(value))
+        .map(|(value, help)| cli::complete::Candidate {
+            value,
+            help: help.map(|h| offer::help(&h)),
+        })
+        .collect()
 }
 
 /// A panic is a bug: print one line that says so (with the version, and a request to report

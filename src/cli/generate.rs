@@ -8,12 +8,11 @@ use clap::CommandFactory;
 
 use crate::cli::Cli;
 
-/// The completion script for a shell.
+/// The completion script for a shell: it registers `mxs` itself as the completer
+/// ([`super::complete`]).
 #[must_use]
 pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "mxs", &mut out);
-    out
+    super::complete::script(shell)
 }
 
 /// The man pages: `mxs.1` and one page per subcommand (`mxs-sessions-list.1`, ...), as

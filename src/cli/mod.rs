@@ -16,6 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::choice::{ColorWhen, Format, RdnsMode};
 use crate::error::EXIT_CODES_HELP;
 
+pub mod complete;
 pub mod generate;
 mod maxctrl;
 
@@ -247,9 +248,11 @@ pub enum Command {
 
     /// Print the completion script of a shell on stdout
     ///
-    /// Install it in one line, e.g. bash: mxs completions bash >
-    /// ~/.local/share/bash-completion/completions/mxs; zsh: mxs completions zsh >
-    /// ~/.zfunc/_mxs; fish: mxs completions fish > ~/.config/fish/completions/mxs.fish.
+    /// The script asks mxs itself, so TAB completes commands, flags, columns, group keys, alter
+    /// keys, the config file's hosts and the session ids of the hosts (bounded by a short
+    /// timeout; nothing when they do not answer). Install it in one line, e.g. bash: mxs
+    /// completions bash > ~/.local/share/bash-completion/completions/mxs; zsh: mxs completions
+    /// zsh > ~/.zfunc/_mxs; fish: mxs completions fish > ~/.config/fish/completions/mxs.fish.
     Completions {
         /// The shell
         #[arg(value_name = "SHELL", value_enum)]
