@@ -1,10 +1,11 @@
 //! Rendering: tables for people, TSV and JSON for scripts. Renderers own every byte written to
 //! stdout: commands fetch and select, then hand a view to one entry point per command
 //! ([`list`], [`log`], [`queries`], [`show`], [`summary`], [`watch`], [`actions`]), which writes it in the chosen
-//! [`Format`]. Renderers never fetch, and every server-supplied string they print passes
+//! [`Format`]; with `--jq`, [`jq::Sink`] filters the JSON they write. Renderers never fetch, and every server-supplied string they print passes
 //! through `text::sanitize`.
 
 pub mod actions;
+pub mod jq;
 pub mod json;
 pub mod list;
 pub mod log;
