@@ -72,6 +72,12 @@ pub fn main() -> ExitCode {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(kind)) => ExitCode::from(kind.code()),
         Err(err) if error::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if output::jq::runtime_error(&err).is_some() => {
+            // the filter's own error, without the writes it went through
+            let message = output::jq::runtime_error(&err).map(ToString::to_string);
+            diag.error(&anyhow::anyhow!(message.unwrap_or_default()));
+            ExitCode::from(ExitKind::Other.code())
+        }
         Err(err) => {
             diag.error(&err);
             ExitCode::from(error::exit_kind(&err).code())
@@ -218,6 +224,7 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
             stdin: settings.stdin_tty(),
             stdout: settings.output.stdout_tty,
         },
+        jq: settings.jq.clone(),
     };
     commands::run(&ctx, &plan)
 }

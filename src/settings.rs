@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::api::client::ClientConfig;
@@ -148,6 +149,8 @@ pub struct Settings {
     pub plain_http_warning: bool,
     /// Warnings found while resolving (config permissions), printed by the caller.
     pub warnings: Vec<String>,
+    /// `--jq`: the compiled filter.
+    pub jq: Option<Arc<output::jq::Program>>,
     config: Option<ConfigValues>,
     env: Env,
 }
@@ -192,6 +195,15 @@ impl Settings {
         }
         let connection = resolve_connection(conn, config.as_ref())?;
         let output = resolve_output(out, config.as_ref(), &env)?;
+        let jq = out
+            .jq
+            .as_deref()
+            .map(|text| {
+                output::jq::Program::compile(text)
+                    .map(Arc::new)
+                    .map_err(|e| Failure::usage(e.to_string()))
+            })
+            .transpose()?;
         let plain_http_warning = config
             .as_ref()
             .map_or(Ok(None), |c| c.get_bool("plain-http-warning"))?
@@ -201,6 +213,7 @@ impl Settings {
             output,
             plain_http_warning,
             warnings,
+            jq,
             config,
             env,
         })
@@ -422,6 +435,12 @@ impl Settings {
             ));
         }
         let follow = if a.follow {
+            if self.output.format == Format::Json && self.jq.is_some() {
+                return Err(Failure::usage(
+                    "--follow streams the lines: --jq (-o json) would filter a document that never ends",
+                )
+                .with_hint("add -o jsonl: the filter then runs on each entry"));
+            }
             if self.output.format == Format::Json {
                 return Err(Failure::usage(
                     "--follow streams the lines: -o json would never end its document",
@@ -463,6 +482,11 @@ impl Settings {
     ) -> Result<plan::Act, Failure> {
         if matches!(self.output.format, Format::Ids) {
             return Err(Failure::usage("-o ids: only `sessions list` prints ids"));
+        }
+        if self.jq.is_some() && args.dry_run {
+            return Err(Failure::usage(
+                "--dry-run prints what would be done as text: --jq has no JSON to filter",
+            ));
         }
         let verb = action.verb();
         let selecting = !args.conditions.is_empty() || args.limit.is_some();
@@ -688,11 +712,30 @@ fn resolve_output(
     } else {
         Format::Table
     };
-    let format_given = out.json
+    let mut format_given = out.json
         || out.tsv
         || out.output.is_some()
         || cfg("output").is_some()
         || cfg_bool("tsv")? == Some(true);
+    // --jq filters JSON: it implies -o json (over the config file's format) and takes -o jsonl.
+    let format = match (&out.jq, out.tsv, out.output) {
+        (None, ..) => format,
+        (Some(_), true, _) => {
+            return Err(Failure::usage(
+                "--jq filters JSON output: it cannot be used with --tsv",
+            ));
+        }
+        (Some(_), _, Some(f)) if !f.is_json() => {
+            return Err(Failure::usage(format!(
+                "--jq filters JSON output: it cannot be used with -o {}",
+                f.name()
+            ))
+            .with_hint("--jq implies -o json; -o jsonl filters each line"));
+        }
+        (Some(_), _, Some(f)) => f,
+        (Some(_), _, None) => Format::Json,
+    };
+    format_given |= out.jq.is_some();
     let color_when = match (out.color, cfg("color")) {
         (Some(c), _) => c,
         (None, Some(c)) => ColorWhen::parse(c).ok_or_else(|| {
@@ -718,7 +761,8 @@ fn resolve_output(
         width,
         stdout_tty: env.stdout_tty,
         stderr_tty: env.stderr_tty,
-        pretty_json: env.stdout_tty,
+        // one document per line, which is what the --jq filter reads
+        pretty_json: env.stdout_tty && out.jq.is_none(),
     };
     Ok(output)
 }
@@ -916,6 +960,43 @@ mod tests {
         };
         let s = resolve(args, OutputArgs::default(), env(&[], true)).unwrap();
         assert_eq!(s.plain_http_warning(), None);
+    }
+
+    #[test]
+    fn jq_implies_compact_json_takes_jsonl_and_refuses_other_formats() {
+        let args = |jq: &str, output: Option<Format>| OutputArgs {
+            jq: Some(jq.into()),
+            output,
+            ..Default::default()
+        };
+        let s = resolve(
+            ConnectionArgs::default(),
+            args(".data", None),
+            env(&[], true),
+        )
+        .unwrap();
+        assert_eq!(s.output.format, Format::Json);
+        assert!(!s.output.pretty_json && s.output.format_given && s.jq.is_some());
+        let s = resolve(
+            ConnectionArgs::default(),
+            args(".", Some(Format::Jsonl)),
+            env(&[], false),
+        )
+        .unwrap();
+        assert_eq!(s.output.format, Format::Jsonl);
+        for format in [Format::Tsv, Format::Table, Format::Ids] {
+            let err = resolve(
+                ConnectionArgs::default(),
+                args(".", Some(format)),
+                env(&[], false),
+            )
+            .unwrap_err();
+            assert_eq!(err.cause, crate::error::Cause::Usage, "{}", err.message);
+        }
+        let err =
+            resolve(ConnectionArgs::default(), args(".[", None), env(&[], false)).unwrap_err();
+        assert_eq!(err.cause, crate::error::Cause::Usage);
+        assert!(err.message.contains("(column 2)"), "{}", err.message);
     }
 
     #[test]

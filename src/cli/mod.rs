@@ -193,6 +193,16 @@ pub struct OutputArgs {
     /// When to use colors: auto (stdout is a terminal, NO_COLOR unset, TERM not dumb)
     #[arg(long, global = true, value_name = "WHEN", value_enum)]
     pub color: Option<ColorWhen>,
+
+    /// Filter the JSON output with a jq expression, in-process: '.data[] | .id'
+    ///
+    /// Implies -o json (compact): the filter runs on each document (with -o jsonl, on each
+    /// line's resource; with watch, on each snapshot). Each result is printed on its own line:
+    /// a string raw, as jq -r prints it (sanitized on a terminal), any other value as compact
+    /// JSON. jq's builtins are there (jaq's implementation). A filter that does not compile is
+    /// a usage error before any request; an error while it runs ends the command with exit 1.
+    #[arg(long, global = true, value_name = "EXPR", allow_hyphen_values = true)]
+    pub jq: Option<String>,
 }
 
 /// The values of --output and their help.

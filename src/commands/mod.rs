@@ -30,6 +30,8 @@ pub struct Ctx {
     pub utc_offset: i64,
     /// Which of the standard streams are terminals, as captured when the process started.
     pub terminal: Terminal,
+    /// `--jq`: the filter that stdout's JSON goes through.
+    pub jq: Option<Arc<crate::output::jq::Program>>,
 }
 
 /// Which of the standard streams are terminals.
@@ -66,6 +68,7 @@ impl Ctx {
             },
             utc_offset: self.utc_offset,
             terminal: self.terminal,
+            jq: self.jq.clone(),
         }
     }
 
@@ -80,10 +83,25 @@ impl Ctx {
         self.api.hosts().labels()
     }
 
-    /// Buffered stdout (`Send`, so host threads can stream into it).
+    /// Buffered stdout (`Send`, so host threads can stream into it), through the `--jq`
+    /// filter when there is one.
     #[must_use]
     pub fn stdout(&self) -> BufWriter<Stdout> {
-        BufWriter::with_capacity(256 * 1024, Stdout::new())
+        self.stdout_with(256 * 1024)
+    }
+
+    /// [`Ctx::stdout`] with a buffer of `capacity` bytes.
+    #[must_use]
+    pub fn stdout_with(&self, capacity: usize) -> BufWriter<Stdout> {
+        let out = match &self.jq {
+            Some(program) => Stdout::Jq(Box::new(crate::output::jq::Sink::new(
+                Arc::clone(program),
+                Stdout::new(),
+                self.terminal.stdout,
+            ))),
+            None => Stdout::new(),
+        };
+        BufWriter::with_capacity(capacity, out)
     }
 
     /// Prints each host's failure on stderr; returns the exit kind of the first one (in host
@@ -173,10 +191,12 @@ pub fn name_sessions(
 /// whatever it is connected to, and searches every write for its last newline (a pass over the
 /// bytes of every buffer flushed, for a JSON list of hundreds of MB); the commands buffer their
 /// output themselves, so they write to a duplicate of the descriptor (same open file, offset
-/// and flags), and to `io::Stdout` only where there is none to duplicate.
+/// and flags), and to `io::Stdout` only where there is none to duplicate. With `--jq`, the
+/// output goes through the filter first.
 pub enum Stdout {
     File(std::fs::File),
     Std(io::Stdout),
+    Jq(Box<crate::output::jq::Sink<Stdout>>),
 }
 
 impl Stdout {
@@ -204,6 +224,7 @@ impl Write for Stdout {
         match self {
             Stdout::File(f) => f.write(buf),
             Stdout::Std(s) => s.write(buf),
+            Stdout::Jq(j) => j.write(buf),
         }
     }
 
@@ -211,6 +232,7 @@ impl Write for Stdout {
         match self {
             Stdout::File(f) => f.write_all(buf),
             Stdout::Std(s) => s.write_all(buf),
+            Stdout::Jq(j) => j.write_all(buf),
         }
     }
 
@@ -218,6 +240,7 @@ impl Write for Stdout {
         match self {
             Stdout::File(f) => f.flush(),
             Stdout::Std(s) => s.flush(),
+            Stdout::Jq(j) => j.flush(),
         }
     }
 }

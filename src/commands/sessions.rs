@@ -214,9 +214,11 @@ pub fn rdns_cache(ctx: &Ctx, rdns: &RdnsSettings) -> rdns::Cache {
 /// JSON straight through: each batch of resources is rendered where it is parsed and written as
 /// soon as its turn comes, whatever host it came from, so memory stays at a few batches per
 /// host. A batch's output (a few hundred KiB) is written as it is, not copied into a buffer.
+/// With `--jq` the filter needs the whole document: its sink keeps it (the bytes, then the
+/// parsed value) until the document's line ends.
 fn list_json_streaming(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKind>> {
     let options = ctx.options;
-    let mut out = std::io::BufWriter::with_capacity(16 * 1024, crate::commands::Stdout::new());
+    let mut out = ctx.stdout_with(16 * 1024);
     let sink = Mutex::new(Stream::start(
         &mut out as &mut (dyn Write + Send),
         &options,
