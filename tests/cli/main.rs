@@ -11,6 +11,7 @@ mod errors;
 mod faults;
 mod generated;
 mod inspect;
+mod jq;
 mod list;
 mod log;
 mod maxctrl;
