@@ -483,11 +483,6 @@ impl Settings {
         if matches!(self.output.format, Format::Ids) {
             return Err(Failure::usage("-o ids: only `sessions list` prints ids"));
         }
-        if self.jq.is_some() && args.dry_run {
-            return Err(Failure::usage(
-                "--dry-run prints what would be done as text: --jq has no JSON to filter",
-            ));
-        }
         let verb = action.verb();
         let selecting = !args.conditions.is_empty() || args.limit.is_some();
         let target = if all {

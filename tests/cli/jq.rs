@@ -356,11 +356,21 @@ fn formats_other_than_json_are_refused_with_jq() {
         .hosts(&server)
         .run();
     run.code(2).one_error().stderr_has("-o jsonl");
-    let run = mxs(&["sessions", "kill", "1", "--dry-run", "--jq", ".results"])
-        .hosts(&server)
-        .run();
-    run.code(2).one_error().stderr_has("--dry-run");
     assert!(server.requests().is_empty(), "{:?}", server.requests());
+    // a dry run prints the results document a run prints: --jq filters it, and nothing is sent
+    let run = mxs(&[
+        "sessions",
+        "kill",
+        "1",
+        "--dry-run",
+        "--jq",
+        ".results[] | [.id, .dry_run, .note] | @tsv",
+    ])
+    .hosts(&server)
+    .run();
+    run.ok();
+    assert_eq!(run.stdout, "1\ttrue\twould kill\n");
+    assert!(server.writes().is_empty());
     // the config file's format gives way to --jq
     let run = mxs(&["sessions", "list", "--jq", ".data | length"]).hosts(&server);
     let cnf = run.home.join(".maxctrl.cnf");
