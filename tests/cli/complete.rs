@@ -424,6 +424,27 @@ fn bash_completes_in_a_terminal() {
     assert_eq!(code, Some(0));
 }
 
+/// Runs `body` in `shell` (started with `flag`, a clean environment and `mxs` on the PATH), and
+/// returns what it printed; it must succeed and print nothing on stderr.
+fn in_shell(shell: &str, flag: &str, body: &str) -> String {
+    let out = Command::new(shell)
+        .arg(flag)
+        .arg("-c")
+        .arg(body)
+        .env_clear()
+        .env("PATH", path_with_mxs())
+        .env("HOME", tempfile::tempdir().unwrap().path())
+        .output()
+        .unwrap_or_else(|e| panic!("{shell} is needed by this test (the CI installs it): {e}"));
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn the_fish_script_completes_ids_with_descriptions() {
     let server = real();
@@ -432,22 +453,7 @@ fn the_fish_script_completes_ids_with_descriptions() {
         "source '{}'; complete -C 'mxs -H {ep} sessions show '",
         script("mxs.fish")
     );
-    let out = Command::new("fish")
-        .arg("--no-config")
-        .arg("-c")
-        .arg(body)
-        .env_clear()
-        .env("PATH", path_with_mxs())
-        .env("HOME", tempfile::tempdir().unwrap().path())
-        .output()
-        .expect("fish is needed by this test (the CI installs it)");
-    assert!(out.status.success(), "{out:?}");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = in_shell("fish", "--no-config", &body);
     let got: BTreeSet<String> = text
         .lines()
         .map(|l| l.split('\t').next().unwrap().to_string())
@@ -470,22 +476,7 @@ fn the_zsh_script_completes_ids_with_descriptions() {
          words=(mxs -H {ep} sessions show '')\nCURRENT=6\n_clap_dynamic_completer_mxs\n",
         script("_mxs")
     );
-    let out = Command::new("zsh")
-        .arg("-f")
-        .arg("-c")
-        .arg(body)
-        .env_clear()
-        .env("PATH", path_with_mxs())
-        .env("HOME", tempfile::tempdir().unwrap().path())
-        .output()
-        .expect("zsh is needed by this test (the CI installs it)");
-    assert!(out.status.success(), "{out:?}");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = in_shell("zsh", "-f", &body);
     let got: BTreeSet<String> = text
         .lines()
         .map(|l| l.split(':').next().unwrap().to_string())

@@ -42,6 +42,14 @@ fn busiest_session(server: &MockServer) -> (String, usize) {
         .expect("a session with lines")
 }
 
+/// Turns `log_info` on for session `id`, as an operator would before reproducing.
+fn log_info_on(server: &MockServer, id: &str) {
+    mxs(&["sessions", "alter", id, "log_info=true"])
+        .hosts(server)
+        .run()
+        .ok();
+}
+
 #[test]
 fn a_killed_session_s_lines_are_read_after_it_is_gone() {
     // the captures: session 10011 ran a statement with log_info on, then was killed
@@ -78,10 +86,7 @@ fn a_killed_session_s_lines_are_read_after_it_is_gone() {
 fn a_session_s_lines_from_alter_to_kill() {
     // The lines are logged at the mock's clock and read back from mxs's: the clock must run.
     let server = real_running();
-    mxs(&["sessions", "alter", "2", "log_info=true"])
-        .hosts(&server)
-        .run()
-        .ok();
+    log_info_on(&server, "2");
     assert_eq!(server.log_statement("2", "SELECT 42 AS answer"), 2);
     assert_eq!(server.log_statement("3", "SELECT 'not logged'"), 0);
     // alive: read back to its connection (a few seconds before the mock's start), so the lines
@@ -417,10 +422,7 @@ fn follow_prints_each_new_line_once_even_when_more_than_a_page_comes() {
 #[test]
 fn follow_until_closed_ends_after_the_session_s_last_lines() {
     let server = real();
-    mxs(&["sessions", "alter", "2", "log_info=true"])
-        .hosts(&server)
-        .run()
-        .ok();
+    log_info_on(&server, "2");
     let mut f = Follower::start(&server, &["2", "--until-closed"]);
     server.log_statement("2", "SELECT 'still here'");
     let got = f.take(2);
