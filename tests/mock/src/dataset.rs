@@ -157,36 +157,20 @@ fn load_fixture(version: Version) -> Fixed {
     }
 }
 
-fn load_real_24_08() -> Fixed {
-    let list = parse_capture(REAL_24_08_LIST);
-    let rows = list.body["data"].as_array().cloned().unwrap_or_default();
-    let opts = query::parse(Some(""), Version::Real24_08_1).expect("capture query parses");
-    let singles = REAL_24_08_GETS
-        .iter()
-        .map(|http| {
-            let c = parse_capture(http);
-            (c.body["data"]["id"].as_str().unwrap_or("").to_string(), c)
-        })
-        .collect();
-    Fixed {
-        rows,
-        singles,
-        canned_lists: vec![(opts, list)],
-    }
-}
-
-fn load_real() -> Fixed {
+/// A dataset of real captures: the list captures by their query (the plain one, `""`, gives
+/// the rows) and the single-session ones.
+fn load_captures(version: Version, lists: &[(&str, &str)], gets: &[&str]) -> Fixed {
     let mut canned_lists = Vec::new();
     let mut rows = Vec::new();
-    for (q, http) in REAL_LIST_CAPTURES {
+    for (q, http) in lists {
         let canned = parse_capture(http);
         if q.is_empty() {
             rows = canned.body["data"].as_array().cloned().unwrap_or_default();
         }
-        let opts = query::parse(Some(q), Version::Real24_02_4).expect("capture query parses");
+        let opts = query::parse(Some(q), version).expect("capture query parses");
         canned_lists.push((opts, canned));
     }
-    let singles = REAL_GET_CAPTURES
+    let singles = gets
         .iter()
         .map(|http| {
             let c = parse_capture(http);
@@ -219,8 +203,16 @@ impl Dataset {
             ));
         }
         match config.version {
-            Version::Real24_02_4 => Dataset::Fixed(load_real()),
-            Version::Real24_08_1 => Dataset::Fixed(load_real_24_08()),
+            Version::Real24_02_4 => Dataset::Fixed(load_captures(
+                Version::Real24_02_4,
+                &REAL_LIST_CAPTURES,
+                &REAL_GET_CAPTURES,
+            )),
+            Version::Real24_08_1 => Dataset::Fixed(load_captures(
+                Version::Real24_08_1,
+                &[("", REAL_24_08_LIST)],
+                &REAL_24_08_GETS,
+            )),
             v => Dataset::Fixed(load_fixture(v)),
         }
     }
