@@ -436,3 +436,27 @@ fn follow_until_closed_ends_after_the_session_s_last_lines() {
     let status = f.child.wait().expect("wait");
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn a_host_that_cannot_be_read_is_reported_and_the_others_lines_are_printed() {
+    let server = real();
+    server.append_log(
+        "notice",
+        "from the host that answers",
+        Some("3"),
+        None,
+        None,
+    );
+    let hosts = format!("{},127.0.0.1:1", server.endpoint());
+    let run = mxs(&["--hosts", &hosts, "sessions", "log", "3"]).run();
+    run.code(3)
+        .stdout_has("from the host that answers")
+        .stderr_has("127.0.0.1:1");
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    // --until drops the lines after it
+    let run = mxs(&["sessions", "log", "3", "--until", "2000-01-01"])
+        .hosts(&server)
+        .run();
+    run.ok();
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
