@@ -73,13 +73,15 @@ impl Hosts {
             .position(|l| l.eq_ignore_ascii_case(name))
     }
 
-    /// Reads `ID` or `ID@HOST`, where HOST is one of the `--hosts` entries as the labels show
-    /// them (case-insensitive); `from` names where the text came from, for the error.
+    /// Reads `ID` or `ID@HOST`, where ID is a session id (digits) and HOST one of the `--hosts`
+    /// entries as the labels show them (case-insensitive); `from` names where the text came
+    /// from, for the error. White space around the whole is ignored, nowhere else: anything but
+    /// these forms is a usage error, raised before any request.
     pub fn parse_id(&self, text: &str, from: &str) -> Result<IdRef, Failure> {
         let text = text.trim();
         let shown = crate::text::sanitize::line(text);
         let (id, host) = match text.split_once('@') {
-            Some((id, host)) => (id.trim(), Some(host.trim())),
+            Some((id, host)) => (id, Some(host)),
             None => (text, None),
         };
         if id.is_empty() {
@@ -87,8 +89,20 @@ impl Hosts {
                 "{from}: '{shown}' has no session id"
             )));
         }
+        if !id.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Failure::usage(format!(
+                "{from}: '{shown}' is not a session id"
+            ))
+            .with_hint("a session id is digits, as in 42 or 42@HOST"));
+        }
         let endpoint = match host {
             None => None,
+            Some("") => {
+                return Err(Failure::usage(format!(
+                    "{from}: '{shown}' has no host after '@'"
+                ))
+                .with_hint(format!("hosts: {}", self.labels.join(", "))));
+            }
             Some(h) => Some(self.find(h).ok_or_else(|| {
                 Failure::usage(format!(
                     "{from}: '{shown}' names a host that is not in --hosts"
@@ -173,5 +187,27 @@ mod tests {
         assert!(e.message.contains("line 2"), "{}", e.message);
         assert!(e.hint.unwrap().contains("mx1:8989, mx2:8989"));
         assert!(h.parse_id_lines("@mx1:8989").is_err());
+    }
+
+    #[test]
+    fn ids_are_digits_with_an_optional_host() {
+        let h = hosts();
+        assert_eq!(h.parse_id(" 42 ", "id").expect("an id").id, "42");
+        assert_eq!(
+            h.parse_id("7@mx2:8989", "id").expect("an id").endpoint,
+            Some(1)
+        );
+        for bad in [
+            "1x", "-3", "+1", "1.0", "0x10", "1 2", "1\u{7}", "\u{1b}[2J1", "1@", "@mx1:8989",
+            "1 @mx1:8989", "1@ mx1:8989", "１", "1@mx1:8989@mx2:8989", "",
+        ] {
+            let e = h.parse_id(bad, "session id").unwrap_err();
+            assert!(e.message.starts_with("session id: '"), "{bad:?}: {}", e.message);
+            assert!(
+                !e.message.contains('\u{1b}') && !e.message.contains('\u{7}'),
+                "{bad:?}: {}",
+                e.message
+            );
+        }
     }
 }

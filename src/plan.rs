@@ -76,8 +76,8 @@ pub struct List {
 /// `sessions show`.
 #[derive(Debug)]
 pub struct Show {
-    /// The ids as given (trimmed, non-empty).
-    pub ids: Vec<String>,
+    /// The sessions named, each on every host or on the one its `ID@HOST` names.
+    pub ids: Vec<IdRef>,
     /// Every session (`show --all`, maxctrl's `show sessions`) instead of ids.
     pub all: bool,
     pub rdns: RdnsSettings,

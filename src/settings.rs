@@ -327,14 +327,7 @@ impl Settings {
                 ids: a
                     .ids
                     .iter()
-                    .map(|id| {
-                        let t = id.trim();
-                        if t.is_empty() {
-                            Err(Failure::usage("a session id cannot be empty"))
-                        } else {
-                            Ok(t.to_string())
-                        }
-                    })
+                    .map(|i| self.connection.hosts.parse_id(i, "session id"))
                     .collect::<Result<_, _>>()?,
                 rdns: self.rdns(&a.rdns)?,
                 log: a.log,

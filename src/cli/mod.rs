@@ -465,7 +465,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct ShowArgs {
-    /// Session ids (positive integers)
+    /// Session ids (ID, or ID@HOST with several hosts)
     #[arg(value_name = "ID", required_unless_present = "all")]
     pub ids: Vec<String>,
 

@@ -12,6 +12,7 @@ use crate::api::model::{Depth, Session};
 use crate::api::walk::Index;
 use crate::commands::{Ctx, name_sessions, resolve_names};
 use crate::error::{Cause, ExitKind, Failure};
+use crate::hosts::IdRef;
 use crate::output::json::Source;
 use crate::output::list::{self, Item, Stream, View};
 use crate::output::show;
@@ -420,8 +421,11 @@ fn look_up(ctx: &Ctx, plan: &plan::Show) -> Lookup {
         failures: Vec::new(),
         missing: Vec::new(),
     };
-    for id in &plan.ids {
-        let results = ctx.api.session_everywhere(id, plan.rdns.server());
+    for IdRef { id, endpoint } in &plan.ids {
+        let results = match endpoint {
+            Some(host) => vec![(*host, ctx.api.session(*host, id, plan.rdns.server()))],
+            None => ctx.api.session_everywhere(id, plan.rdns.server()),
+        };
         let before = lookup.found.len();
         let mut failed = false;
         let mut details = Vec::new();

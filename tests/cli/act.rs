@@ -425,3 +425,50 @@ fn a_dry_run_prints_the_results_document_of_a_run_marked_and_sends_nothing() {
     assert_eq!(keys(&run_doc["results"][0]), keys(&results[0]));
     assert_eq!(server.writes().len(), 3, "only the real run wrote");
 }
+
+#[test]
+fn an_id_that_is_not_digits_or_id_at_host_is_refused_before_any_request() {
+    let server = real();
+    let label = server.endpoint();
+    for bad in [
+        "1x",
+        "-3",
+        "1@",
+        "@h",
+        "1 2",
+        "1\u{7}",
+        "1@nowhere",
+        "abc",
+        "1/../x",
+    ] {
+        let at_host = format!("{bad}@{label}");
+        let forms: [Vec<&str>; 8] = [
+            vec!["sessions", "show", "--", bad],
+            vec!["sessions", "kill", "--", bad],
+            vec!["sessions", "restart", "--", bad],
+            vec!["sessions", "alter", "--", bad, "log_info=true"],
+            vec!["sessions", "log", "--", bad],
+            vec!["destroy", "session", "--", bad],
+            vec!["show", "session", "--", bad],
+            vec!["reload", "session", "--", &at_host],
+        ];
+        for args in forms {
+            let run = mxs(&args).hosts(&server).run();
+            run.code(2).one_error().stderr_has("session id: '");
+            assert!(!run.stderr.contains('\u{7}'), "{args:?}: {}", run.stderr);
+            if bad.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
+                run.stderr_has(&format!("'{bad}"));
+            }
+        }
+        let run = mxs(&["sessions", "kill", "-", "--yes"])
+            .hosts(&server)
+            .stdin(format!("2\n{bad}\n").as_bytes())
+            .run();
+        run.code(2).one_error().stderr_has("standard input, line 2");
+    }
+    assert!(
+        server.requests().is_empty(),
+        "no request for a bad id: {:?}",
+        server.requests()
+    );
+}

@@ -150,15 +150,22 @@ fn unknown_numeric_id_is_not_found() {
 }
 
 #[test]
-fn non_numeric_id_quotes_the_servers_detail() {
-    let server = real();
-    let run = mxs(&["sessions", "show", "abc"]).hosts(&server).run();
-    run.code(5).one_error().stderr_has("abc is not a session");
-    assert_eq!(server.requests()[0].path, "/v1/sessions/abc");
-    // ids are encoded, never spliced raw into the URL
-    let run = mxs(&["sessions", "show", "1/../x"]).hosts(&server).run();
-    run.code(5);
-    assert_eq!(server.requests()[1].path, "/v1/sessions/1%2F..%2Fx");
+fn an_id_at_a_host_asks_that_host_alone() {
+    let a = real();
+    let b = real();
+    let hosts = format!("{},{}", a.endpoint(), b.endpoint());
+    let label = b.endpoint();
+    let run = mxs(&["-H", &hosts, "sessions", "show", &format!("1@{label}")]).run();
+    run.ok().stdout_has("Session 1");
+    assert!(a.requests().iter().all(|r| !r.path.contains("sessions")));
+    assert_eq!(
+        b.requests()
+            .iter()
+            .filter(|r| r.path.contains("sessions"))
+            .map(|r| r.path.as_str())
+            .collect::<Vec<_>>(),
+        ["/v1/sessions/1"]
+    );
 }
 
 #[test]
