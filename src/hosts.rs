@@ -90,18 +90,18 @@ impl Hosts {
             )));
         }
         if !id.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Failure::usage(format!(
-                "{from}: '{shown}' is not a session id"
-            ))
-            .with_hint("a session id is digits, as in 42 or 42@HOST"));
+            return Err(
+                Failure::usage(format!("{from}: '{shown}' is not a session id"))
+                    .with_hint("a session id is digits, as in 42 or 42@HOST"),
+            );
         }
         let endpoint = match host {
             None => None,
             Some("") => {
-                return Err(Failure::usage(format!(
-                    "{from}: '{shown}' has no host after '@'"
-                ))
-                .with_hint(format!("hosts: {}", self.labels.join(", "))));
+                return Err(
+                    Failure::usage(format!("{from}: '{shown}' has no host after '@'"))
+                        .with_hint(format!("hosts: {}", self.labels.join(", "))),
+                );
             }
             Some(h) => Some(self.find(h).ok_or_else(|| {
                 Failure::usage(format!(
@@ -198,11 +198,28 @@ mod tests {
             Some(1)
         );
         for bad in [
-            "1x", "-3", "+1", "1.0", "0x10", "1 2", "1\u{7}", "\u{1b}[2J1", "1@", "@mx1:8989",
-            "1 @mx1:8989", "1@ mx1:8989", "１", "1@mx1:8989@mx2:8989", "",
+            "1x",
+            "-3",
+            "+1",
+            "1.0",
+            "0x10",
+            "1 2",
+            "1\u{7}",
+            "\u{1b}[2J1",
+            "1@",
+            "@mx1:8989",
+            "1 @mx1:8989",
+            "1@ mx1:8989",
+            "１",
+            "1@mx1:8989@mx2:8989",
+            "",
         ] {
             let e = h.parse_id(bad, "session id").unwrap_err();
-            assert!(e.message.starts_with("session id: '"), "{bad:?}: {}", e.message);
+            assert!(
+                e.message.starts_with("session id: '"),
+                "{bad:?}: {}",
+                e.message
+            );
             assert!(
                 !e.message.contains('\u{1b}') && !e.message.contains('\u{7}'),
                 "{bad:?}: {}",

@@ -472,3 +472,89 @@ fn an_id_that_is_not_digits_or_id_at_host_is_refused_before_any_request() {
         server.requests()
     );
 }
+
+/// MaxScale before 24.02.10 authorises the method as sent and executes the one an
+/// `X-HTTP-Method-Override` names (MXS-6579): every command, the live view's writes
+/// included, sends the method it means and never that header.
+#[test]
+fn no_request_of_any_command_carries_a_method_override() {
+    let server = real();
+    let dir = tempfile::tempdir().unwrap();
+    let commands: [&[&str]; 19] = [
+        &["sessions", "list"],
+        &["sessions", "list", "-o", "json"],
+        &["sessions", "summary", "--by", "user"],
+        &["sessions", "queries"],
+        &["sessions", "show", "1", "--log"],
+        &["sessions", "show", "--all"],
+        &["sessions", "log", "1"],
+        &["sessions", "watch", "100ms", "--count", "2", "-o", "jsonl"],
+        &["sessions", "alter", "1", "log_info=true"],
+        &["sessions", "alter", "1", "--filters", "Regex"],
+        &["sessions", "restart", "3"],
+        &["sessions", "restart", "--all", "--yes"],
+        &["sessions", "kill", "3", "--ttl", "60"],
+        &["list", "sessions"],
+        &["show", "session", "2"],
+        &["alter", "session", "2", "log_info", "false"],
+        &["reload", "session", "2"],
+        &["destroy", "session", "3"],
+        &["sessions", "kill", "-", "--yes"],
+    ];
+    for args in commands {
+        mxs(args)
+            .hosts(&server)
+            .env("XDG_CACHE_HOME", dir.path())
+            .stdin(b"")
+            .run();
+    }
+    // TAB completion reads ids too
+    mxs(&["--", "mxs", "sessions", "kill", ""])
+        .hosts(&server)
+        .env("COMPLETE", "fish")
+        .run();
+    // the live view's kill and restart
+    let run = mxs(&["top", "60s"]).hosts(&server).pty(30, 150);
+    run.wait_text("2 sessions");
+    run.write(b"r");
+    run.wait_text("Restart session 1");
+    run.write(b"y");
+    run.wait_text("restarted session 1");
+    run.write(b"x");
+    run.wait_text("Kill session 1");
+    run.write(b"y");
+    run.wait_text("killed session 1");
+    run.write(b"q");
+    assert_eq!(run.finish().0, Some(0));
+
+    let requests = server.requests();
+    for method in ["GET", "POST", "PATCH", "DELETE"] {
+        assert!(
+            requests.iter().any(|r| r.method == method),
+            "{method} was sent: {requests:?}"
+        );
+    }
+    for r in &requests {
+        assert!(
+            r.header("X-HTTP-Method-Override").is_none()
+                && !r
+                    .headers
+                    .iter()
+                    .any(|(k, _)| k.to_ascii_lowercase().contains("method")),
+            "{} {} carries a method override: {:?}",
+            r.method,
+            r.path,
+            r.headers
+        );
+    }
+    assert_eq!(
+        server
+            .writes()
+            .iter()
+            .filter(|w| w.method == "DELETE")
+            .count(),
+        3,
+        "{:?}",
+        server.writes()
+    );
+}
