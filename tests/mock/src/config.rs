@@ -171,6 +171,55 @@ pub enum Fault {
         /// Size of the string in MiB.
         mb: usize,
     },
+    /// `stall`: accept the connection and read the request, then never answer, on every
+    /// endpoint (`/v1/maxscale`, the logs and the writes too, not only the sessions): a
+    /// MaxScale at its file-descriptor limit. [`crate::MockServer::stall`] turns it on and off.
+    Stall,
+}
+
+/// A deliberate misbehaviour of the session writes (`DELETE` and `POST`): the write is carried
+/// out, then its answer is withheld, sent slowly or cut, so that the client cannot know that it
+/// was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WriteFault {
+    /// `hang`: never answer.
+    Hang,
+    /// `slow`: the answer, 16 bytes every 100 ms.
+    Slow,
+    /// `reset`: reset the TCP connection instead of answering.
+    Reset,
+}
+
+impl WriteFault {
+    /// The names accepted by [`WriteFault::from_str`].
+    pub const NAMES: [&'static str; 3] = ["hang", "slow", "reset"];
+}
+
+impl fmt::Display for WriteFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            WriteFault::Hang => "hang",
+            WriteFault::Slow => "slow",
+            WriteFault::Reset => "reset",
+        })
+    }
+}
+
+impl FromStr for WriteFault {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "hang" => WriteFault::Hang,
+            "slow" => WriteFault::Slow,
+            "reset" => WriteFault::Reset,
+            _ => {
+                return Err(format!(
+                    "unknown write fault '{s}' (expected one of: {})",
+                    WriteFault::NAMES.join(", ")
+                ));
+            }
+        })
+    }
 }
 
 /// Default size of the `huge` fault body in MiB.
@@ -179,7 +228,7 @@ pub const DEFAULT_HUGE_MB: usize = 300;
 impl Fault {
     /// The fault names accepted by [`Fault::from_str`] (`status:CODE` and the `huge` modes
     /// take a value).
-    pub const NAMES: [&'static str; 18] = [
+    pub const NAMES: [&'static str; 19] = [
         "status:CODE",
         "html-502",
         "invalid-json",
@@ -198,6 +247,7 @@ impl Fault {
         "not-json-content-type",
         "huge-headers",
         "huge-string",
+        "stall",
     ];
 
     /// One line per fault mode describing it.
@@ -219,7 +269,8 @@ impl Fault {
          huge[:MB]              a valid 200 document of MB MiB (default 300, or --huge-mb), streamed\n\
          not-json-content-type  the valid body with Content-Type: text/plain\n\
          huge-headers[:MB]      200 with a header block of MB MiB (default 300), streamed\n\
-         huge-string[:MB]       one session whose user is a string of MB MiB, no Content-Length\n"
+         huge-string[:MB]       one session whose user is a string of MB MiB, no Content-Length\n\
+         stall                  read the request, never answer, on every endpoint (not only sessions)\n"
     }
 }
 
@@ -244,6 +295,7 @@ impl fmt::Display for Fault {
                 Fault::Slow => "slow",
                 Fault::Reset => "reset",
                 Fault::Redirect => "redirect",
+                Fault::Stall => "stall",
                 _ => "not-json-content-type",
             }),
         }
@@ -287,6 +339,7 @@ impl FromStr for Fault {
             "slow" => Fault::Slow,
             "reset" => Fault::Reset,
             "redirect" => Fault::Redirect,
+            "stall" => Fault::Stall,
             "huge" => Fault::Huge {
                 mb: DEFAULT_HUGE_MB,
             },
@@ -474,8 +527,10 @@ pub struct MockConfig {
     pub rdns_names: Vec<(String, String)>,
     /// Delay before each response.
     pub latency: Duration,
-    /// Misbehaviour of the sessions endpoints.
+    /// Misbehaviour of the sessions endpoints (of every endpoint for [`Fault::Stall`]).
     pub fault: Option<Fault>,
+    /// Misbehaviour of the session writes (`DELETE`, `POST`), after they are carried out.
+    pub write_fault: Option<WriteFault>,
     /// Serve sessions carrying hostile strings.
     pub evil: bool,
     /// Sessions come and go: each list request closes the session with the lowest id and
@@ -514,6 +569,7 @@ impl Default for MockConfig {
             rdns_names: default_rdns_names(),
             latency: Duration::ZERO,
             fault: None,
+            write_fault: None,
             evil: false,
             churn: false,
             tls: None,
@@ -578,6 +634,10 @@ mod tests {
         assert_eq!("huge:5".parse::<Fault>().unwrap(), Fault::Huge { mb: 5 });
         assert!("status:abc".parse::<Fault>().is_err());
         assert!("nope".parse::<Fault>().is_err());
+        for name in WriteFault::NAMES {
+            assert_eq!(name.parse::<WriteFault>().unwrap().to_string(), name);
+        }
+        assert!("stall".parse::<WriteFault>().is_err());
     }
 
     #[test]

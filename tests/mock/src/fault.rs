@@ -127,7 +127,7 @@ pub fn act(state: &State, fault: Fault, base: &str, id: Option<&str>, req: &Requ
             b.push(b'}');
             json200(&b)
         }
-        Fault::Hang => return Action::Hang,
+        Fault::Hang | Fault::Stall => return Action::Hang,
         Fault::Reset => return Action::Reset,
         Fault::Redirect => Response {
             status: 302,

@@ -31,7 +31,7 @@ mod tests;
 pub use config::{
     DEFAULT_HUGE_MB, DEFAULT_MAX_BODY, DEFAULT_PASSWORD, DEFAULT_RETAIN_LAST_STATEMENTS,
     DEFAULT_RO_PASSWORD, DEFAULT_RO_USER, DEFAULT_USER, Fault, MockConfig, RestartError,
-    RestartFailure, SessionSet, TlsFiles, Version, default_filters, default_rdns_names,
+    RestartFailure, SessionSet, TlsFiles, Version, WriteFault, default_filters, default_rdns_names,
 };
 pub use logs::PRIORITIES as LOG_PRIORITIES;
-pub use server::{MockServer, RecordedRequest, WriteRecord};
+pub use server::{Expect, MockServer, RecordedRequest, WriteRecord};

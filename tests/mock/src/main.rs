@@ -15,7 +15,7 @@ use std::time::Duration;
     name = "mxs-mock",
     version,
     about = "A MaxScale-compatible admin REST API mock server (sessions endpoints)",
-    after_help = "Fault modes (--fault MODE):\n  status:CODE, html-502, invalid-json, truncated, empty, data-string, numeric-ids,\n  no-attributes, deep-nesting, invalid-utf8, hang, slow, reset, redirect, huge[:MB],\n  not-json-content-type, huge-headers[:MB], huge-string[:MB]   (--fault help describes each)"
+    after_help = "Fault modes (--fault MODE):\n  status:CODE, html-502, invalid-json, truncated, empty, data-string, numeric-ids,\n  no-attributes, deep-nesting, invalid-utf8, hang, slow, reset, redirect, huge[:MB],\n  not-json-content-type, huge-headers[:MB], huge-string[:MB], stall   (--fault help describes each)"
 )]
 struct Cli {
     /// Port to listen on (0 = ephemeral); with --listeners N, ports PORT..PORT+N-1
@@ -85,6 +85,10 @@ struct Cli {
     /// Misbehave on the sessions endpoints ("help" lists the modes)
     #[arg(long, value_name = "MODE")]
     fault: Option<String>,
+    /// Session writes (DELETE, POST) are carried out, then answered never (hang), slowly
+    /// (slow) or with a reset (reset)
+    #[arg(long, value_name = "MODE")]
+    write_fault: Option<mxs_mock::WriteFault>,
     /// Body size of --fault huge, in MiB
     #[arg(long, value_name = "MB")]
     huge_mb: Option<usize>,
@@ -179,6 +183,7 @@ fn config(cli: &Cli) -> Result<MockConfig, String> {
         rdns_names,
         latency: Duration::from_millis(cli.latency),
         fault,
+        write_fault: cli.write_fault,
         evil: cli.evil,
         churn: cli.churn,
         tls,

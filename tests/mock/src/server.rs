@@ -1,7 +1,7 @@
 //! The listener: accept loop, one thread per connection (keep-alive where MaxScale keeps the
 //! connection), TLS, request and write recording and shutdown.
 
-use crate::config::{MockConfig, TlsFiles};
+use crate::config::{Fault, MockConfig, TlsFiles, WriteFault};
 use crate::fault::{self, Action};
 use crate::handler::State;
 use crate::http::{Body, Conn, Framing, ReadError, Request, Response, read_body, read_head};
@@ -107,6 +107,64 @@ struct Control {
     next_id: AtomicU64,
     requests: Mutex<Vec<RecordedRequest>>,
     writes: Mutex<Vec<WriteRecord>>,
+    /// Every request is read, recorded and never answered ([`Fault::Stall`]).
+    stalled: AtomicBool,
+    /// What the test expects to have arrived when the server is dropped.
+    expect: Mutex<Expect>,
+}
+
+/// The requests a test expects a [`MockServer`] to receive, checked when it is dropped (unless
+/// the test is already failing): a test that passes without talking to its server, or without
+/// sending what it is about, fails.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Expect {
+    /// Nothing is checked (the binary, benchmarks): the default of [`MockServer::start`].
+    #[default]
+    Unchecked,
+    /// At least one request.
+    Some,
+    /// No request at all.
+    Nothing,
+    /// Each of these, in this order (others may come between): `METHOD /path`, the path as
+    /// sent, without the query.
+    These(Vec<String>),
+}
+
+impl Expect {
+    /// What is missing from `requests`, or `None` when they meet the expectation.
+    fn unmet(&self, requests: &[RecordedRequest]) -> Option<String> {
+        match self {
+            Expect::Unchecked => None,
+            Expect::Some if requests.is_empty() => Some("no request arrived".into()),
+            Expect::Nothing if !requests.is_empty() => Some(format!(
+                "no request was expected, but {} arrived: {}",
+                requests.len(),
+                shown(requests)
+            )),
+            Expect::These(wanted) => {
+                let mut got = requests.iter().map(|r| format!("{} {}", r.method, r.path));
+                let missing: Vec<&String> = wanted
+                    .iter()
+                    .skip_while(|w| got.any(|g| &g == *w))
+                    .collect();
+                (!missing.is_empty()).then(|| {
+                    format!(
+                        "expected {missing:?} (in order), received: {}",
+                        shown(requests)
+                    )
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+fn shown(requests: &[RecordedRequest]) -> String {
+    requests
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Control {
@@ -229,6 +287,8 @@ impl MockServer {
                 next_id: AtomicU64::new(0),
                 requests: Mutex::new(Vec::new()),
                 writes: Mutex::new(Vec::new()),
+                stalled: AtomicBool::new(config.fault == Some(Fault::Stall)),
+                expect: Mutex::new(Expect::Unchecked),
             });
             let (st, ctl, tls) = (state.clone(), control.clone(), tls.clone());
             let accept = std::thread::Builder::new()
@@ -318,6 +378,29 @@ impl MockServer {
         self.state.log_len()
     }
 
+    /// From now on every request to this listener is read, recorded and never answered (or,
+    /// with `false`, answered again; connections already stalled stay so).
+    pub fn stall(&self, on: bool) {
+        self.control.stalled.store(on, Ordering::SeqCst);
+    }
+
+    /// What the test expects this server to have received when it is dropped; a failing check
+    /// panics (unless the thread is already panicking).
+    pub fn expect(&self, expect: Expect) {
+        *self
+            .control
+            .expect
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = expect;
+    }
+
+    /// Expects these requests, in order: each `METHOD /path` (see [`Expect::These`]).
+    pub fn expect_requests(&self, wanted: &[&str]) {
+        self.expect(Expect::These(
+            wanted.iter().map(|w| (*w).to_string()).collect(),
+        ));
+    }
+
     /// A token for an account (the admin or the read-only one), as `GET /v1/auth` gives, for
     /// `Authorization: Bearer`; `None` for an unknown user.
     pub fn token(&self, user: &str) -> Option<String> {
@@ -327,6 +410,12 @@ impl MockServer {
 
 impl Drop for MockServer {
     fn drop(&mut self) {
+        let unmet = self
+            .control
+            .expect
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .unmet(&self.requests());
         {
             let _g = self.control.lock.lock().unwrap_or_else(|e| e.into_inner());
             self.control.stopped.store(true, Ordering::SeqCst);
@@ -347,6 +436,11 @@ impl Drop for MockServer {
             && woke
         {
             let _ = h.join();
+        }
+        if let Some(unmet) = unmet
+            && !std::thread::panicking()
+        {
+            panic!("mxs-mock {}: {unmet}", self.addr);
         }
     }
 }
@@ -555,6 +649,10 @@ fn serve_one(
         }
     }
     control.record_request(&req, client_cert);
+    if control.stalled.load(Ordering::SeqCst) {
+        control.wait_forever();
+        return Ok(false);
+    }
     if !state.config.latency.is_zero() && control.wait(state.config.latency) {
         return Ok(false);
     }
@@ -574,6 +672,35 @@ fn serve_one(
     if let Action::Respond(resp) = &action {
         record_write(&req, Some(who.user.clone()), resp.status);
     }
+    let write_fault = state
+        .config
+        .write_fault
+        .filter(|_| matches!(req.effective_method().as_str(), "DELETE" | "POST"));
+    match (action, write_fault) {
+        // the write is done: its answer is withheld, slow or cut
+        (Action::Respond(_), Some(WriteFault::Hang)) => control.wait_forever(),
+        (Action::Respond(_), Some(WriteFault::Reset)) => {
+            socket2::SockRef::from(conn.tcp()).set_linger(Some(Duration::ZERO))?;
+        }
+        (Action::Respond(resp), Some(WriteFault::Slow)) => {
+            fault::write_slow(conn, &resp, &|d| control.wait(d))?;
+            conn.finish();
+        }
+        (action, _) => return serve_action(conn, state, control, &req, head_only, action),
+    }
+    conn.flush().ok();
+    Ok(false)
+}
+
+/// Sends what the handler decided; true if the connection stays open for another request.
+fn serve_action(
+    conn: &mut Conn,
+    state: &State,
+    control: &Control,
+    req: &Request,
+    head_only: bool,
+    action: Action,
+) -> io::Result<bool> {
     match action {
         Action::Respond(mut resp) => {
             // libmicrohttpd keeps the connection when the answer was queued after a body it

@@ -245,3 +245,124 @@ fn tls_with_and_without_client_certificates() {
     });
     assert!(bad.is_err());
 }
+
+/// No answer within a while: the read times out (the server holds the connection).
+fn unanswered(s: &mut TcpStream) -> bool {
+    s.set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    let mut buf = [0u8; 16];
+    matches!(
+        s.read(&mut buf).map_err(|e| e.kind()),
+        Err(ErrorKind::WouldBlock | ErrorKind::TimedOut)
+    )
+}
+
+fn send(addr: SocketAddr, method: &str, target: &str) -> TcpStream {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let req = format!("{method} {target} HTTP/1.1\r\nHost: h\r\n{}\r\n", auth());
+    s.write_all(req.as_bytes()).unwrap();
+    s
+}
+
+#[test]
+fn stall_holds_every_endpoint_and_can_be_turned_on_and_off() {
+    let server = faulty(Fault::Stall);
+    for (method, target) in [
+        ("GET", "/v1/maxscale"),
+        ("GET", "/v1/sessions/1"),
+        ("GET", "/v1/maxscale/logs/entries"),
+        ("DELETE", "/v1/sessions/1"),
+        ("GET", "/nowhere"),
+    ] {
+        assert!(
+            unanswered(&mut send(server.addr(), method, target)),
+            "{method} {target}"
+        );
+    }
+    assert_eq!(server.requests().len(), 5, "read and recorded");
+    assert!(server.writes().is_empty(), "nothing is done");
+    assert_eq!(server.session_ids().len(), 3);
+    server.stall(false);
+    assert_eq!(get(&server, "/v1/maxscale").status, 200);
+    let plain = start(MockConfig::default());
+    assert_eq!(get(&plain, "/v1/sessions").status, 200);
+    plain.stall(true);
+    assert!(unanswered(&mut send(plain.addr(), "GET", "/v1/sessions")));
+}
+
+#[test]
+fn write_faults_do_the_write_and_withhold_the_answer() {
+    use crate::WriteFault;
+    let with = |f| {
+        start(MockConfig {
+            write_fault: Some(f),
+            ..MockConfig::default()
+        })
+    };
+    let server = with(WriteFault::Hang);
+    assert!(unanswered(&mut send(
+        server.addr(),
+        "DELETE",
+        "/v1/sessions/2"
+    )));
+    assert!(unanswered(&mut send(
+        server.addr(),
+        "POST",
+        "/v1/sessions/3/restart"
+    )));
+    assert!(!server.session_ids().contains(&"2".to_string()), "killed");
+    assert_eq!(server.writes().len(), 2);
+    assert_eq!(get(&server, "/v1/sessions/1").status, 200, "reads answered");
+
+    let server = with(WriteFault::Reset);
+    let mut s = send(server.addr(), "DELETE", "/v1/sessions/2");
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut out = Vec::new();
+    assert_eq!(
+        s.read_to_end(&mut out).unwrap_err().kind(),
+        ErrorKind::ConnectionReset
+    );
+    assert!(!server.session_ids().contains(&"2".to_string()), "killed");
+
+    let server = with(WriteFault::Slow);
+    let mut s = send(server.addr(), "DELETE", "/v1/sessions/2");
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).unwrap();
+    assert_eq!(parse_http(&out).status, 200, "the whole answer, in the end");
+}
+
+#[test]
+fn expectations_are_checked_when_the_server_is_dropped() {
+    use crate::Expect;
+    let met = start(MockConfig::default());
+    met.expect_requests(&["GET /v1/maxscale", "GET /v1/sessions/1"]);
+    get(&met, "/v1/maxscale");
+    get(&met, "/v1/sessions");
+    get(&met, "/v1/sessions/1");
+    drop(met);
+    for (expect, paths) in [
+        (Expect::Some, &[][..]),
+        (Expect::Nothing, &["/v1/sessions"][..]),
+        (
+            Expect::These(vec!["GET /v1/sessions/1".into(), "GET /v1/maxscale".into()]),
+            &["/v1/maxscale", "/v1/sessions/1"],
+        ),
+    ] {
+        let server = start(MockConfig::default());
+        server.expect(expect.clone());
+        for p in paths {
+            get(&server, p);
+        }
+        let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(server)));
+        let message = dropped.expect_err("an unmet expectation fails");
+        let text = message
+            .downcast_ref::<String>()
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            text.starts_with("mxs-mock 127.0.0.1:"),
+            "{expect:?}: {text}"
+        );
+    }
+}
