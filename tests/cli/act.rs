@@ -429,6 +429,7 @@ fn a_dry_run_prints_the_results_document_of_a_run_marked_and_sends_nothing() {
 #[test]
 fn an_id_that_is_not_digits_or_id_at_host_is_refused_before_any_request() {
     let server = real();
+    server.expect(Expect::Nothing);
     let label = server.endpoint();
     for bad in [
         "1x",
@@ -466,11 +467,6 @@ fn an_id_that_is_not_digits_or_id_at_host_is_refused_before_any_request() {
             .run();
         run.code(2).one_error().stderr_has("standard input, line 2");
     }
-    assert!(
-        server.requests().is_empty(),
-        "no request for a bad id: {:?}",
-        server.requests()
-    );
 }
 
 /// MaxScale before 24.02.10 authorises the method as sent and executes the one an

@@ -112,6 +112,7 @@ fn set_private(_: &Path) {}
 #[test]
 fn several_hosts_offer_id_at_host() {
     let servers = MockServer::start_many(MockConfig::default(), 2).expect("mock servers");
+    servers.iter().for_each(|s| s.expect(Expect::Some));
     let hosts = format!("{},{}", servers[0].endpoint(), servers[1].endpoint());
     let got: BTreeSet<String> = values(fish(&["-H", &hosts, "sessions", "kill", ""]))
         .into_iter()
@@ -313,6 +314,7 @@ fn bash(line: &str, words: &[&str], cur: &str, env: &[(&str, &str)]) -> Vec<Stri
 #[test]
 fn the_bash_script_completes_ids_hosts_and_pairs() {
     let servers = MockServer::start_many(MockConfig::default(), 2).expect("mock servers");
+    servers.iter().for_each(|s| s.expect(Expect::Some));
     let hosts = format!("{},{}", servers[0].endpoint(), servers[1].endpoint());
     let want = listed_ids(&hosts);
     let got: BTreeSet<String> = bash(
@@ -384,6 +386,7 @@ fn the_bash_script_completes_ids_hosts_and_pairs() {
 #[test]
 fn bash_completes_in_a_terminal() {
     let servers = MockServer::start_many(MockConfig::default(), 2).expect("mock servers");
+    servers.iter().for_each(|s| s.expect(Expect::Some));
     let hosts = format!("{},{}", servers[0].endpoint(), servers[1].endpoint());
     let id = listed_ids(&hosts).into_iter().next().unwrap();
     let home = tempfile::tempdir().unwrap();

@@ -191,6 +191,8 @@ fn columns_and_wide() {
 #[test]
 fn bad_selection_is_a_usage_error_listing_columns() {
     let server = real();
+    // usage errors are found before any request
+    server.expect(Expect::Nothing);
     let run = mxs(&["sessions", "list", "--where", "colour=red"])
         .hosts(&server)
         .run();
@@ -210,10 +212,6 @@ fn bad_selection_is_a_usage_error_listing_columns() {
         .hosts(&server)
         .run()
         .code(2);
-    assert!(
-        server.requests().is_empty(),
-        "usage errors are found before any request"
-    );
 }
 
 #[test]
@@ -331,6 +329,8 @@ fn the_group_without_a_value_is_labelled_in_tables_only() {
 #[test]
 fn an_empty_item_in_a_list_option_is_a_usage_error_naming_it() {
     let server = real();
+    // usage errors are found before any request
+    server.expect(Expect::Nothing);
     for list in [",,,", "id,,user", "", " ", "id,", ",id"] {
         for (args, option) in [
             (&["sessions", "list", "--sort"][..], "--sort"),
@@ -349,8 +349,4 @@ fn an_empty_item_in_a_list_option_is_a_usage_error_naming_it() {
             run.stderr_has(&format!("mxs: error: {option}: an empty name in the list"));
         }
     }
-    assert!(
-        server.requests().is_empty(),
-        "usage errors are found before any request"
-    );
 }

@@ -8,7 +8,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-pub use mxs_mock::{Fault, MockConfig, MockServer, Version};
+pub use mxs_mock::{Expect, Fault, MockConfig, MockServer, Version};
 
 pub struct Mxs {
     cmd: Command,
@@ -206,8 +206,17 @@ pub fn frozen(mut config: MockConfig) -> MockConfig {
     config
 }
 
+/// A mock server for a test: it expects at least one request, and fails the test when it is
+/// dropped without one (a test says what else it expects with `expect_requests` or
+/// `expect(Expect::Nothing)`).
 pub fn start(config: MockConfig) -> MockServer {
-    MockServer::start(frozen(config)).expect("mock server")
+    expecting(MockServer::start(frozen(config)).expect("mock server"))
+}
+
+/// `server`, expecting at least one request (see [`start`]).
+pub fn expecting(server: MockServer) -> MockServer {
+    server.expect(Expect::Some);
+    server
 }
 
 /// The default mock: the real MaxScale 24.02.4 captures.
@@ -218,7 +227,7 @@ pub fn real() -> MockServer {
 /// The real captures on a running clock (the sessions' times moved to the start): for tests
 /// that compare the times of what the mock does now (log lines it appends) with mxs's own clock.
 pub fn real_running() -> MockServer {
-    MockServer::start(MockConfig::default()).expect("mock server")
+    expecting(MockServer::start(MockConfig::default()).expect("mock server"))
 }
 
 pub fn version(v: Version) -> MockServer {
