@@ -156,6 +156,12 @@ impl State {
         self.start_ms.div_euclid(1000)
     }
 
+    /// When MaxScale started, Unix seconds: the mock's start, or its last restart.
+    pub fn maxscale_started(&self) -> i64 {
+        let restarted = self.overlay().restarted().unwrap_or(0);
+        (self.start_ms + restarted).div_euclid(1000)
+    }
+
     /// The moment sessions are seen at now.
     pub fn moment(&self) -> Moment {
         Moment {
@@ -362,6 +368,9 @@ impl State {
                 "type": "maxscale",
                 "attributes": {
                     "version": version.full(),
+                    "started_at": http_date(self.maxscale_started(), false),
+                    "activated_at": http_date(self.maxscale_started(), false),
+                    "uptime": self.clock_secs() - self.maxscale_started(),
                     "parameters": {
                         "retain_last_statements": self.config.retain_last_statements,
                         "session_trace": 5,
@@ -380,6 +389,13 @@ impl State {
         let mut doc = crate::dataset::parse_capture(REAL_24_08_MAXSCALE).body;
         doc["data"]["attributes"]["parameters"]["retain_last_statements"] =
             json!(self.config.retain_last_statements);
+        if self.overlay().restarted().is_some() {
+            let started = self.maxscale_started();
+            let attributes = &mut doc["data"]["attributes"];
+            attributes["started_at"] = json!(http_date(started, false));
+            attributes["activated_at"] = json!(http_date(started, false));
+            attributes["uptime"] = json!(self.clock_secs() - started);
+        }
         let pairs = query::pairs(query.unwrap_or(""));
         if let Some((_, f)) = pairs.iter().find(|(k, _)| k == "fields[maxscale]") {
             let fields: Vec<Vec<String>> = f
@@ -427,7 +443,9 @@ impl State {
         let version = rules(&self.config);
         let opts = query::parse_single(req.query.as_deref(), version);
         let id = row["id"].as_str().unwrap_or("").to_string();
-        let patched = self.overlay().patched(&id) || !self.moment().is_still();
+        let overlay = self.overlay();
+        let patched =
+            overlay.patched(&id) || overlay.born(&id).is_some() || !self.moment().is_still();
         let canned = self.dataset.canned_single(&id);
         let untouched = !opts.rdns && opts.fields.is_none() && transform.is_none() && !patched;
         let (mut doc, etag) = match canned {

@@ -45,6 +45,8 @@ pub struct Overlay {
     born: HashMap<String, i64>,
     /// Ttl kills and churn closes, oldest first (append-only; the log reads them).
     events: Vec<Event>,
+    /// When MaxScale last restarted (ms since the start), if it did.
+    restarted: Option<i64>,
 }
 
 impl Overlay {
@@ -149,7 +151,12 @@ impl Overlay {
         self.born.get(id).copied()
     }
 
-    /// Did churn open any session?
+    /// When MaxScale last restarted (ms since the mock's start), if it did.
+    pub fn restarted(&self) -> Option<i64> {
+        self.restarted
+    }
+
+    /// Did churn (or a restart, or a replacement) open any session?
     pub fn any_born(&self) -> bool {
         !self.born.is_empty()
     }
@@ -253,6 +260,31 @@ impl Overlay {
             self.events.push(Event::TtlKill(id.clone(), *deadline));
         }
         !due.is_empty()
+    }
+
+    /// The session `id` closes and another client connects at `now` (ms since the start) and
+    /// gets the same id: what a client of a restarted MaxScale sees.
+    pub fn replace(&mut self, id: &str, now: i64) {
+        self.ttl.remove(id);
+        self.patches.remove(id);
+        self.killed.remove(id);
+        self.born.insert(id.to_string(), now);
+        self.generation += 1;
+    }
+
+    /// MaxScale restarts at `now` (ms since the start): every session closes, writes and churn
+    /// are forgotten, and the dataset's sessions connect again with their ids (counted from 1
+    /// again, as a new MaxScale counts them), connected at `now`.
+    pub fn restart(&mut self, dataset: &Dataset, now: i64) {
+        let events = std::mem::take(&mut self.events);
+        let generation = self.generation + 1;
+        *self = Overlay {
+            generation,
+            events,
+            restarted: Some(now),
+            ..Overlay::default()
+        };
+        self.born = dataset.ids().map(|id| (id, now)).collect();
     }
 
     /// One churn step: the live session with the lowest id closes and a new one opens, copied

@@ -378,6 +378,26 @@ impl MockServer {
         self.state.log_len()
     }
 
+    /// MaxScale restarts: a second passes on the mock's clock, then every session closes and
+    /// the dataset's sessions connect again under their ids (counted from 1 again), connected
+    /// now; writes and churn are forgotten, and `GET /v1/maxscale` has the new `started_at`
+    /// (and `activated_at`, `uptime`). Shared by listeners started together.
+    pub fn restart(&self) {
+        self.state.live.advance(Duration::from_secs(1));
+        let now = self.state.elapsed_ms();
+        self.state
+            .live
+            .update(|o| o.restart(&self.state.dataset, now));
+    }
+
+    /// The session `id` closes and another client connects under the same id, now (on the
+    /// mock's clock: its connection time is now, its statements are none yet): an id reused
+    /// between a client's read and its write.
+    pub fn replace_session(&self, id: &str) {
+        let now = self.state.elapsed_ms();
+        self.state.live.update(|o| o.replace(id, now));
+    }
+
     /// From now on every request to this listener is read, recorded and never answered (or,
     /// with `false`, answered again; connections already stalled stay so).
     pub fn stall(&self, on: bool) {

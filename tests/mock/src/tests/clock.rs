@@ -2,7 +2,7 @@
 
 use super::{FROZEN_AT, get, start};
 use crate::clock::parse_http_date;
-use crate::{MockConfig, MockServer};
+use crate::{MockConfig, MockServer, Version};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -176,4 +176,61 @@ fn churned_sessions_connect_at_the_mock_clock() {
     assert_eq!(later["attributes"]["seconds_alive"].as_f64(), Some(5.0));
     let connected = parse_http_date(later["attributes"]["connected"].as_str().unwrap()).unwrap();
     assert_eq!(connected, crate::generate::NOW + 10);
+}
+
+#[test]
+fn a_restart_counts_ids_from_one_again_with_a_new_start_time() {
+    for version in [Version::Real24_02_4, Version::Real24_08_1, Version::V2_2] {
+        let server = start(MockConfig {
+            version,
+            ..MockConfig::default()
+        });
+        let before = get(&server, "/v1/maxscale").json();
+        let started = before["data"]["attributes"]["started_at"].clone();
+        assert!(started.is_string(), "{version:?}: {before}");
+        let list = get(&server, "/v1/sessions").json();
+        let first = &list["data"][0];
+        let id = first["id"].as_str().unwrap().to_string();
+        let connected = first["attributes"]["connected"].clone();
+        // a kill is forgotten: the id comes back with another connection
+        server.restart();
+        let after = get(&server, "/v1/maxscale").json();
+        let attributes = &after["data"]["attributes"];
+        assert_ne!(attributes["started_at"], started, "{version:?}");
+        assert_eq!(attributes["uptime"], 0, "{version:?}");
+        let again = get(&server, &format!("/v1/sessions/{id}")).json();
+        assert_ne!(
+            again["data"]["attributes"]["connected"], connected,
+            "{version:?}"
+        );
+        assert_eq!(
+            server.session_ids().len(),
+            list["data"].as_array().unwrap().len()
+        );
+    }
+}
+
+#[test]
+fn a_replaced_session_keeps_its_id_and_changes_its_connection() {
+    let server = start(MockConfig::default());
+    let before = get(&server, "/v1/sessions/2").json();
+    server.replace_session("2");
+    let after = get(&server, "/v1/sessions/2").json();
+    assert_eq!(after["data"]["id"], "2");
+    assert_ne!(
+        after["data"]["attributes"]["connected"],
+        before["data"]["attributes"]["connected"]
+    );
+    let listed = get(&server, "/v1/sessions").json();
+    let row = listed["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "2")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        row["attributes"]["connected"],
+        after["data"]["attributes"]["connected"]
+    );
 }
