@@ -211,8 +211,9 @@ impl Client {
     }
 
     /// Sends a write (`DELETE`, `POST`, `PATCH`) once: never retried, never redirected. Any 2xx
-    /// is success (MaxScale answers 200 with an empty body; 204 is accepted too). A timeout says
-    /// that the write may have been done; other failures are as for [`Client::get`].
+    /// is success (MaxScale answers 200 with an empty body; 204 is accepted too). A timeout or a
+    /// lost connection says that the write may have been done; other failures are as for
+    /// [`Client::get`].
     pub fn write(
         &self,
         endpoint: &Endpoint,
@@ -235,7 +236,9 @@ impl Client {
         }
         let response = builder.send().map_err(|e| {
             let f = transport_failure(&e, &request, endpoint, self.timeout);
-            if f.cause == Cause::Timeout {
+            // the request may have reached the server: only a connection that never opened
+            // proves that it was not done
+            if matches!(f.cause, Cause::Timeout | Cause::ConnectionLost) {
                 f.with_hint("the server may have done it anyway: check before trying again")
             } else {
                 f
