@@ -19,6 +19,9 @@ use crate::text::sanitize;
 const SESSIONS: &str = "v1/sessions";
 /// The MaxScale resource: version and global parameters.
 const MAXSCALE: &str = "v1/maxscale";
+/// When the host's MaxScale started: `started_at`, which every version since 2.2 has (with
+/// `activated_at`, which moves when a passive MaxScale becomes active, and `uptime`).
+const STARTED: &str = "v1/maxscale?fields[maxscale]=started_at";
 /// Restarts every session of a host.
 const RESTART_ALL: &str = "v1/sessions/restart";
 /// The cheapest read there is: one session id. Tells an account that can read from one that
@@ -194,6 +197,8 @@ pub struct Info {
     pub version: Option<String>,
     /// `data.attributes.parameters.retain_last_statements`.
     pub retain_last_statements: Retain,
+    /// `data.attributes.started_at`, Unix seconds: when this MaxScale started.
+    pub started: Option<i64>,
 }
 
 /// What a host says about keeping statements.
@@ -231,10 +236,16 @@ impl Info {
                         Retain::Set,
                     ),
             };
+        let started = v
+            .pointer("/data/attributes/started_at")
+            .and_then(serde_json::Value::as_str)
+            .and_then(crate::text::time::Stamp::parse_http_date)
+            .map(|s| s.unix());
         Ok(Info {
             request,
             version,
             retain_last_statements,
+            started,
         })
     }
 }
@@ -399,12 +410,23 @@ impl MaxScale {
         Ok(cell.get_or_init(|| info))
     }
 
+    /// When `host`'s MaxScale started (Unix seconds), asked now, never remembered: another
+    /// answer than before means that it restarted (and counts session ids from 1 again).
+    /// `None` when the server does not say.
+    pub fn started(&self, host: usize) -> Result<Option<i64>, Failure> {
+        Ok(self.read_info_at(host, STARTED)?.started)
+    }
+
     fn read_info(&self, host: usize) -> Result<Info, Failure> {
+        self.read_info_at(host, MAXSCALE)
+    }
+
+    fn read_info_at(&self, host: usize, path: &str) -> Result<Info, Failure> {
         let endpoint = self
             .hosts
             .get(host)
             .ok_or_else(|| Failure::internal("no such host"))?;
-        let mut body = self.client.get(endpoint, MAXSCALE)?;
+        let mut body = self.client.get(endpoint, path)?;
         let request = format!("GET {}", body.url);
         let mut bytes = Vec::new();
         body.by_ref()
@@ -661,6 +683,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(odd.retain_last_statements, Retain::Invalid("[1]".into()));
+        assert_eq!(odd.started, None);
+        // as 24.08.1 sent it
+        let started = Info::parse(
+            br#"{"data":{"attributes":{"started_at":"Mon, 07 Dec 2026 03:32:03 GMT","uptime":8}}}"#,
+            request(),
+        )
+        .unwrap();
+        assert_eq!(started.started, Some(1_796_614_323));
         let bad = Info::parse(b"{", request()).unwrap_err();
         assert_eq!(bad.cause, Cause::InvalidDocument);
         assert!(

@@ -169,6 +169,24 @@ fn read_detail(
     }
 }
 
+/// When the MaxScale of each host that answered the list started, asked of them all at once
+/// after it: a host that restarted counts its session ids from 1 again. A host that does not
+/// say is left out.
+fn started_at(ctx: &Ctx, failures: &[(usize, anyhow::Error)]) -> Vec<(usize, i64)> {
+    ctx.api
+        .on_every_host(|host| {
+            if failures.iter().any(|(h, _)| *h == host) {
+                None
+            } else {
+                ctx.api.started(host).ok().flatten()
+            }
+        })
+        .into_iter()
+        .enumerate()
+        .filter_map(|(host, at)| Some((host, at.ok()??)))
+        .collect()
+}
+
 /// The worker: one request at a time, in order, until the view goes away.
 fn worker(
     ctx: &Ctx,
@@ -197,6 +215,7 @@ fn worker(
                 let took = started.elapsed();
                 let refresh = match fetched {
                     Ok(f) => Refresh {
+                        started: started_at(ctx, &f.failures),
                         sessions: f.items.into_iter().map(|(s, _)| s).collect(),
                         failures: f
                             .failures
@@ -214,6 +233,7 @@ fn worker(
                             .collect(),
                         time,
                         took,
+                        started: Vec::new(),
                     },
                 };
                 if replies.send(Reply::Refreshed(refresh)).is_err() {

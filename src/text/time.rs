@@ -189,6 +189,12 @@ impl Stamp {
         }
     }
 
+    /// The time of day: `07:24:06`.
+    #[must_use]
+    pub fn time_of_day(&self) -> String {
+        format!("{:02}:{:02}:{:02}", self.hour, self.minute, self.second)
+    }
+
     /// For tables: `2024-01-05 07:24:06`.
     #[must_use]
     pub fn display(&self) -> String {

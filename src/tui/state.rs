@@ -67,6 +67,9 @@ pub struct Host {
     pub error: Option<String>,
     /// When it last answered.
     pub last_ok: Option<Stamp>,
+    /// When its MaxScale started (Unix seconds), as it last said: another answer means that
+    /// it restarted, and its session ids name other sessions.
+    pub started: Option<i64>,
 }
 
 /// One refresh, as the fetcher hands it over.
@@ -78,6 +81,8 @@ pub struct Refresh {
     pub failures: Vec<(usize, String)>,
     pub time: Stamp,
     pub took: Duration,
+    /// When each host that said so started (Unix seconds), asked with this refresh.
+    pub started: Vec<(usize, i64)>,
 }
 
 /// The detail view's document.
@@ -268,12 +273,21 @@ impl State {
     }
 
     /// Applies a refresh: the answering hosts' sessions replace theirs, a failed host's rows
-    /// stay, marked stale; new and closed sessions are counted; the selection is kept.
+    /// stay, marked stale; new and closed sessions are counted; the selection is kept. A host
+    /// whose MaxScale restarted has its old sessions dropped: every one counts as closed, and
+    /// the detail or a question about one of them is closed.
     pub fn apply(&mut self, refresh: Refresh) {
         let failed: HashSet<usize> = refresh.failures.iter().map(|(h, _)| *h).collect();
+        let restarted = self.restarts(&refresh.started);
+        let mut dropped = 0;
         let before: HashSet<Key> = self
             .rows
             .iter()
+            .filter(|r| {
+                let gone = restarted.contains(&r.session.endpoint);
+                dropped += usize::from(gone);
+                !gone
+            })
             .map(|r| (r.session.endpoint, r.session.id.clone()))
             .collect();
         let first = self.refreshes == 0;
@@ -292,7 +306,8 @@ impl State {
             .map(|r| (r.session.endpoint, r.session.id.clone()))
             .collect();
         for old in std::mem::take(&mut self.rows) {
-            if failed.contains(&old.session.endpoint) {
+            if failed.contains(&old.session.endpoint) && !restarted.contains(&old.session.endpoint)
+            {
                 now.insert((old.session.endpoint, old.session.id.clone()));
                 rows.push(Row {
                     stale: true,
@@ -305,7 +320,7 @@ impl State {
         self.closed = if first {
             0
         } else {
-            before.difference(&now).count()
+            before.difference(&now).count() + dropped
         };
         self.rows = rows;
         for (i, host) in self.hosts.iter_mut().enumerate() {
@@ -321,11 +336,46 @@ impl State {
         self.refreshes += 1;
         if let Some(d) = &mut self.detail {
             let gone = !now.contains(&d.key) && !failed.contains(&d.key.0);
-            if gone {
+            if gone || restarted.contains(&d.key.0) {
                 d.document = Document::Gone;
             }
         }
         self.rebuild();
+    }
+
+    /// The hosts whose MaxScale started at another time than it said before (each host's start
+    /// time is then the new one); the first says so on the bottom line, and a question about a
+    /// session of one of them is closed with nothing sent.
+    fn restarts(&mut self, started: &[(usize, i64)]) -> HashSet<usize> {
+        let mut restarted = HashSet::new();
+        for &(h, at) in started {
+            let Some(host) = self.hosts.get_mut(h) else {
+                continue;
+            };
+            if host.started.is_some_and(|before| before != at) {
+                restarted.insert(h);
+                self.message = Some(Message {
+                    text: format!(
+                        "{} restarted at {} UTC: its old sessions were dropped",
+                        sanitize::line(&host.label),
+                        Stamp::from_unix(at).time_of_day()
+                    ),
+                    error: true,
+                });
+            }
+            host.started = Some(at);
+        }
+        if let Overlay::Confirm(p) = &self.overlay
+            && restarted.contains(&p.session.endpoint)
+        {
+            let verb = p.act.verb();
+            self.overlay = Overlay::None;
+            if let Some(m) = &mut self.message {
+                m.text
+                    .push_str(&format!("; {verb} cancelled: nothing was sent"));
+            }
+        }
+        restarted
     }
 
     /// The detail document read for `key`. A client name the list resolved is shown there too.
@@ -757,6 +807,7 @@ pub(crate) mod tests {
                 .collect(),
             time: Stamp::from_unix(1_704_439_446),
             took: Duration::from_millis(12),
+            started: Vec::new(),
         }
     }
 
@@ -941,6 +992,57 @@ pub(crate) mod tests {
         assert!(s.paused);
         s.key(Input::Char(' '));
         assert!(!s.paused);
+    }
+
+    #[test]
+    fn a_host_that_restarted_has_its_old_sessions_dropped_and_its_question_closed() {
+        let mut s = state(2);
+        let with = |sessions, started: Vec<(usize, i64)>| Refresh {
+            started,
+            ..refresh(sessions, vec![])
+        };
+        s.apply(with(
+            vec![
+                session(0, 1, "a", 1.0, 1),
+                session(0, 2, "b", 1.0, 1),
+                session(1, 1, "c", 1.0, 1),
+            ],
+            vec![(0, 1_704_400_000), (1, 1_704_400_000)],
+        ));
+        s.key(Input::Down);
+        s.key(Input::Down);
+        s.key(Input::Char('x'));
+        assert!(
+            matches!(&s.overlay, Overlay::Confirm(p) if p.session.endpoint == 0 && p.session.id == "2")
+        );
+        s.detail = Some(Detail {
+            key: (0, "2".into()),
+            document: Document::Waiting,
+            last: None,
+            log: None,
+            scroll: 0,
+        });
+        // mx1 restarted at 07:24:06: its ids 1 and 2 are other sessions now
+        let mut again = session(0, 2, "intruder", 0.0, 1);
+        again.connected = Some("Fri, 05 Jan 2024 07:24:06 GMT".into());
+        s.apply(with(
+            vec![again, session(1, 1, "c", 1.0, 1)],
+            vec![(0, 1_704_439_446), (1, 1_704_400_000)],
+        ));
+        let m = s.message.clone().unwrap();
+        assert_eq!(
+            m.text,
+            "mx1:8989 restarted at 07:24:06 UTC: its old sessions were dropped; kill cancelled: nothing was sent"
+        );
+        assert!(matches!(s.overlay, Overlay::None));
+        assert_eq!(s.detail.as_ref().unwrap().document, Document::Gone);
+        assert_eq!((s.new, s.closed), (1, 2));
+        assert_eq!(ids(&s), ["1@1", "2@0"]);
+        assert!(s.rows.iter().all(|r| !r.stale));
+        // the same start time again is no restart
+        s.message = None;
+        s.apply(with(vec![], vec![(0, 1_704_439_446)]));
+        assert!(s.message.is_none());
     }
 
     #[test]

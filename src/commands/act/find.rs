@@ -15,6 +15,7 @@ use crate::output::actions::{Outcome, Result as ActResult};
 use crate::rdns;
 use crate::select::Selection;
 use crate::text::sanitize;
+use crate::text::time::Stamp;
 
 /// Explicit ids: an `ID@HOST` goes to that host, a bare id to the only host, or, with several
 /// hosts, to the one that has it (asked for first). Every routing error comes before any write.
@@ -25,6 +26,7 @@ pub(super) fn route(ctx: &Ctx, ids: &[IdRef]) -> anyhow::Result<Vec<Job>> {
             endpoint,
             id: r.id.clone(),
             identity: None,
+            started: None,
             session: None,
         };
         match r.endpoint {
@@ -120,19 +122,45 @@ pub(super) fn select(
             }
         }
     }
-    Ok(fetched
+    let mut jobs: Vec<Job> = fetched
         .items
         .into_iter()
         .map(|(s, _)| s)
         .filter(|s| ids.is_none_or(|ids| ids.iter().any(|r| r.names(s.endpoint, &s.id))))
         .map(Job::selected)
-        .collect())
+        .collect();
+    let started = started_at(ctx, &jobs);
+    for j in &mut jobs {
+        j.started = started[j.endpoint];
+    }
+    Ok(jobs)
 }
 
-/// Reads the selected sessions again, right before acting: a session whose identity changed
-/// is skipped, one already gone is done. A host that cannot be read stops everything when a
-/// session to act on is there.
+/// When the MaxScale of each host that has a job started (Unix seconds), asked of them all
+/// at once; `None` for a host without jobs, or that does not say.
+fn started_at(ctx: &Ctx, jobs: &[Job]) -> Vec<Option<i64>> {
+    ctx.api
+        .on_every_host(|host| {
+            if jobs.iter().any(|j| j.endpoint == host) {
+                ctx.api.started(host).ok().flatten()
+            } else {
+                None
+            }
+        })
+        .into_iter()
+        .map(|r| r.ok().flatten())
+        .collect()
+}
+
+/// Reads the selected sessions again, right before acting: a session whose host's MaxScale
+/// restarted since, or whose identity changed, is skipped, one already gone is done. A host
+/// that cannot be read stops everything when a session to act on is there.
 pub(super) fn recheck(ctx: &Ctx, jobs: Vec<Job>) -> anyhow::Result<Vec<Result<Job, ActResult>>> {
+    let started = if jobs.iter().any(|j| j.started.is_some()) {
+        started_at(ctx, &jobs)
+    } else {
+        vec![None; ctx.hosts().len()]
+    };
     let fetched = fetch_sessions(
         ctx,
         &crate::plan::RdnsSettings::off(),
@@ -153,7 +181,26 @@ pub(super) fn recheck(ctx: &Ctx, jobs: Vec<Job>) -> anyhow::Result<Vec<Result<Jo
         .iter()
         .map(|(s, _)| ((s.endpoint, s.id.clone()), Identity::of(s)))
         .collect();
-    Ok(check_identities(jobs, &now))
+    let (jobs, restarted): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(|j| {
+        j.started.is_none() || started[j.endpoint].is_none() || j.started == started[j.endpoint]
+    });
+    let mut checked = check_identities(jobs, &now);
+    checked.extend(restarted.into_iter().map(|j| {
+        let at = Stamp::from_unix(started[j.endpoint].unwrap_or_default());
+        Err(ActResult {
+            endpoint: j.endpoint,
+            id: j.id,
+            outcome: Outcome::Failed(Failure::new(
+                Cause::ServerError,
+                format!(
+                    "skipped: MaxScale on {} restarted at {} UTC since the session was selected (its ids name other sessions now)",
+                    ctx.hosts().label(j.endpoint),
+                    at.time_of_day()
+                ),
+            )),
+        })
+    }));
+    Ok(checked)
 }
 
 /// Each selected session against what the server has now: gone (done), changed (skipped) or

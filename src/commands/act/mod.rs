@@ -44,6 +44,9 @@ struct Job {
     id: String,
     /// For a selection: what it was when shown (checked again before acting).
     identity: Option<Identity>,
+    /// For a selection: when its host's MaxScale started (Unix seconds), as it said when the
+    /// session was read (checked again before acting: a restart reuses the ids).
+    started: Option<i64>,
     session: Option<Session>,
 }
 
@@ -54,6 +57,7 @@ impl Job {
             endpoint: session.endpoint,
             id: session.id.clone(),
             identity: Some(Identity::of(&session)),
+            started: None,
             session: Some(session),
         }
     }
