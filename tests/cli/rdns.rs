@@ -29,7 +29,12 @@ fn client_side_names_in_every_format() {
         assert_eq!(d["meta"]["remote_name"], "localhost");
     }
     // the server was not asked to resolve
-    assert!(server.requests().iter().all(|r| r.query.is_none()));
+    assert!(
+        server
+            .requests()
+            .iter()
+            .all(|r| r.query.as_deref() == Some("pretty=false"))
+    );
     let run = mxs(&["sessions", "show", "2", "--rdns", "--no-rdns-cache"])
         .hosts(&server)
         .run();
@@ -61,14 +66,20 @@ fn server_side_rdns_asks_maxscale() {
         .hosts(&server)
         .run();
     run.ok();
-    assert_eq!(server.requests()[0].query.as_deref(), Some("rdns=true"));
+    assert_eq!(
+        server.requests()[0].query.as_deref(),
+        Some("rdns=true&pretty=false")
+    );
     let f: Vec<&str> = run.stdout.lines().next().unwrap().split('\t').collect();
     assert_eq!(f[2], "localhost", "MaxScale rewrites remote itself");
     mxs(&["sessions", "show", "1", "--rdns=server"])
         .hosts(&server)
         .run()
         .ok();
-    assert_eq!(server.requests()[1].query.as_deref(), Some("rdns=true"));
+    assert_eq!(
+        server.requests()[1].query.as_deref(),
+        Some("rdns=true&pretty=false")
+    );
 }
 
 #[test]
