@@ -104,12 +104,7 @@ pub fn fetch_sessions(
     let mut items = collected.into_inner().unwrap_or_default();
     if depth == Depth::WithQuery {
         for (s, _) in &mut items {
-            s.query_age = running_times(ctx, s).map(|(received, now)| {
-                // whole seconds: the server's clock (the Date header) reads to the second
-                #[allow(clippy::cast_precision_loss)]
-                let age = ((now - received).max(0) / 1000) as f64;
-                age
-            });
+            s.query_age = query_age(ctx, s);
         }
     }
     let (sources, failures) = split_outcomes(ctx, outcomes);
@@ -121,6 +116,17 @@ pub fn fetch_sessions(
         items,
         sources,
         failures,
+    })
+}
+
+/// How long the session's running statement has run, in whole seconds (the server's clock,
+/// the `Date` header, reads to the second).
+#[must_use]
+pub fn query_age(ctx: &Ctx, s: &Session) -> Option<f64> {
+    running_times(ctx, s).map(|(received, now)| {
+        #[allow(clippy::cast_precision_loss)]
+        let age = ((now - received).max(0) / 1000) as f64;
+        age
     })
 }
 
