@@ -209,3 +209,39 @@ fn an_unusable_cache_file_is_a_warning_and_left_alone() {
         );
     }
 }
+
+#[test]
+fn server_side_rdns_on_a_long_list_warns_once() {
+    let server = generated(400, 7);
+    let run = mxs(&["sessions", "list", "--rdns=server", "--tsv"])
+        .hosts(&server)
+        .run();
+    run.ok();
+    assert_eq!(
+        run.stderr.matches("warning: --rdns=server").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    run.stderr_has("MaxScale looked up the names of 400 sessions on its routing threads")
+        .stderr_has("--rdns resolves them here instead");
+    // a short list, or names resolved here: nothing said
+    let small = real();
+    mxs(&["sessions", "list", "--rdns=server", "--tsv"])
+        .hosts(&small)
+        .run()
+        .ok()
+        .clean();
+    mxs(&[
+        "sessions",
+        "list",
+        "--rdns",
+        "--tsv",
+        "--no-rdns-cache",
+        "--rdns-deadline",
+        "1s",
+    ])
+    .hosts(&server)
+    .run()
+    .ok();
+}
