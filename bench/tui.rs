@@ -101,6 +101,10 @@ fn main() {
             state.apply(Refresh {
                 sessions: batch,
                 failures: Vec::new(),
+                listed: vec![0, 1],
+                counts: Vec::new(),
+                paces: Vec::new(),
+                started: Vec::new(),
                 time: mxs::text::time::Stamp::from_unix(0),
                 took: Duration::ZERO,
             });

@@ -167,6 +167,11 @@ pub struct Summary {
 pub struct Watch {
     pub list: List,
     pub interval: Duration,
+    /// The interval was given (`list --watch` always gives one): a pipe's snapshots keep it
+    /// whatever the lists cost.
+    pub interval_given: bool,
+    /// `--max-load`: the share of each host's time its full lists may take (1.0: no limit).
+    pub max_load: f64,
     /// Stop after this many refreshes.
     pub count: Option<u64>,
     /// Draw the live view (stdout is a terminal and the format is a table), else snapshots.
@@ -177,6 +182,27 @@ pub struct Watch {
 
 /// A log level of `alter`.
 pub const ALTER_KEYS: [&str; 4] = ["log_info", "log_notice", "log_warning", "log_error"];
+
+/// `--max-load`: a percentage in (0, 100], with or without its `%` (`5%`, `0.5`, `100%`), as
+/// a fraction.
+pub fn parse_max_load(text: &str) -> Result<f64, Failure> {
+    let t = text.trim();
+    let number = t.strip_suffix('%').unwrap_or(t).trim();
+    match number.parse::<f64>() {
+        Ok(p) if p > 0.0 && p <= 100.0 => Ok(p / 100.0),
+        _ => Err(Failure::usage(format!(
+            "--max-load: '{}' is not a percentage above 0 and at most 100 (e.g. 5%)",
+            crate::text::sanitize::line(t)
+        ))),
+    }
+}
+
+/// A `--max-load` as the user would write it: `5%`, `0.5%`.
+#[must_use]
+pub fn max_load_text(fraction: f64) -> String {
+    let text = format!("{:.3}", fraction * 100.0);
+    format!("{}%", text.trim_end_matches('0').trim_end_matches('.'))
+}
 
 /// `--ttl`: a duration in whole seconds (`30s`, `5m`, or a bare number of seconds). Anything
 /// the server would read as 0 by mistake (a fraction, a negative, text) is refused.
@@ -291,6 +317,23 @@ mod tests {
         for bad in ["-3", "1.5", "1.5s", "abc", "NaN", "", "500ms"] {
             let e = parse_ttl(bad).unwrap_err();
             assert!(e.message.starts_with("--ttl:"), "{bad}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn max_load_is_a_percentage() {
+        assert!((parse_max_load("5%").unwrap() - 0.05).abs() < 1e-12);
+        assert!((parse_max_load(" 0.5 ").unwrap() - 0.005).abs() < 1e-12);
+        assert!((parse_max_load("100%").unwrap() - 1.0).abs() < 1e-12);
+        assert_eq!(max_load_text(parse_max_load("7").unwrap()), "7%");
+        assert_eq!(max_load_text(0.005), "0.5%");
+        for bad in ["0", "0%", "101%", "-5%", "five", "", "NaN", "inf"] {
+            let e = parse_max_load(bad).unwrap_err();
+            assert!(
+                e.message.starts_with("--max-load: '"),
+                "{bad}: {}",
+                e.message
+            );
         }
     }
 

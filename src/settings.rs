@@ -40,6 +40,8 @@ pub mod defaults {
     pub const RDNS_DEADLINE: &str = "5s";
     pub const RDNS_CONCURRENCY: usize = 64;
     pub const WATCH_INTERVAL: &str = "2s";
+    /// The share of a host's time its repeated full lists may take (`--max-load`).
+    pub const MAX_LOAD: &str = "5%";
     /// The most lines `sessions log` prints per host.
     pub const LOG_LINES: usize = 1000;
     /// The lines `sessions log` asks for per request (see `bench/README.md`).
@@ -291,13 +293,15 @@ impl Settings {
             SessionsCommand::List(a) => {
                 let l = list(&a.rdns, &a.select, &a.columns, a.wide)?;
                 match &a.watch {
-                    Some(interval) => Plan::Watch(self.watch(l, Some(interval), None)?),
+                    Some(interval) => {
+                        Plan::Watch(self.watch(l, Some(interval), None, a.max_load.as_deref())?)
+                    }
                     None => Plan::List(l),
                 }
             }
             SessionsCommand::Watch(a) => {
                 let l = list(&a.rdns, &a.select, &a.columns, a.wide)?;
-                Plan::Watch(self.watch(l, a.interval.as_deref(), a.count)?)
+                Plan::Watch(self.watch(l, a.interval.as_deref(), a.count, a.max_load.as_deref())?)
             }
             SessionsCommand::Queries(a) => {
                 let columns = if a.columns.is_empty() && !a.wide {
@@ -522,7 +526,10 @@ impl Settings {
         list: plan::List,
         interval: Option<&str>,
         count: Option<u64>,
+        max_load: Option<&str>,
     ) -> Result<plan::Watch, Failure> {
+        let max_load = plan::parse_max_load(max_load.unwrap_or(defaults::MAX_LOAD))?;
+        let interval_given = interval.is_some();
         let interval = units::parse_duration(interval.unwrap_or(defaults::WATCH_INTERVAL), 1.0)
             .map_err(|e| Failure::usage(format!("watch interval: {e}")))?;
         if interval < Duration::from_millis(100) {
@@ -531,6 +538,8 @@ impl Settings {
         Ok(plan::Watch {
             list,
             interval,
+            interval_given,
+            max_load,
             count,
             live: self.output.stdout_tty && self.output.format == Format::Table,
             format: if self.output.format_given {

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 use crate::api::client::{Client, TooLarge};
 use crate::api::model::{Depth, Session, describe};
@@ -25,6 +26,8 @@ pub struct HostOutcome {
     /// Index of the endpoint, in `--hosts` order.
     pub endpoint: usize,
     pub result: anyhow::Result<Members>,
+    /// How long the host took: from the request to the last session parsed.
+    pub took: Duration,
 }
 
 /// Why a read of the body failed, from the error's types (never its text).
@@ -117,10 +120,13 @@ fn read_failure(io: &io::Error, request: &str) -> anyhow::Error {
 /// GETs the session list from every endpoint concurrently. Each session is parsed and passed
 /// to `prepare` on worker threads (in parallel, in any order), with the batch's output buffer
 /// to render into; `commit` then receives the prepared values and the output of each batch in
-/// document order, one host's batches at a time.
+/// document order, one host's batches at a time. Only the endpoints `wanted` says yes to are
+/// asked, and only they have an outcome.
+#[allow(clippy::too_many_arguments)]
 pub fn list<P, F, C>(
     client: &Client,
     endpoints: &[Endpoint],
+    wanted: impl Fn(usize) -> bool + Sync,
     path: &str,
     depth: Depth,
     prepare: F,
@@ -133,16 +139,27 @@ where
 {
     let (prepare, commit) = (&prepare, &commit);
     let pipeline = Pipeline::default();
-    on_every_endpoint(endpoints, |endpoint, e| HostOutcome {
-        endpoint,
-        result: list_one(client, e, endpoint, path, depth, &pipeline, prepare, commit),
+    on_every_endpoint(endpoints, |endpoint, e| {
+        if !wanted(endpoint) {
+            return None;
+        }
+        let started = Instant::now();
+        let result = list_one(client, e, endpoint, path, depth, &pipeline, prepare, commit);
+        Some(HostOutcome {
+            endpoint,
+            result,
+            took: started.elapsed(),
+        })
     })
     .into_iter()
     .enumerate()
-    .map(|(endpoint, r)| {
-        r.unwrap_or_else(|e| HostOutcome {
-            endpoint,
-            result: Err(e),
+    .filter_map(|(endpoint, r)| {
+        r.unwrap_or_else(|e| {
+            Some(HostOutcome {
+                endpoint,
+                result: Err(e),
+                took: Duration::ZERO,
+            })
         })
     })
     .collect()

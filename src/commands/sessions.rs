@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use anyhow::Context as _;
 
@@ -57,12 +58,38 @@ fn receive<P: Send>(
     commit: impl Fn(Vec<P>, &[u8]) -> anyhow::Result<()> + Sync,
 ) -> Vec<HostOutcome> {
     let status = || crate::text::units::format_bytes(ctx.api.received());
+    let server_rdns = rdns.server();
+    let seen = AtomicUsize::new(0);
+    let prepare = |s: Session, bytes: &[u8], out: &mut Vec<u8>| {
+        if server_rdns {
+            seen.fetch_add(1, Ordering::Relaxed);
+        }
+        prepare(s, bytes, out)
+    };
     let (prepare, commit) = (&prepare, &commit);
-    let fetch = || ctx.api.list(rdns.server(), depth, prepare, commit);
-    if streams && ctx.terminal.stdout {
-        return fetch();
+    let fetch = || ctx.api.list(server_rdns, depth, prepare, commit);
+    let outcomes = if streams && ctx.terminal.stdout {
+        fetch()
+    } else {
+        ctx.diag.while_running("receiving sessions", status, fetch)
+    };
+    warn_of_server_rdns(ctx, seen.into_inner());
+    outcomes
+}
+
+/// Past this many sessions, `--rdns=server` is warned of.
+const SERVER_RDNS_WARN: usize = 300;
+
+/// `--rdns=server` on a list of more than a few hundred sessions: MaxScale resolves every
+/// session's address on its routing threads, blocking, before any filter, and 24.02 keeps no
+/// cache (MXS-4148: routing stalls). Said once per process.
+fn warn_of_server_rdns(ctx: &Ctx, sessions: usize) {
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    if sessions > SERVER_RDNS_WARN && !WARNED.swap(true, Ordering::Relaxed) {
+        ctx.diag.warning(&format!(
+            "--rdns=server: MaxScale looked up the names of {sessions} sessions on its routing threads, one blocking lookup at a time, while those threads routed nothing; --rdns resolves them here instead, in parallel, with deadlines and a cache"
+        ));
     }
-    ctx.diag.while_running("receiving sessions", status, fetch)
 }
 
 /// Fetches, resolves names (client side) and selects.
@@ -105,12 +132,7 @@ pub fn fetch_sessions(
     let mut items = collected.into_inner().unwrap_or_default();
     if depth == Depth::WithQuery {
         for (s, _) in &mut items {
-            s.query_age = running_times(ctx, s).map(|(received, now)| {
-                // whole seconds: the server's clock (the Date header) reads to the second
-                #[allow(clippy::cast_precision_loss)]
-                let age = ((now - received).max(0) / 1000) as f64;
-                age
-            });
+            s.query_age = query_age(ctx, s);
         }
     }
     let (sources, failures) = split_outcomes(ctx, outcomes);
@@ -122,6 +144,17 @@ pub fn fetch_sessions(
         items,
         sources,
         failures,
+    })
+}
+
+/// How long the session's running statement has run, in whole seconds (the server's clock,
+/// the `Date` header, reads to the second).
+#[must_use]
+pub fn query_age(ctx: &Ctx, s: &Session) -> Option<f64> {
+    running_times(ctx, s).map(|(received, now)| {
+        #[allow(clippy::cast_precision_loss)]
+        let age = ((now - received).max(0) / 1000) as f64;
+        age
     })
 }
 

@@ -57,6 +57,8 @@ pub struct Row {
     pub new: bool,
     /// From an earlier refresh: its host failed this time.
     pub stale: bool,
+    /// Read by id since its host's last list, and gone: it closed.
+    pub closed: bool,
 }
 
 /// A host's state.
@@ -70,15 +72,35 @@ pub struct Host {
     /// When its MaxScale started (Unix seconds), as it last said: another answer means that
     /// it restarted, and its session ids name other sessions.
     pub started: Option<i64>,
+    /// Its sessions now, from its last list or, between lists, a cheap count.
+    pub count: Option<u64>,
+    /// Why its full lists are further apart than the interval, when they are.
+    pub pace: Option<Pace>,
+}
+
+/// A host whose full lists are spaced beyond the interval, and why: a list took `took` for
+/// `sessions` sessions, and lists may take only `--max-load` of its time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pace {
+    /// The time from one full list to the next.
+    pub every: Duration,
+    pub took: Duration,
+    pub sessions: usize,
 }
 
 /// One refresh, as the fetcher hands it over.
 #[derive(Debug)]
 pub struct Refresh {
-    /// The sessions of the hosts that answered.
+    /// The sessions of the listed hosts that answered.
     pub sessions: Vec<Session>,
-    /// The hosts that failed, with the error (not yet sanitized).
+    /// The listed hosts that failed, with the error (not yet sanitized).
     pub failures: Vec<(usize, String)>,
+    /// The hosts whose full list this refresh carries; the others keep their rows.
+    pub listed: Vec<usize>,
+    /// Sessions counted cheaply on hosts that were not listed.
+    pub counts: Vec<(usize, u64)>,
+    /// Each listed host's pace from now on (`None`: every interval).
+    pub paces: Vec<(usize, Option<Pace>)>,
     pub time: Stamp,
     pub took: Duration,
     /// When each host that said so started (Unix seconds), asked with this refresh.
@@ -272,12 +294,14 @@ impl State {
         self.view.get(self.cursor).map(|&i| &self.rows[i])
     }
 
-    /// Applies a refresh: the answering hosts' sessions replace theirs, a failed host's rows
-    /// stay, marked stale; new and closed sessions are counted; the selection is kept. A host
-    /// whose MaxScale restarted has its old sessions dropped: every one counts as closed, and
-    /// the detail or a question about one of them is closed.
+    /// Applies a refresh: the listed hosts' sessions replace theirs, a failed host's rows
+    /// stay, marked stale, and a host that was not listed keeps its rows as they were (its
+    /// count updated); new and closed sessions of the listed hosts are counted; the selection
+    /// is kept. A host whose MaxScale restarted has its old sessions dropped, listed or not:
+    /// every one counts as closed, and the detail or a question about one of them is closed.
     pub fn apply(&mut self, refresh: Refresh) {
         let failed: HashSet<usize> = refresh.failures.iter().map(|(h, _)| *h).collect();
+        let listed: HashSet<usize> = refresh.listed.iter().copied().collect();
         let restarted = self.restarts(&refresh.started);
         let mut dropped = 0;
         let before: HashSet<Key> = self
@@ -286,7 +310,7 @@ impl State {
             .filter(|r| {
                 let gone = restarted.contains(&r.session.endpoint);
                 dropped += usize::from(gone);
-                !gone
+                !gone && listed.contains(&r.session.endpoint)
             })
             .map(|r| (r.session.endpoint, r.session.id.clone()))
             .collect();
@@ -294,10 +318,11 @@ impl State {
         let mut rows: Vec<Row> = refresh
             .sessions
             .into_iter()
-            .filter(|s| !failed.contains(&s.endpoint))
+            .filter(|s| listed.contains(&s.endpoint) && !failed.contains(&s.endpoint))
             .map(|session| Row {
                 new: !first && !before.contains(&(session.endpoint, session.id.clone())),
                 stale: false,
+                closed: false,
                 session,
             })
             .collect();
@@ -305,37 +330,61 @@ impl State {
             .iter()
             .map(|r| (r.session.endpoint, r.session.id.clone()))
             .collect();
+        let mut listed_counts = vec![0u64; self.hosts.len()];
+        for r in &rows {
+            if let Some(n) = listed_counts.get_mut(r.session.endpoint) {
+                *n += 1;
+            }
+        }
         for old in std::mem::take(&mut self.rows) {
-            if failed.contains(&old.session.endpoint) && !restarted.contains(&old.session.endpoint)
-            {
-                now.insert((old.session.endpoint, old.session.id.clone()));
+            let host = old.session.endpoint;
+            if restarted.contains(&host) {
+                continue;
+            }
+            if failed.contains(&host) {
+                now.insert((host, old.session.id.clone()));
                 rows.push(Row {
                     stale: true,
                     new: false,
                     ..old
                 });
+            } else if !listed.contains(&host) {
+                rows.push(old);
             }
         }
-        self.new = rows.iter().filter(|r| r.new).count();
-        self.closed = if first {
-            0
-        } else {
-            before.difference(&now).count() + dropped
-        };
+        if !listed.is_empty() || dropped > 0 {
+            self.new = rows.iter().filter(|r| r.new).count();
+            self.closed = if first {
+                0
+            } else {
+                before.difference(&now).count() + dropped
+            };
+        }
         self.rows = rows;
         for (i, host) in self.hosts.iter_mut().enumerate() {
+            if let Some((_, n)) = refresh.counts.iter().find(|(h, _)| *h == i) {
+                host.count = Some(*n);
+            }
+            if let Some((_, pace)) = refresh.paces.iter().find(|(h, _)| *h == i) {
+                host.pace = *pace;
+            }
+            if !listed.contains(&i) {
+                continue;
+            }
             match refresh.failures.iter().find(|(h, _)| *h == i) {
                 Some((_, e)) => host.error = Some(sanitize::line(e).into_owned()),
                 None => {
                     host.error = None;
                     host.last_ok = Some(refresh.time);
+                    host.count = Some(listed_counts[i]);
                 }
             }
         }
         self.refreshed = Some((refresh.time, refresh.took));
         self.refreshes += 1;
         if let Some(d) = &mut self.detail {
-            let gone = !now.contains(&d.key) && !failed.contains(&d.key.0);
+            let gone =
+                listed.contains(&d.key.0) && !now.contains(&d.key) && !failed.contains(&d.key.0);
             if gone || restarted.contains(&d.key.0) {
                 d.document = Document::Gone;
             }
@@ -376,6 +425,31 @@ impl State {
             }
         }
         restarted
+    }
+
+    /// A session read by id between its host's lists: its row takes the fresh copy (the
+    /// name the list resolved kept), or is marked closed when the host no longer has it.
+    pub fn apply_by_id(&mut self, key: &Key, session: Option<Session>) {
+        let Some(row) = self
+            .rows
+            .iter_mut()
+            .find(|r| r.session.endpoint == key.0 && r.session.id == key.1)
+        else {
+            return;
+        };
+        match session {
+            Some(mut s) => {
+                if s.remote == row.session.remote {
+                    s.remote_name = row.session.remote_name.take();
+                    s.unresolved = row.session.unresolved;
+                }
+                s.endpoint = key.0;
+                row.session = s;
+                row.closed = false;
+            }
+            None => row.closed = true,
+        }
+        self.rebuild();
     }
 
     /// The detail document read for `key`. A client name the list resolved is shown there too.
@@ -805,6 +879,9 @@ pub(crate) mod tests {
                 .into_iter()
                 .map(|(h, e)| (h, e.to_string()))
                 .collect(),
+            listed: (0..4).collect(),
+            counts: Vec::new(),
+            paces: Vec::new(),
             time: Stamp::from_unix(1_704_439_446),
             took: Duration::from_millis(12),
             started: Vec::new(),
@@ -1096,6 +1173,71 @@ pub(crate) mod tests {
         assert_eq!(s.view.len(), 1);
         assert_eq!(s.closed, 1);
         assert!(s.hosts[1].error.is_none());
+    }
+
+    #[test]
+    fn a_host_not_listed_keeps_its_rows_and_takes_its_count_and_rows_by_id() {
+        let mut s = state(2);
+        s.apply(refresh(
+            vec![
+                session(0, 1, "a", 1.0, 1),
+                session(1, 1, "b", 1.0, 1),
+                session(1, 2, "c", 1.0, 1),
+            ],
+            vec![],
+        ));
+        assert_eq!(s.hosts[1].count, Some(2));
+        // only host 0 is listed: its session 3 is new, host 1 keeps its rows, counted at 5
+        let mut r = refresh(
+            vec![session(0, 1, "a", 1.0, 1), session(0, 3, "d", 1.0, 1)],
+            vec![],
+        );
+        r.listed = vec![0];
+        r.counts = vec![(1, 5)];
+        s.apply(r);
+        assert_eq!(ids(&s), ["1@0", "1@1", "2@1", "3@0"]);
+        assert_eq!((s.new, s.closed), (1, 0));
+        assert_eq!((s.hosts[0].count, s.hosts[1].count), (Some(2), Some(5)));
+        assert!(s.rows.iter().all(|r| !r.stale));
+        // nothing listed: new and closed stay those of the last list
+        let mut r = refresh(vec![], vec![]);
+        r.listed = vec![];
+        s.apply(r);
+        assert_eq!(ids(&s).len(), 4);
+        assert_eq!((s.new, s.closed), (1, 0));
+        // read by id: a fresh copy keeps the name the list resolved; a gone one is marked
+        s.rows
+            .iter_mut()
+            .find(|r| r.session.endpoint == 1 && r.session.id == "2")
+            .unwrap()
+            .session
+            .remote_name = Some("app.example".into());
+        let mut fresh = session(9, 2, "c", 42.0, 7);
+        fresh.remote_name = None;
+        s.apply_by_id(&(1, "2".into()), Some(fresh));
+        let row = s
+            .rows
+            .iter()
+            .find(|r| r.session.endpoint == 1 && r.session.id == "2")
+            .unwrap();
+        assert_eq!(row.session.idle, Some(42.0));
+        assert_eq!(row.session.remote_name.as_deref(), Some("app.example"));
+        assert!(!row.closed);
+        s.apply_by_id(&(1, "1".into()), None);
+        assert!(
+            s.rows
+                .iter()
+                .any(|r| r.closed && r.session.id == "1" && r.session.endpoint == 1)
+        );
+        // a session no row has changes nothing
+        s.apply_by_id(&(0, "99".into()), None);
+        assert_eq!(s.rows.iter().filter(|r| r.closed).count(), 1);
+        // the next list of host 1 replaces its rows, the closed one gone
+        let mut r = refresh(vec![session(1, 2, "c", 1.0, 1)], vec![]);
+        r.listed = vec![1];
+        s.apply(r);
+        assert_eq!(ids(&s), ["1@0", "2@1", "3@0"]);
+        assert_eq!(s.closed, 1);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The live view drawn with ratatui: a two-line header (sessions, memory, new and closed, the
-//! last refresh, sort, filter, pause), a line per failed host, the table (only the visible rows
-//! are formatted), and a bottom line for messages, the filter prompt or the confirmation; the
-//! detail view and the help overlay. Every server string is sanitized; with color off no style
-//! at all is used (the selection is marked by `>`, new rows by `+`, stale ones by `~`).
+//! last refresh, sort, filter, pause), a line per failed host and per host whose lists are
+//! spaced beyond the interval, the table (only the visible rows are formatted), and a bottom
+//! line for messages, the filter prompt or the confirmation; the detail view and the help
+//! overlay. Every server string is sanitized; with color off no style at all is used (the
+//! selection is marked by `>`, new rows by `+`, stale ones by `~`, those seen closed by `x`).
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -205,6 +206,27 @@ fn header_lines(state: &State, st: Styles) -> Vec<Line<'static>> {
                 ),
                 Span::raw(format!("{e}; {since}")),
             ]));
+        } else if let Some(p) = &h.pace {
+            let now = h
+                .count
+                .map(|n| format!("; {n} session{} now", if n == 1 { "" } else { "s" }))
+                .unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!(
+                        "list every {} on {}",
+                        units::format_seconds(p.every.as_secs_f64()),
+                        sanitize::line(&h.label)
+                    ),
+                    st.of(Role::Warning),
+                ),
+                Span::raw(format!(
+                    ": a list takes it {:.1} s for {} session{} (--max-load){now}",
+                    p.took.as_secs_f64(),
+                    p.sessions,
+                    if p.sessions == 1 { "" } else { "s" },
+                )),
+            ]));
         }
     }
     lines
@@ -295,13 +317,15 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &State, st: Styles) -> usize 
             if selected { '>' } else { ' ' },
             if row.stale {
                 '~'
+            } else if row.closed {
+                'x'
             } else if row.new {
                 '+'
             } else {
                 ' '
             }
         );
-        let base = if row.stale {
+        let base = if row.stale || row.closed {
             st.of(Role::Muted)
         } else {
             Style::default()
@@ -542,10 +566,11 @@ fn help(frame: &mut Frame<'_>, area: Rect, st: Styles) {
 mod tests {
     use super::*;
     use crate::tui::state::tests::{refresh, session, state};
-    use crate::tui::state::{Input, Viewport};
+    use crate::tui::state::{Input, Pace, Viewport};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
+    use std::time::Duration;
 
     fn render(s: &mut State, w: u16, h: u16, color: bool) -> Buffer {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -737,6 +762,42 @@ mod tests {
         assert!(stale[0].contains("carol"), "{t}");
         let b = render(&mut s, 120, 12, true);
         assert_eq!(b[(0, 2)].fg, Color::Red);
+    }
+
+    #[test]
+    fn a_paced_host_says_why_with_its_count_and_closed_rows_are_marked() {
+        let mut s = filled();
+        let mut r = refresh(vec![], vec![]);
+        r.listed = vec![];
+        r.counts = vec![(1, 10_504)];
+        s.apply(r);
+        let mut r = refresh(vec![session(0, 1, "app", 5.0, 3000)], vec![]);
+        r.listed = vec![0];
+        r.paces = vec![(
+            0,
+            Some(Pace {
+                every: Duration::from_secs(12),
+                took: Duration::from_millis(612),
+                sessions: 10_004,
+            }),
+        )];
+        s.apply(r);
+        s.apply_by_id(&(1, "1".into()), None);
+        let t = text(&render(&mut s, 160, 12, false));
+        assert!(
+            t.contains("list every 12.0s on mx1:8989: a list takes it 0.6 s for 10004 sessions (--max-load); 1 session now"),
+            "{t}"
+        );
+        assert!(
+            !t.contains("on mx2:8989: a list"),
+            "mx2 is listed every interval: {t}"
+        );
+        let closed: Vec<&str> = t.lines().filter(|l| l.starts_with(" x")).collect();
+        assert_eq!(closed.len(), 1, "{t}");
+        assert!(closed[0].contains("carol"), "{t}");
+        let b = render(&mut s, 160, 12, true);
+        assert_eq!(b[(0, 2)].fg, Color::Yellow);
+        assert!(styled(&b));
     }
 
     #[test]

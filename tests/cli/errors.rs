@@ -9,7 +9,7 @@ fn refused_port_is_unreachable() {
     let run = mxs(&["-H", &format!("127.0.0.1:{port}"), "sessions", "list"]).run();
     run.code(3).clean().one_error();
     run.stderr_has(&format!(
-        "GET http://127.0.0.1:{port}/v1/sessions: connection refused"
+        "GET http://127.0.0.1:{port}/v1/sessions?pretty=false: connection refused"
     ));
     run.stderr_has("hint:");
 }

@@ -29,7 +29,12 @@ fn client_side_names_in_every_format() {
         assert_eq!(d["meta"]["remote_name"], "localhost");
     }
     // the server was not asked to resolve
-    assert!(server.requests().iter().all(|r| r.query.is_none()));
+    assert!(
+        server
+            .requests()
+            .iter()
+            .all(|r| r.query.as_deref() == Some("pretty=false"))
+    );
     let run = mxs(&["sessions", "show", "2", "--rdns", "--no-rdns-cache"])
         .hosts(&server)
         .run();
@@ -61,14 +66,20 @@ fn server_side_rdns_asks_maxscale() {
         .hosts(&server)
         .run();
     run.ok();
-    assert_eq!(server.requests()[0].query.as_deref(), Some("rdns=true"));
+    assert_eq!(
+        server.requests()[0].query.as_deref(),
+        Some("rdns=true&pretty=false")
+    );
     let f: Vec<&str> = run.stdout.lines().next().unwrap().split('\t').collect();
     assert_eq!(f[2], "localhost", "MaxScale rewrites remote itself");
     mxs(&["sessions", "show", "1", "--rdns=server"])
         .hosts(&server)
         .run()
         .ok();
-    assert_eq!(server.requests()[1].query.as_deref(), Some("rdns=true"));
+    assert_eq!(
+        server.requests()[1].query.as_deref(),
+        Some("rdns=true&pretty=false")
+    );
 }
 
 #[test]
@@ -197,4 +208,40 @@ fn an_unusable_cache_file_is_a_warning_and_left_alone() {
             (after.file_type(), after.len())
         );
     }
+}
+
+#[test]
+fn server_side_rdns_on_a_long_list_warns_once() {
+    let server = generated(400, 7);
+    let run = mxs(&["sessions", "list", "--rdns=server", "--tsv"])
+        .hosts(&server)
+        .run();
+    run.ok();
+    assert_eq!(
+        run.stderr.matches("warning: --rdns=server").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    run.stderr_has("MaxScale looked up the names of 400 sessions on its routing threads")
+        .stderr_has("--rdns resolves them here instead");
+    // a short list, or names resolved here: nothing said
+    let small = real();
+    mxs(&["sessions", "list", "--rdns=server", "--tsv"])
+        .hosts(&small)
+        .run()
+        .ok()
+        .clean();
+    mxs(&[
+        "sessions",
+        "list",
+        "--rdns",
+        "--tsv",
+        "--no-rdns-cache",
+        "--rdns-deadline",
+        "1s",
+    ])
+    .hosts(&server)
+    .run()
+    .ok();
 }

@@ -302,3 +302,115 @@ fn the_detail_shows_what_maxscale_logged_about_the_session() {
     assert_eq!(count("/logs/entries"), 1);
     quit(run);
 }
+
+/// The real captures (3 sessions) where a list costs 0.2 s per session: 0.6 s a list, so at
+/// the default --max-load of 5% a full list every 12 s.
+fn costly() -> MockServer {
+    start(MockConfig {
+        list_cost_us: 200_000,
+        ..MockConfig::default()
+    })
+}
+
+fn requests_to(server: &MockServer, path: &str) -> usize {
+    server.requests().iter().filter(|r| r.path == path).count()
+}
+
+/// Waits until `server` got `n` requests to `path`.
+#[track_caller]
+fn wait_requests(server: &MockServer, path: &str, n: usize) {
+    let arrived = server.wait_requests(std::time::Duration::from_secs(60), |r| {
+        r.iter().filter(|r| r.path == path).count() >= n
+    });
+    assert!(
+        arrived,
+        "{n} requests to {path} never came: {:?}",
+        server.requests()
+    );
+}
+
+#[test]
+fn a_costly_list_is_spaced_and_the_count_and_the_selected_row_stay_live() {
+    let server = costly();
+    let run = mxs(&["top", "100ms"]).hosts(&server).pty(30, 160);
+    let screen = run.wait_text("a list takes it");
+    assert!(
+        screen.contains(&format!("on {}: a list takes it 0.", server.endpoint()))
+            && screen.contains("for 3 sessions (--max-load); 3 sessions now"),
+        "{screen}"
+    );
+    assert!(screen.contains("list every 1"), "12s or so: {screen}");
+    // between lists, every interval: the count, and the selected row by id (session 1)
+    wait_requests(&server, "/v1/maxscale/threads", 3);
+    wait_requests(&server, "/v1/sessions/1", 3);
+    assert_eq!(requests_to(&server, "/v1/sessions"), 1, "one list so far");
+    let by_id = server
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/v1/sessions/1")
+        .unwrap();
+    assert_eq!(by_id.query.as_deref(), Some("pretty=false"));
+    // session 2 closes (killed by someone else): the count follows without a list
+    mxs(&["sessions", "kill", "2"]).hosts(&server).run().ok();
+    run.wait_text("; 2 sessions now");
+    // the selected session closes: its row is marked at once, read by id
+    mxs(&["sessions", "kill", "1"]).hosts(&server).run().ok();
+    let screen = run.wait_screen("session 1 marked closed", |s| {
+        row(s, "1").is_some_and(|r| r.starts_with(">x"))
+    });
+    assert!(screen.contains("; 1 session now"), "{screen}");
+    assert_eq!(
+        requests_to(&server, "/v1/sessions"),
+        1,
+        "still one list: {screen}"
+    );
+    quit(run);
+}
+
+#[test]
+fn max_load_100_lists_every_interval() {
+    let server = start(MockConfig {
+        list_cost_us: 20_000,
+        ..MockConfig::default()
+    });
+    let run = mxs(&["top", "100ms", "--max-load", "100%"])
+        .hosts(&server)
+        .pty(30, 160);
+    run.wait_text("3 sessions");
+    wait_requests(&server, "/v1/sessions", 4);
+    let screen = run.screen();
+    assert!(!screen.contains("list every"), "{screen}");
+    assert_eq!(requests_to(&server, "/v1/maxscale/threads"), 0);
+    quit(run);
+}
+
+#[test]
+fn a_cheap_list_runs_every_interval_and_counts_nothing() {
+    let server = real();
+    // within budget while a list takes under 100 ms (the mock's take a few)
+    let run = mxs(&["top", "200ms", "--max-load", "50%"])
+        .hosts(&server)
+        .pty(30, 160);
+    run.wait_text("3 sessions");
+    wait_requests(&server, "/v1/sessions", 4);
+    let screen = run.screen();
+    assert!(!screen.contains("list every"), "{screen}");
+    assert_eq!(requests_to(&server, "/v1/maxscale/threads"), 0);
+    assert_eq!(requests_to(&server, "/v1/services"), 0);
+    quit(run);
+}
+
+#[test]
+fn before_22_08_the_count_comes_from_the_services() {
+    let server = start(MockConfig {
+        version: Version::V6_4,
+        list_cost_us: 200_000,
+        ..MockConfig::default()
+    });
+    let run = mxs(&["top", "100ms"]).hosts(&server).pty(30, 160);
+    run.wait_text("(--max-load); 1 session now");
+    wait_requests(&server, "/v1/services", 2);
+    assert_eq!(requests_to(&server, "/v1/maxscale/threads"), 0);
+    assert_eq!(requests_to(&server, "/v1/sessions"), 1);
+    quit(run);
+}

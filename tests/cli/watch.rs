@@ -145,3 +145,52 @@ fn json_snapshots_carry_an_rfc3339_utc_time() {
         }
     }
 }
+
+#[test]
+fn on_a_pipe_a_given_interval_is_kept_and_a_costly_list_said_once() {
+    // 3 sessions at 20 ms each: a list takes 60 ms, more than 5% of 100ms
+    let server = start(MockConfig {
+        list_cost_us: 20_000,
+        ..MockConfig::default()
+    });
+    let run = mxs(&["sessions", "watch", "100ms", "--count", "3"])
+        .hosts(&server)
+        .run();
+    run.ok();
+    assert_eq!(run.stdout.split("\n\n").count(), 3, "{}", run.stdout);
+    let label = server.endpoint();
+    let warning = format!("warning: {label}: a list takes it 0.");
+    assert_eq!(run.stderr.matches(&warning).count(), 1, "{}", run.stderr);
+    run.stderr_has("more than --max-load 5% of the 0.1s interval; listing it every 0.1s as asked (without an INTERVAL, every 1.");
+    // the lists were not spaced: three snapshots, three lists, nothing else
+    let paths: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
+    assert_eq!(paths, ["/v1/sessions"; 3]);
+    // 100%: no warning
+    let run = mxs(&[
+        "sessions",
+        "watch",
+        "100ms",
+        "--count",
+        "2",
+        "--max-load",
+        "100%",
+    ])
+    .hosts(&server)
+    .run();
+    run.ok().clean();
+}
+
+#[test]
+fn max_load_is_checked_before_any_request() {
+    let server = real();
+    for bad in ["0", "150%", "lots"] {
+        let run = mxs(&["top", "--max-load", bad]).hosts(&server).run();
+        run.code(2).one_error();
+        run.stderr_has(&format!("--max-load: '{bad}' is not a percentage"));
+    }
+    mxs(&["sessions", "list", "--max-load", "5%"])
+        .hosts(&server)
+        .run()
+        .code(2);
+    assert!(server.requests().is_empty());
+}

@@ -527,6 +527,9 @@ pub struct MockConfig {
     pub rdns_names: Vec<(String, String)>,
     /// Delay before each response.
     pub latency: Duration,
+    /// Microseconds a list waits per live session before it is answered (a real MaxScale
+    /// spends about 60 µs of CPU per session); 0: none.
+    pub list_cost_us: u64,
     /// Misbehaviour of the sessions endpoints (of every endpoint for [`Fault::Stall`]).
     pub fault: Option<Fault>,
     /// Misbehaviour of the session writes (`DELETE`, `POST`), after they are carried out.
@@ -568,6 +571,7 @@ impl Default for MockConfig {
             record: None,
             rdns_names: default_rdns_names(),
             latency: Duration::ZERO,
+            list_cost_us: 0,
             fault: None,
             write_fault: None,
             evil: false,

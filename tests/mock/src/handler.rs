@@ -63,6 +63,11 @@ pub struct State {
     origin_ms: i64,
     /// List requests served so far (for `churn`).
     lists: std::sync::atomic::AtomicUsize,
+    /// Lists that paid `--list-cost-us`, and the microseconds they cost (`counts`).
+    pub(crate) costed_lists: std::sync::atomic::AtomicU64,
+    pub(crate) cost_spent_us: std::sync::atomic::AtomicU64,
+    /// The dataset's sessions per service (`counts`).
+    pub(crate) services: OnceLock<std::collections::BTreeMap<String, u64>>,
 }
 
 /// The version whose rules apply (generated data of the real version follows 24.02).
@@ -130,6 +135,9 @@ impl State {
             shift_secs,
             origin_ms,
             lists: std::sync::atomic::AtomicUsize::new(0),
+            costed_lists: std::sync::atomic::AtomicU64::new(0),
+            cost_spent_us: std::sync::atomic::AtomicU64::new(0),
+            services: OnceLock::new(),
         })
     }
 
@@ -324,6 +332,8 @@ impl State {
                 self.maxscale_24_08(req.query.as_deref(), &base)
             }
             (_, ["maxscale"]) if get => self.maxscale(&base, version),
+            (_, ["maxscale", "threads"]) if get => self.threads(&base, style, version),
+            (_, ["services"]) if get => self.services(&base, style),
             (_, ["maxscale", "logs", which @ ("entries" | "data")])
                 if get && self.has_log_route(which) =>
             {

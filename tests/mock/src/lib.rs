@@ -9,6 +9,7 @@
 mod auth;
 mod clock;
 mod config;
+mod counts;
 mod dataset;
 mod fault;
 mod filter;

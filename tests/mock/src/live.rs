@@ -200,6 +200,16 @@ impl Overlay {
             .chain(self.added_rows())
     }
 
+    /// How many sessions are alive (every killed one was alive when it was killed).
+    pub fn live_count(&self, dataset: &Dataset) -> usize {
+        (dataset.len() + self.added.len()).saturating_sub(self.killed.len())
+    }
+
+    /// The sessions killed so far (by a write, a ttl or churn), in no order.
+    pub fn killed_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.killed.iter().map(String::as_str)
+    }
+
     /// Ids of the live sessions in list order.
     pub fn live_ids(&self, dataset: &Dataset) -> Vec<String> {
         let mut ids: Vec<String> = dataset

@@ -106,6 +106,8 @@ struct Control {
     conns: Mutex<HashMap<u64, TcpStream>>,
     next_id: AtomicU64,
     requests: Mutex<Vec<RecordedRequest>>,
+    /// Notified at every request recorded.
+    arrived: Condvar,
     writes: Mutex<Vec<WriteRecord>>,
     /// Every request is read, recorded and never answered ([`Fault::Stall`]).
     stalled: AtomicBool,
@@ -286,6 +288,7 @@ impl MockServer {
                 conns: Mutex::new(HashMap::new()),
                 next_id: AtomicU64::new(0),
                 requests: Mutex::new(Vec::new()),
+                arrived: Condvar::new(),
                 writes: Mutex::new(Vec::new()),
                 stalled: AtomicBool::new(config.fault == Some(Fault::Stall)),
                 expect: Mutex::new(Expect::Unchecked),
@@ -328,6 +331,26 @@ impl MockServer {
             .clone()
     }
 
+    /// Waits until the requests received so far satisfy `ready`, at most `timeout`; false if
+    /// they never did.
+    pub fn wait_requests(
+        &self,
+        timeout: Duration,
+        ready: impl Fn(&[RecordedRequest]) -> bool,
+    ) -> bool {
+        let guard = self
+            .control
+            .requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let (guard, _) = self
+            .control
+            .arrived
+            .wait_timeout_while(guard, timeout, |r| !ready(r))
+            .unwrap_or_else(|e| e.into_inner());
+        ready(&guard)
+    }
+
     /// The write requests received so far (POST, PUT, PATCH, DELETE, whatever their answer),
     /// oldest first; reads are not in it.
     pub fn writes(&self) -> Vec<WriteRecord> {
@@ -336,6 +359,11 @@ impl MockServer {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// The lists that paid `--list-cost-us` (all listeners), and the time they cost.
+    pub fn list_stats(&self) -> (u64, Duration) {
+        self.state.list_stats()
     }
 
     /// The ids of the live sessions, in list order (ttl kills that are due applied).
@@ -554,6 +582,7 @@ impl Control {
                 body: req.body.clone(),
                 client_cert,
             });
+        self.arrived.notify_all();
     }
 
     fn record_write(&self, state: &State, port: u16, rec: WriteRecord) {
@@ -676,6 +705,7 @@ fn serve_one(
     if !state.config.latency.is_zero() && control.wait(state.config.latency) {
         return Ok(false);
     }
+
     if control.stopped.load(Ordering::SeqCst) {
         return Ok(false);
     }
@@ -687,6 +717,10 @@ fn serve_one(
             return Ok(false);
         }
     };
+    let cost = state.list_cost(&req);
+    if !cost.is_zero() && control.wait(cost) {
+        return Ok(false);
+    }
     let head_only = req.method.eq_ignore_ascii_case("HEAD");
     let action = state.handle(&req, &addr.to_string(), &who);
     if let Action::Respond(resp) = &action {

@@ -8,6 +8,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
 mod clock;
+mod counts;
 mod faults;
 mod logs;
 mod real_24_08;
