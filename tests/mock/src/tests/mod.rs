@@ -11,6 +11,7 @@ mod clock;
 mod faults;
 mod logs;
 mod real_24_08;
+mod sql;
 mod writes;
 
 #[derive(Debug)]
