@@ -138,17 +138,20 @@ pub enum Route {
     LogEntries,
     /// `GET /v1/maxscale/logs/data`: the log as one resource.
     LogData,
+    /// `/v1/sql`: SQL on a backend server (`api::sql` knows its paths).
+    Sql,
 }
 
 /// The first MaxScale version (major, minor) with each route. Before it, MaxScale has no such
 /// route and answers 404 with an empty body, even for a session that exists.
-const SINCE: [(Route, (u32, u32)); 6] = [
+const SINCE: [(Route, (u32, u32)); 7] = [
     (Route::Kill, (22, 8)),
     (Route::Restart, (22, 8)),
     (Route::RestartAll, (22, 8)),
     (Route::Alter, (6, 0)),
     (Route::LogEntries, (24, 2)),
     (Route::LogData, (6, 0)),
+    (Route::Sql, (6, 0)),
 ];
 
 impl Route {
@@ -160,6 +163,7 @@ impl Route {
             Route::Restart | Route::RestartAll => "restart",
             Route::Alter => "alter",
             Route::LogEntries | Route::LogData => "read the log of",
+            Route::Sql => "run SQL through",
         }
     }
 
@@ -361,6 +365,23 @@ impl MaxScale {
     /// `POST /v1/sessions/restart`: restarts every session of `host` in one request.
     pub fn restart_all(&self, host: usize) -> Result<(), Failure> {
         self.write(host, Method::Post, RESTART_ALL, None)
+    }
+
+    /// A request of the SQL API (`api::sql`, the sibling that knows its paths), sent once, and
+    /// its answer's body; `longer` extends the bound on the request (a query's own timeout).
+    pub(crate) fn exchange(
+        &self,
+        host: usize,
+        method: Method,
+        path: &str,
+        body: Option<&[u8]>,
+        longer: std::time::Duration,
+    ) -> Result<Vec<u8>, Failure> {
+        let endpoint = self
+            .hosts
+            .get(host)
+            .ok_or_else(|| Failure::internal("no such host"))?;
+        self.client.exchange(endpoint, method, path, body, longer)
     }
 
     fn write(
@@ -574,6 +595,7 @@ mod tests {
             Route::Alter,
             Route::LogEntries,
             Route::LogData,
+            Route::Sql,
         ] {
             assert_ne!(route.since(), (0, 0), "{route:?}");
         }
