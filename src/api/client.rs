@@ -221,6 +221,59 @@ impl Client {
         path: &str,
         body: Option<&[u8]>,
     ) -> Result<(), Failure> {
+        self.send(endpoint, method, path, body, Duration::ZERO)
+            .map(drop)
+            .map_err(|f| {
+                // the write may have reached the server: only a connection that never opened
+                // proves that it was not done
+                if matches!(f.cause, Cause::Timeout | Cause::ConnectionLost) {
+                    f.with_hint("the server may have done it anyway: check before trying again")
+                } else {
+                    f
+                }
+            })
+    }
+
+    /// Sends a request once, as [`Client::write`], and reads its answer's body (bounded by
+    /// `--max-response-size`): for the SQL API, whose answers carry a token or results.
+    /// `longer` is added to the bound on the whole request (a query's own timeout).
+    pub fn exchange(
+        &self,
+        endpoint: &Endpoint,
+        method: Method,
+        path: &str,
+        body: Option<&[u8]>,
+        longer: Duration,
+    ) -> Result<Vec<u8>, Failure> {
+        let response = self.send(endpoint, method, path, body, longer)?;
+        let request = format!("{} {}", method.name(), endpoint.url(path));
+        let mut bytes = Vec::new();
+        let mut body = Body {
+            inner: response,
+            read: 0,
+            max: self.max_size,
+            received: Arc::clone(&self.received),
+            url: String::new(),
+        };
+        body.read_to_end(&mut bytes).map_err(|err| {
+            Failure::new(
+                Cause::ConnectionLost,
+                format!("{request}: reading the response failed: {err}"),
+            )
+        })?;
+        Ok(bytes)
+    }
+
+    /// One request with Basic auth and an optional JSON body; a 2xx answer is returned unread,
+    /// any other becomes a failure that quotes the server.
+    fn send(
+        &self,
+        endpoint: &Endpoint,
+        method: Method,
+        path: &str,
+        body: Option<&[u8]>,
+        longer: Duration,
+    ) -> Result<Response, Failure> {
         let url = endpoint.url(path);
         let request = format!("{} {url}", method.name());
         let mut builder = match method {
@@ -229,23 +282,19 @@ impl Client {
             Method::Patch => self.http.patch(&url),
         }
         .basic_auth(&self.user, Some(self.password.expose()));
+        if !longer.is_zero() {
+            builder = builder.timeout(self.timeout + longer);
+        }
         if let Some(b) = body {
             builder = builder
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(b.to_vec());
         }
-        let response = builder.send().map_err(|e| {
-            let f = transport_failure(&e, &request, endpoint, self.timeout);
-            // the request may have reached the server: only a connection that never opened
-            // proves that it was not done
-            if matches!(f.cause, Cause::Timeout | Cause::ConnectionLost) {
-                f.with_hint("the server may have done it anyway: check before trying again")
-            } else {
-                f
-            }
-        })?;
+        let response = builder
+            .send()
+            .map_err(|e| transport_failure(&e, &request, endpoint, self.timeout + longer))?;
         if response.status().is_success() {
-            return Ok(());
+            return Ok(response);
         }
         Err(status_failure(response, &request))
     }

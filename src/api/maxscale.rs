@@ -165,11 +165,13 @@ pub enum Route {
     ThreadSessions,
     /// `GET /v1/services` with each service's `connections`.
     ServiceConnections,
+    /// `/v1/sql`: SQL on a backend server (`api::sql` knows its paths).
+    Sql,
 }
 
 /// The first MaxScale version (major, minor) with each route. Before it, MaxScale has no such
 /// route and answers 404 with an empty body, even for a session that exists.
-const SINCE: [(Route, (u32, u32)); 8] = [
+const SINCE: [(Route, (u32, u32)); 9] = [
     (Route::Kill, (22, 8)),
     (Route::Restart, (22, 8)),
     (Route::RestartAll, (22, 8)),
@@ -182,6 +184,7 @@ const SINCE: [(Route, (u32, u32)); 8] = [
     (Route::ThreadSessions, (22, 8)),
     // `attributes.connections` of a service: 2.2's `service.cc` has it, as has every version since
     (Route::ServiceConnections, (2, 2)),
+    (Route::Sql, (6, 0)),
 ];
 
 impl Route {
@@ -194,6 +197,7 @@ impl Route {
             Route::Alter => "alter",
             Route::LogEntries | Route::LogData => "read the log of",
             Route::ThreadSessions | Route::ServiceConnections => "count the sessions of",
+            Route::Sql => "run SQL through",
         }
     }
 
@@ -434,6 +438,23 @@ impl MaxScale {
     /// `POST /v1/sessions/restart`: restarts every session of `host` in one request.
     pub fn restart_all(&self, host: usize) -> Result<(), Failure> {
         self.write(host, Method::Post, RESTART_ALL, None)
+    }
+
+    /// A request of the SQL API (`api::sql`, the sibling that knows its paths), sent once, and
+    /// its answer's body; `longer` extends the bound on the request (a query's own timeout).
+    pub(crate) fn exchange(
+        &self,
+        host: usize,
+        method: Method,
+        path: &str,
+        body: Option<&[u8]>,
+        longer: std::time::Duration,
+    ) -> Result<Vec<u8>, Failure> {
+        let endpoint = self
+            .hosts
+            .get(host)
+            .ok_or_else(|| Failure::internal("no such host"))?;
+        self.client.exchange(endpoint, method, path, body, longer)
     }
 
     fn write(
@@ -710,6 +731,7 @@ mod tests {
             Route::LogData,
             Route::ThreadSessions,
             Route::ServiceConnections,
+            Route::Sql,
         ] {
             assert_ne!(route.since(), (0, 0), "{route:?}");
         }

@@ -1,6 +1,7 @@
 //! Talking to MaxScale: the HTTP client, TLS, the streaming document scanner and the typed
 //! session model. Nothing here formats output.
 
+pub mod backend;
 pub mod client;
 pub mod fetch;
 pub mod json;
@@ -9,5 +10,6 @@ pub mod maxscale;
 pub mod model;
 pub mod place;
 pub mod scan;
+pub mod sql;
 pub mod tls;
 pub mod walk;

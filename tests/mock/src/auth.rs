@@ -114,8 +114,11 @@ impl State {
 
     /// Check the credentials of a request; writes need an admin account.
     pub fn authenticate(&self, req: &Request) -> Result<Principal, Refusal> {
-        let write = req.is_write();
         let version = self.config.version;
+        // MaxScale lets read-only ("basic") accounts use every `/sql` route (6.2+).
+        let write = req.is_write()
+            && !(version >= Version::V6_4
+                && crate::sql::is_sql_path(&crate::util::percent_decode_path(&req.path)));
         let tokens = version >= Version::V2_5;
         let auth_endpoint = tokens && is_auth_endpoint(&req.path);
         if tokens && !auth_endpoint {

@@ -550,6 +550,9 @@ pub struct MockConfig {
     /// Serve a generated log of this many lines (sessions' lines spread over it, deterministic
     /// by `seed`) instead of the dataset's own log.
     pub log_lines: Option<usize>,
+    /// The simulated backend behind the SQL API (`/v1/sql`): accounts, threads, lock waits.
+    /// `None`: the default account and the sessions' threads only.
+    pub backend: Option<crate::sql::Backend>,
 }
 
 impl Default for MockConfig {
@@ -580,6 +583,7 @@ impl Default for MockConfig {
             retain_last_statements: DEFAULT_RETAIN_LAST_STATEMENTS,
             server_time: None,
             log_lines: None,
+            backend: None,
         }
     }
 }

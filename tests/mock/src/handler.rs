@@ -51,6 +51,8 @@ pub struct State {
     pub record: Option<Mutex<File>>,
     /// The log (maxlog).
     pub log: crate::logs::Log,
+    /// The SQL API's connections.
+    pub sql: crate::sql::Sql,
     last_modified: String,
     cache: Mutex<Cache>,
     /// The real clock at the start.
@@ -128,6 +130,7 @@ impl State {
             secret,
             record,
             log: crate::logs::Log::default(),
+            sql: crate::sql::Sql::default(),
             last_modified,
             cache: Mutex::new(Cache::default()),
             started,
@@ -324,6 +327,9 @@ impl State {
             Some(Ok(v)) => Some(v),
             None => None,
         };
+        if let Some(resp) = self.sql_route(&method, &segs, req, json.as_ref(), &base, style) {
+            return Action::Respond(resp);
+        }
         let resp = match (method.as_str(), segs.as_slice()) {
             (_, []) if get => self.empty_at("", 200),
             ("OPTIONS", _) => self.no_route(200),

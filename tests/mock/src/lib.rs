@@ -23,6 +23,7 @@ mod logs;
 pub mod pki;
 mod query;
 mod server;
+mod sql;
 mod util;
 mod writes;
 
@@ -36,3 +37,6 @@ pub use config::{
 };
 pub use logs::PRIORITIES as LOG_PRIORITIES;
 pub use server::{Expect, MockServer, RecordedRequest, WriteRecord};
+pub use sql::{
+    BACKEND_VERSION, Backend, MdlLock, MdlWait, RowWait, ServerSpec, SqlRecord, Thread, Trx,
+};

@@ -115,6 +115,10 @@ struct Cli {
     /// Serve a generated log of N lines (GET /v1/maxscale/logs/entries and /data)
     #[arg(long, value_name = "N")]
     log_lines: Option<usize>,
+    /// The backend behind the SQL API (/v1/sql): `demo` (lock waits over the default
+    /// dataset) or a scenario file (JSON; see the README's "SQL API")
+    #[arg(long, value_name = "demo|FILE")]
+    backend: Option<String>,
     /// Command to run with MXS_HOSTS set; the mock stops when it exits
     #[arg(last = true, value_name = "COMMAND")]
     command: Vec<String>,
@@ -196,6 +200,19 @@ fn config(cli: &Cli) -> Result<MockConfig, String> {
         retain_last_statements: cli.retain_last_statements,
         server_time: cli.server_time,
         log_lines: cli.log_lines,
+        backend: match cli.backend.as_deref() {
+            None => None,
+            Some("demo") => Some(mxs_mock::Backend::demo()),
+            Some(file) => {
+                let text = read(&PathBuf::from(file))?;
+                let v: serde_json::Value = serde_json::from_slice(&text)
+                    .map_err(|e| format!("--backend {file}: invalid JSON: {e}"))?;
+                Some(
+                    mxs_mock::Backend::from_json(&v)
+                        .map_err(|e| format!("--backend {file}: {e}"))?,
+                )
+            }
+        },
     })
 }
 

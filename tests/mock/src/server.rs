@@ -454,6 +454,13 @@ impl MockServer {
     pub fn token(&self, user: &str) -> Option<String> {
         self.state.token(user, 28800)
     }
+
+    /// Every SQL API connection opened so far (`POST /v1/sql`), oldest first, with whether it
+    /// was closed (`DELETE /v1/sql/:id`) and the SQL it ran. Shared by listeners started
+    /// together.
+    pub fn sql_connections(&self) -> Vec<crate::sql::SqlRecord> {
+        self.state.sql.records()
+    }
 }
 
 impl Drop for MockServer {
@@ -469,6 +476,7 @@ impl Drop for MockServer {
             self.control.stopped.store(true, Ordering::SeqCst);
             self.control.wake.notify_all();
         }
+        self.state.sql.stop();
         for s in self
             .control
             .conns

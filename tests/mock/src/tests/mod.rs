@@ -12,6 +12,7 @@ mod counts;
 mod faults;
 mod logs;
 mod real_24_08;
+mod sql;
 mod writes;
 
 #[derive(Debug)]

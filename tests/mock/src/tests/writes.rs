@@ -85,7 +85,7 @@ fn connect(server: &MockServer) -> TcpStream {
 }
 
 /// One request on a new connection.
-fn send_with(
+pub(super) fn send_with(
     server: &MockServer,
     method: &str,
     target: &str,
@@ -99,11 +99,11 @@ fn send_with(
     read_response(&mut s)
 }
 
-fn send(server: &MockServer, method: &str, target: &str, body: Option<&str>) -> Resp {
+pub(super) fn send(server: &MockServer, method: &str, target: &str, body: Option<&str>) -> Resp {
     send_with(server, method, target, ADMIN, body, "")
 }
 
-fn as_user(
+pub(super) fn as_user(
     server: &MockServer,
     creds: Option<(&str, &str)>,
     method: &str,
@@ -117,13 +117,13 @@ fn status(r: &Resp) -> (u16, usize) {
     (r.status, r.body.len())
 }
 
-fn names(r: &Resp) -> Vec<String> {
+pub(super) fn names(r: &Resp) -> Vec<String> {
     r.headers.iter().map(|(k, _)| k.clone()).collect()
 }
 
 /// Status, header names and values equal the capture except those in `except` (and Date,
 /// compared by shape); the body too when `body`.
-fn assert_capture_except(resp: &Resp, name: &str, except: &[&str], body: bool) {
+pub(super) fn assert_capture_except(resp: &Resp, name: &str, except: &[&str], body: bool) {
     let cap = capture(name);
     assert_eq!(resp.status, cap.status, "{name}: status");
     assert_eq!(names(resp), names(&cap), "{name}: header names");
