@@ -197,6 +197,21 @@ fn one_huge_json_string_is_bounded_by_max_response_size() {
             run.stderr_has("larger than --max-response-size (16.0 MiB)");
         }
     }
+    // a name or a number as large is bounded the same way
+    for fault in [Fault::HugeKey { mb: 64 }, Fault::HugeNumber { mb: 64 }] {
+        let server = faulty(fault);
+        for args in [
+            &["sessions", "list", "--tsv"][..],
+            &["sessions", "show", "1"],
+        ] {
+            let run = mxs(&["--max-response-size", "16MiB"])
+                .args(args)
+                .hosts(&server)
+                .run();
+            run.code(1).clean().one_error();
+            run.stderr_has("larger than --max-response-size (16.0 MiB)");
+        }
+    }
     // within the bound, the value is read whole and cut to fit the table
     let server = faulty(Fault::HugeString { mb: 24 });
     let run = mxs(&["sessions", "list"]).hosts(&server).run();
