@@ -103,6 +103,7 @@ fn main() {
                 failures: Vec::new(),
                 time: mxs::text::time::Stamp::from_unix(0),
                 took: Duration::ZERO,
+                started: Vec::new(),
             });
             let mut vp = Viewport::default();
             terminal
