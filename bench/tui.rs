@@ -104,9 +104,9 @@ fn main() {
                 listed: vec![0, 1],
                 counts: Vec::new(),
                 paces: Vec::new(),
-                started: Vec::new(),
                 time: mxs::text::time::Stamp::from_unix(0),
                 took: Duration::ZERO,
+                started: Vec::new(),
             });
             let mut vp = Viewport::default();
             terminal

@@ -739,6 +739,8 @@ mod tests {
         let body = document(300);
         let caller = std::thread::current().id();
         let by_caller = std::sync::atomic::AtomicUsize::new(0);
+        // the worker is stuck until the scanning thread has parsed an element itself
+        let (helped, help) = (Mutex::new(false), std::sync::Condvar::new());
         let committed = Mutex::new(Vec::new());
         let p = Pipeline {
             workers: 1,
@@ -749,9 +751,12 @@ mod tests {
             |bytes, _, _| {
                 if std::thread::current().id() == caller {
                     by_caller.fetch_add(1, Ordering::Relaxed);
+                    *helped.lock().unwrap() = true;
+                    help.notify_all();
                 } else {
-                    // a slow worker: the queue fills while it parses
-                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    // a slow worker: the queue fills while it waits
+                    let guard = helped.lock().unwrap();
+                    drop(help.wait_while(guard, |h| !*h).unwrap());
                 }
                 Ok(Session::parse(bytes, 0)?.id)
             },

@@ -337,8 +337,11 @@ impl<R: Read, B: Buffers> Scanner<R, B> {
             self.base += keep as u64;
         }
         if self.buf.len() - self.len < self.low {
-            let grown = (self.buf.len() * 2).max(self.len + 4 * self.low);
-            self.buf.resize(grown, 0);
+            // Room for the next reads only: a value larger than the buffer grows it as a Vec
+            // grows (its capacity doubles, and the allocator moves a large block without
+            // copying it), but only the bytes about to be read are zeroed, so that the memory
+            // a huge value holds is its size, not twice the buffer it is in.
+            self.buf.resize(self.len + 4 * self.low, 0);
         }
         loop {
             match self.reader.read(&mut self.buf[self.len..]) {
@@ -818,6 +821,40 @@ mod block {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lengths of the buffers the scanner let go of.
+    struct Lengths(Vec<usize>);
+    impl Buffers for &mut Lengths {
+        fn fresh(&mut self) -> Option<Vec<u8>> {
+            Some(Vec::new())
+        }
+        fn full(&mut self, buf: Vec<u8>) {
+            self.0.push(buf.len());
+        }
+    }
+
+    #[test]
+    fn a_value_larger_than_the_buffer_costs_its_size_not_twice_the_buffer() {
+        // 1 MiB and a bit in one element, through a 1 KiB buffer
+        let big = 1 << 20;
+        let doc = format!(
+            r#"{{"data":[{{"id":"1"}},{{"user":"{}"}}]}}"#,
+            "u".repeat(big)
+        );
+        let mut lengths = Lengths(Vec::new());
+        let mut sizes = Vec::new();
+        scan_with(doc.as_bytes(), &mut lengths, 1024, |e| {
+            if let Event::Element { bytes, .. } = e {
+                sizes.push(bytes.len());
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(sizes[1], big + 11);
+        // what is zeroed (and so resident) grows with the value, a read's room at a time
+        let longest = lengths.0.iter().copied().max().unwrap();
+        assert!(longest <= big + 11 + 1024, "{longest}");
+    }
 
     /// A reader that hands out one byte at a time, to exercise every refill path.
     struct Trickle<'a>(&'a [u8]);

@@ -317,15 +317,23 @@ fn refresh(
     } else {
         let mut listing = ctx.quiet();
         listing.api = ctx.api.listing_only(&listed);
-        let fetched = match cache.lock() {
-            Ok(mut cache) => fetch_sessions(
+        // the refresh works on a copy: the shared cache is never locked for longer than a copy
+        // takes, so quitting in the middle of a refresh still saves it
+        let copy = cache.lock().map(|c| c.clone());
+        let fetched = match copy {
+            Ok(mut copy) => fetch_sessions(
                 &listing,
                 rdns,
-                &mut cache,
+                &mut copy,
                 &Selection::default(),
                 false,
                 tick.want_query,
-            ),
+            )
+            .inspect(|_| {
+                if let Ok(mut shared) = cache.lock() {
+                    *shared = copy;
+                }
+            }),
             Err(_) => Err(anyhow::anyhow!("internal error: lock poisoned")),
         };
         match fetched {
@@ -501,8 +509,8 @@ fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Opt
         Err(_) if !std::io::stdout().is_terminal() => Ok(None),
         r => r,
     };
-    // the cache is saved unless a refresh holds it (an optimisation, not worth a wait)
-    if let Ok(cache) = cache.try_lock() {
+    // as the last refresh left it (one in flight holds no lock)
+    if let Ok(cache) = cache.lock() {
         cache.save();
     }
     result

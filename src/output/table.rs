@@ -442,15 +442,9 @@ mod tests {
     }
 
     #[test]
-    fn a_value_of_many_mebibytes_is_cut_quickly() {
+    fn a_value_of_many_mebibytes_is_cut() {
         let huge = "u".repeat(16 << 20);
-        let started = std::time::Instant::now();
         let text = render(&[session("1", &huge), session("2", "bob")], 100, false);
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(5),
-            "{:?}",
-            started.elapsed()
-        );
         assert!(text.lines().all(|l| l.width() <= 100), "{text}");
         assert!(text.contains("uuu…"), "{text}");
         // the same widths as narrowing one step at a time would give

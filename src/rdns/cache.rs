@@ -17,7 +17,7 @@ const NEGATIVE_TTL: u64 = 300;
 /// The reverse-DNS cache: a TSV file of `address<TAB>name<TAB>expires` (an empty name is a
 /// negative answer). Timeouts are not cached. Expiry is checked against the clock at each use,
 /// not at loading: `watch` keeps one cache for hours.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Cache {
     path: Option<PathBuf>,
     entries: HashMap<IpAddr, (String, u64)>,

@@ -188,7 +188,7 @@ fn a_config_that_is_huge_a_fifo_or_a_device_is_refused_at_once() {
         .arg(&fifo)
         .status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");
-    let t = std::time::Instant::now();
+    // none of them is opened for reading: a FIFO would block the read for ever
     for (path, why) in [
         (huge.as_path(), "larger than 1.0 MiB".to_string()),
         (fifo.as_path(), "is a FIFO, not a regular file".to_string()),
@@ -220,9 +220,4 @@ fn a_config_that_is_huge_a_fifo_or_a_device_is_refused_at_once() {
         .run()
         .code(2)
         .stderr_has("is a FIFO, not a regular file");
-    assert!(
-        t.elapsed() < std::time::Duration::from_secs(10),
-        "{:?}",
-        t.elapsed()
-    );
 }

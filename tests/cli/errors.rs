@@ -17,7 +17,6 @@ fn refused_port_is_unreachable() {
 #[test]
 fn hanging_listener_times_out() {
     let server = faulty(Fault::Hang);
-    let t = std::time::Instant::now();
     let run = mxs(&["-t", "300ms", "sessions", "list"])
         .hosts(&server)
         .run();
@@ -25,11 +24,6 @@ fn hanging_listener_times_out() {
         .clean()
         .one_error()
         .stderr_has("timed out after 300ms");
-    assert!(
-        t.elapsed() < std::time::Duration::from_secs(5),
-        "{:?}",
-        t.elapsed()
-    );
 }
 
 #[test]

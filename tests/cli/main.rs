@@ -17,6 +17,7 @@ mod log;
 mod maxctrl;
 mod queries;
 mod rdns;
+mod reliability;
 mod render;
 mod show;
 mod tls;

@@ -291,14 +291,9 @@ fn the_detail_shows_what_maxscale_logged_about_the_session() {
             .count()
     };
     let lists = count("/v1/sessions");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while count("/v1/sessions") < lists + 3 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the view stopped refreshing"
-        );
-        std::thread::yield_now();
-    }
+    run.wait_screen("three more refreshes", |_| {
+        count("/v1/sessions") >= lists + 3
+    });
     assert_eq!(count("/logs/entries"), 1);
     quit(run);
 }

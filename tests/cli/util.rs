@@ -401,6 +401,12 @@ impl PtyRun {
         status.code()
     }
 
+    /// Sends SIGTERM to the program, as `kill` from another terminal does.
+    pub fn terminate(&self) {
+        let pid = rustix::process::Pid::from_child(&self.child);
+        rustix::process::kill_process(pid, rustix::process::Signal::TERM).expect("kill");
+    }
+
     /// Types `keys`.
     pub fn write(&self, keys: &[u8]) {
         self.pty().write_all(keys).expect("write to the terminal");

@@ -108,21 +108,19 @@ fn json_streamed_to_a_terminal_has_no_progress_line() {
 #[test]
 fn a_signal_from_outside_restores_the_terminal() {
     let server = real();
-    let bin = env!("CARGO_BIN_EXE_mxs");
-    // `timeout` sends SIGTERM while watch waits for its next refresh
-    let (code, text) = in_pty(&format!(
-        "timeout --foreground -s TERM 1.5 {bin} -H {} sessions watch 10s",
-        server.endpoint()
-    ));
-    assert_eq!(code, Some(124), "timeout had to send the signal: {text}");
-    assert!(
-        text.contains("\u{1b}[?1049h"),
-        "entered the alternate screen: {text}"
-    );
+    let run = mxs(&["sessions", "watch", "10s"])
+        .hosts(&server)
+        .pty(40, 120);
+    // drawn, and waiting for its next refresh
+    run.wait_text("3 sessions");
+    run.terminate();
+    let (code, text, cooked) = run.finish_cooked();
+    assert_eq!(code, Some(0), "{text}");
     assert!(
         text.rfind("\u{1b}[?1049l") > text.rfind("\u{1b}[?1049h"),
         "left the alternate screen after the signal: {text}"
     );
+    assert!(cooked, "raw mode is off after the signal");
 }
 
 #[test]

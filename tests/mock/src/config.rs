@@ -171,6 +171,18 @@ pub enum Fault {
         /// Size of the string in MiB.
         mb: usize,
     },
+    /// `huge-key[:MB]`: a one-session document one of whose attributes has a name of `mb`
+    /// MiB, streamed like `huge-string`.
+    HugeKey {
+        /// Size of the key in MiB.
+        mb: usize,
+    },
+    /// `huge-number[:MB]`: a one-session document whose `memory` is a number of `mb` MiB of
+    /// digits, streamed like `huge-string`.
+    HugeNumber {
+        /// Size of the number in MiB.
+        mb: usize,
+    },
     /// `stall`: accept the connection and read the request, then never answer, on every
     /// endpoint (`/v1/maxscale`, the logs and the writes too, not only the sessions): a
     /// MaxScale at its file-descriptor limit. [`crate::MockServer::stall`] turns it on and off.
@@ -228,7 +240,7 @@ pub const DEFAULT_HUGE_MB: usize = 300;
 impl Fault {
     /// The fault names accepted by [`Fault::from_str`] (`status:CODE` and the `huge` modes
     /// take a value).
-    pub const NAMES: [&'static str; 19] = [
+    pub const NAMES: [&'static str; 21] = [
         "status:CODE",
         "html-502",
         "invalid-json",
@@ -247,6 +259,8 @@ impl Fault {
         "not-json-content-type",
         "huge-headers",
         "huge-string",
+        "huge-key",
+        "huge-number",
         "stall",
     ];
 
@@ -270,6 +284,8 @@ impl Fault {
          not-json-content-type  the valid body with Content-Type: text/plain\n\
          huge-headers[:MB]      200 with a header block of MB MiB (default 300), streamed\n\
          huge-string[:MB]       one session whose user is a string of MB MiB, no Content-Length\n\
+         huge-key[:MB]          one session with an attribute whose name is MB MiB long, the same way\n\
+         huge-number[:MB]       one session whose memory is a number of MB MiB of digits, the same way\n\
          stall                  read the request, never answer, on every endpoint (not only sessions)\n"
     }
 }
@@ -281,6 +297,8 @@ impl fmt::Display for Fault {
             Fault::Huge { mb } => write!(f, "huge:{mb}"),
             Fault::HugeHeaders { mb } => write!(f, "huge-headers:{mb}"),
             Fault::HugeString { mb } => write!(f, "huge-string:{mb}"),
+            Fault::HugeKey { mb } => write!(f, "huge-key:{mb}"),
+            Fault::HugeNumber { mb } => write!(f, "huge-number:{mb}"),
             other => f.write_str(match other {
                 Fault::Html502 => "html-502",
                 Fault::InvalidJson => "invalid-json",
@@ -317,6 +335,8 @@ impl FromStr for Fault {
             ("huge:", (|mb| Fault::Huge { mb }) as fn(usize) -> Fault),
             ("huge-headers:", |mb| Fault::HugeHeaders { mb }),
             ("huge-string:", |mb| Fault::HugeString { mb }),
+            ("huge-key:", |mb| Fault::HugeKey { mb }),
+            ("huge-number:", |mb| Fault::HugeNumber { mb }),
         ] {
             if let Some(mb) = s.strip_prefix(prefix) {
                 return match mb.parse::<usize>() {
@@ -348,6 +368,12 @@ impl FromStr for Fault {
                 mb: DEFAULT_HUGE_MB,
             },
             "huge-string" => Fault::HugeString {
+                mb: DEFAULT_HUGE_MB,
+            },
+            "huge-key" => Fault::HugeKey {
+                mb: DEFAULT_HUGE_MB,
+            },
+            "huge-number" => Fault::HugeNumber {
                 mb: DEFAULT_HUGE_MB,
             },
             _ => {

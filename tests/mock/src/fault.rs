@@ -24,8 +24,8 @@ pub enum Action {
     Truncated(Response),
     /// A 200 whose header block is `mb` MiB.
     HugeHeaders(usize),
-    /// A document whose one string is `mb` MiB, without a Content-Length.
-    HugeString(usize),
+    /// A document whose one string (or key, or number) is `mb` MiB, without a Content-Length.
+    HugeValue(Huge, usize),
     /// Stream a valid document of `mb` MiB.
     Huge {
         /// Size in MiB.
@@ -148,7 +148,9 @@ pub fn act(state: &State, fault: Fault, base: &str, id: Option<&str>, req: &Requ
             };
         }
         Fault::HugeHeaders { mb } => return Action::HugeHeaders(mb),
-        Fault::HugeString { mb } => return Action::HugeString(mb),
+        Fault::HugeString { mb } => return Action::HugeValue(Huge::String, mb),
+        Fault::HugeKey { mb } => return Action::HugeValue(Huge::Key, mb),
+        Fault::HugeNumber { mb } => return Action::HugeValue(Huge::Number, mb),
         Fault::Truncated => return Action::Truncated(normal(None)),
         Fault::Slow => return Action::Slow(normal(None)),
         Fault::NotJsonContentType => {
@@ -277,20 +279,43 @@ pub fn write_huge_headers(
     conn.flush()
 }
 
-/// Stream a one-session document whose `user` is a string of `mb` MiB, with no Content-Length
-/// (the body ends when the connection closes); stops when the client goes away.
-pub fn write_huge_string(conn: &mut Conn, mb: usize, stopped: &dyn Fn() -> bool) -> io::Result<()> {
+/// Which value of a one-session document is huge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Huge {
+    /// `user`, a string of `u`.
+    String,
+    /// The name of an attribute (`kkk…`, whose value is 1).
+    Key,
+    /// `memory`, a number of `9`s.
+    Number,
+}
+
+/// Stream a one-session document one of whose values (see [`Huge`]) is `mb` MiB, with no
+/// Content-Length (the body ends when the connection closes); stops when the client goes away.
+pub fn write_huge_value(
+    conn: &mut Conn,
+    what: Huge,
+    mb: usize,
+    stopped: &dyn Fn() -> bool,
+) -> io::Result<()> {
+    let (open, byte, close): (&[u8], u8, &[u8]) = match what {
+        Huge::String => (b"\"user\":\"", b'u', b"\""),
+        Huge::Key => (b"\"user\":\"u\",\"", b'k', b"\":1"),
+        Huge::Number => (b"\"user\":\"u\",\"memory\":", b'9', b""),
+    };
     conn.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n\
-          {\"data\":[{\"id\":\"1\",\"type\":\"sessions\",\"attributes\":{\"user\":\"",
+          {\"data\":[{\"id\":\"1\",\"type\":\"sessions\",\"attributes\":{",
     )?;
-    let chunk = vec![b'u'; 256 * 1024];
+    conn.write_all(open)?;
+    let chunk = vec![byte; 256 * 1024];
     for _ in 0..(mb.max(1) << 20) / chunk.len() {
         if stopped() {
             return Ok(());
         }
         conn.write_all(&chunk)?;
     }
-    conn.write_all(b"\"}}],\"links\":{}}")?;
+    conn.write_all(close)?;
+    conn.write_all(b"}}],\"links\":{}}")?;
     conn.flush()
 }

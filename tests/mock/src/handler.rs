@@ -82,6 +82,7 @@ impl State {
     /// opened for appending).
     pub fn new(config: MockConfig, scheme: &'static str) -> std::io::Result<State> {
         let dataset = Dataset::from_config(&config);
+        let frozen = config.server_time.is_some();
         let started = std::time::Instant::now();
         let start_ms = match config.server_time {
             Some(t) => t * 1000,
@@ -126,7 +127,7 @@ impl State {
             config,
             dataset,
             scheme,
-            live: Live::default(),
+            live: Live::new(frozen),
             secret,
             record,
             log: crate::logs::Log::default(),

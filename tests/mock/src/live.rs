@@ -335,8 +335,12 @@ impl Overlay {
 }
 
 /// The mutable state of a server (shared by its listeners).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Live {
+    /// The real clock at the start.
+    start: Instant,
+    /// Only `advance` moves the clock (`server_time`): ttl kills fall due as a test says.
+    frozen: bool,
     overlay: Mutex<Arc<Overlay>>,
     /// How far the mock's clock (for ttl kills) is ahead of the real one.
     offset: Mutex<Duration>,
@@ -345,9 +349,25 @@ pub struct Live {
 }
 
 impl Live {
-    /// The mock's clock.
+    /// A server's state at its start; with `frozen`, only [`Live::advance`] moves its clock.
+    pub fn new(frozen: bool) -> Live {
+        Live {
+            start: Instant::now(),
+            frozen,
+            overlay: Mutex::default(),
+            offset: Mutex::default(),
+            modified: Mutex::default(),
+        }
+    }
+
+    /// The mock's clock: the real one (or, frozen, the start) plus what was advanced.
     pub fn now(&self) -> Instant {
-        Instant::now() + *self.offset.lock().unwrap_or_else(|e| e.into_inner())
+        let base = if self.frozen {
+            self.start
+        } else {
+            Instant::now()
+        };
+        base + *self.offset.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// How far the mock's clock is ahead of the real one.

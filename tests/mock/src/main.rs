@@ -15,7 +15,7 @@ use std::time::Duration;
     name = "mxs-mock",
     version,
     about = "A MaxScale-compatible admin REST API mock server (sessions endpoints)",
-    after_help = "Fault modes (--fault MODE):\n  status:CODE, html-502, invalid-json, truncated, empty, data-string, numeric-ids,\n  no-attributes, deep-nesting, invalid-utf8, hang, slow, reset, redirect, huge[:MB],\n  not-json-content-type, huge-headers[:MB], huge-string[:MB], stall   (--fault help describes each)"
+    after_help = "Fault modes (--fault MODE):\n  status:CODE, html-502, invalid-json, truncated, empty, data-string, numeric-ids,\n  no-attributes, deep-nesting, invalid-utf8, hang, slow, reset, redirect, huge[:MB],\n  not-json-content-type, huge-headers[:MB], huge-string[:MB],\n  huge-key[:MB], huge-number[:MB], stall   (--fault help describes each)"
 )]
 struct Cli {
     /// Port to listen on (0 = ephemeral); with --listeners N, ports PORT..PORT+N-1

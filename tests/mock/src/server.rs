@@ -795,8 +795,8 @@ fn serve_action(
             fault::write_huge_headers(conn, mb, &|| control.stopped.load(Ordering::SeqCst))?;
             conn.finish();
         }
-        Action::HugeString(mb) => {
-            fault::write_huge_string(conn, mb, &|| control.stopped.load(Ordering::SeqCst))?;
+        Action::HugeValue(what, mb) => {
+            fault::write_huge_value(conn, what, mb, &|| control.stopped.load(Ordering::SeqCst))?;
             conn.finish();
         }
         Action::Huge { mb, base } => {
