@@ -208,7 +208,7 @@ enum Request {
 enum Reply {
     Refreshed(Refresh),
     /// A session read by id: fresh, or `None` when it is gone.
-    Row(Key, Option<Session>),
+    Row(Key, Option<Box<Session>>),
     Detail(Key, Document),
     DetailLog(Key, DetailLog),
     Acted(String, bool),
@@ -241,7 +241,7 @@ fn read_detail(
             let mut session = found.session.clone();
             session.query_age = query_age(ctx, &session);
             if replies
-                .send(Reply::Row(key.clone(), Some(session)))
+                .send(Reply::Row(key.clone(), Some(Box::new(session))))
                 .is_err()
             {
                 return;
@@ -417,7 +417,7 @@ fn worker(
                         Ok(Shown::Found(found)) => {
                             let mut session = found.session;
                             session.query_age = query_age(ctx, &session);
-                            Some(Some(session))
+                            Some(Some(Box::new(session)))
                         }
                         Ok(Shown::Missing(_)) => Some(None),
                         Err(_) => None,
@@ -564,7 +564,7 @@ fn run_view(
                     in_flight = false;
                     due = started + state.interval;
                 }
-                Reply::Row(key, session) => state.apply_by_id(&key, session),
+                Reply::Row(key, session) => state.apply_by_id(&key, session.map(|s| *s)),
                 Reply::Detail(key, doc) => state.apply_detail(&key, doc),
                 Reply::DetailLog(key, log) => state.apply_detail_log(&key, log),
                 Reply::Acted(line, failed) => {

@@ -338,7 +338,7 @@ impl State {
             (_, ["maxscale"]) if get && version == Version::Real24_08_1 => {
                 self.maxscale_24_08(req.query.as_deref(), &base)
             }
-            (_, ["maxscale"]) if get => self.maxscale(&base, version),
+            (_, ["maxscale"]) if get => self.maxscale(&base, version, style),
             (_, ["maxscale", "threads"]) if get => self.threads(&base, style, version),
             (_, ["services"]) if get => self.services(&base, style),
             (_, ["maxscale", "logs", which @ ("entries" | "data")])
@@ -378,7 +378,7 @@ impl State {
 
     /// `GET /v1/maxscale`: the parts of the core resource clients read (the version, and
     /// `retain_last_statements`, which `list queries` checks).
-    fn maxscale(&self, base: &str, version: Version) -> Response {
+    fn maxscale(&self, base: &str, version: Version, style: Style) -> Response {
         let body = serde_json::json!({
             "data": {
                 "id": "maxscale",
@@ -396,8 +396,7 @@ impl State {
             },
             "links": {"self": format!("{base}maxscale/")},
         });
-        let bytes = serde_json::to_vec_pretty(&body).unwrap_or_default();
-        self.json_response(200, bytes, None)
+        self.json_response(200, to_vec(&body, style, base), None)
     }
 
     /// `GET /v1/maxscale` of 24.08.1: the capture (its install paths edited to `<prefix>`), with
