@@ -73,7 +73,11 @@ pub struct SqlError {
 
 impl std::fmt::Display for SqlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "error {} ({}): {}", self.errno, self.sqlstate, self.message)
+        write!(
+            f,
+            "error {} ({}): {}",
+            self.errno, self.sqlstate, self.message
+        )
     }
 }
 
@@ -212,7 +216,13 @@ impl Pool {
         })
         .to_string();
         let bytes = api
-            .exchange(host, Method::Post, SQL, Some(body.as_bytes()), Duration::ZERO)
+            .exchange(
+                host,
+                Method::Post,
+                SQL,
+                Some(body.as_bytes()),
+                Duration::ZERO,
+            )
             .map_err(|f| self.connect_failure(f, host, server))?;
         let doc: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         let id = doc.pointer("/data/id").and_then(Value::as_str);
@@ -375,14 +385,23 @@ fn close_one(inner: &Inner, host: usize, conn: &Conn) -> Result<(), Failure> {
     let cancel = format!("{SQL}/{}/cancel?token={}", conn.id, conn.token.expose());
     let mut last = None;
     for attempt in 0..20 {
-        match inner.api.exchange(host, Method::Delete, &path, None, Duration::ZERO) {
+        match inner
+            .api
+            .exchange(host, Method::Delete, &path, None, Duration::ZERO)
+        {
             Ok(_) => return Ok(()),
             // gone already (a restart, the idle cleanup)
-            Err(f) if f.detail.as_deref().is_some_and(|d| d.ends_with("is not a connection_id")) => {
+            Err(f)
+                if f.detail
+                    .as_deref()
+                    .is_some_and(|d| d.ends_with("is not a connection_id")) =>
+            {
                 return Ok(());
             }
             Err(f) if f.detail.as_deref().is_some_and(|d| d.contains("is busy")) => {
-                let _ = inner.api.exchange(host, Method::Post, &cancel, None, Duration::ZERO);
+                let _ = inner
+                    .api
+                    .exchange(host, Method::Post, &cancel, None, Duration::ZERO);
                 // the cancelled query ends with its error, then the connection is idle
                 std::thread::sleep(Duration::from_millis(50 * (attempt + 1)));
                 last = Some(hide(f, &conn.token));
@@ -405,9 +424,8 @@ fn parse_results(bytes: &[u8]) -> Result<Vec<Outcome>, String> {
 
 fn outcome(r: &Value) -> Outcome {
     if let Some(errno) = r.get("errno").and_then(Value::as_u64) {
-        let text = |k: &str| {
-            sanitize::line(r.get(k).and_then(Value::as_str).unwrap_or("")).into_owned()
-        };
+        let text =
+            |k: &str| sanitize::line(r.get(k).and_then(Value::as_str).unwrap_or("")).into_owned();
         return Outcome::Error(SqlError {
             errno,
             sqlstate: text("sqlstate"),
@@ -456,7 +474,10 @@ mod tests {
     #[test]
     fn tokens_are_hidden_from_messages() {
         let f = hide(
-            Failure::new(Cause::ServerError, "POST http://h/v1/sql/x/queries?token=abc.def"),
+            Failure::new(
+                Cause::ServerError,
+                "POST http://h/v1/sql/x/queries?token=abc.def",
+            ),
             &Secret::new("abc.def".into()),
         );
         assert_eq!(f.message, "POST http://h/v1/sql/x/queries?token=TOKEN");

@@ -528,12 +528,18 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
                 .ok()
         })
         .collect();
+    let (backend, backend_failed) = if plan.backend {
+        show_backend(ctx, &lookup.found)?
+    } else {
+        (Vec::new(), None)
+    };
     let items: Vec<show::Item<'_>> = lookup
         .found
         .iter()
         .zip(&values)
         .zip(&logs)
-        .map(|((f, value), log)| show::Item {
+        .enumerate()
+        .map(|(i, ((f, value), log))| show::Item {
             resource: &f.resource,
             value,
             members: &f.members,
@@ -545,13 +551,15 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
                     .and_then(|remote| r.name(remote))
             }),
             log: log.as_deref(),
+            backend: backend.get(i).map(Vec::as_slice),
+            labels: ctx.labels(),
         })
         .collect();
     let now = crate::text::time::now_unix();
     let mut out = ctx.stdout();
     show::write(&mut out, &ctx.options, &items, now)?;
     out.flush().context("writing the output")?;
-    let failed = ctx.report_failures(failures)?;
+    let failed = ctx.report_failures(failures)?.or(backend_failed);
     if lookup.missing.is_empty() {
         return Ok(failed);
     }
@@ -571,6 +579,61 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
         ctx.diag.error(&err);
     }
     Ok(Some(failed.unwrap_or(ExitKind::NotFound)))
+}
+
+/// `show --backend`: each found session's backend threads, read with every host's sessions
+/// (to name the blockers), and the exit kind of the first server that could not be read.
+fn show_backend(
+    ctx: &Ctx,
+    found: &[fetch::Found],
+) -> anyhow::Result<(
+    Vec<Vec<crate::output::locks::BackendThread>>,
+    Option<ExitKind>,
+)> {
+    let rdns = RdnsSettings::off();
+    let mut cache = rdns_cache(ctx, &rdns);
+    let fetched = fetch_sessions(ctx, &rdns, &mut cache, &Selection::default(), false, false)?;
+    let all: Vec<Session> = fetched.items.into_iter().map(|(s, _)| s).collect();
+    let host_failed = ctx.report_failures(fetched.failures)?;
+    let shown: Vec<Session> = found.iter().map(|f| f.session.clone()).collect();
+    let mut sessions = all;
+    for s in &shown {
+        if !sessions
+            .iter()
+            .any(|x| x.endpoint == s.endpoint && x.id == s.id)
+        {
+            sessions.push(s.clone());
+        }
+    }
+    let backends = crate::commands::locks::read(ctx, &sessions, &shown)?;
+    let threads = shown
+        .iter()
+        .map(|s| {
+            s.conn_ids()
+                .map(|(server, thread)| {
+                    let mut notes = Vec::new();
+                    if let Some(f) = backends.failure(s.endpoint, server) {
+                        notes.push(f.message.clone());
+                    }
+                    let (party, waiting) = match backends.graph.thread(s.endpoint, server, thread) {
+                        Some((p, w)) => (Some(p), w),
+                        None => (None, Vec::new()),
+                    };
+                    if let Some(srv) = backends.graph.server(s.endpoint, server) {
+                        notes.extend(srv.notes.iter().cloned());
+                    }
+                    crate::output::locks::BackendThread {
+                        server: server.to_string(),
+                        thread,
+                        party,
+                        waiting,
+                        notes,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Ok((threads, host_failed.or(backends.report(ctx))))
 }
 
 /// The sessions of a list, for callers that need only the typed values.

@@ -823,6 +823,9 @@ fn scalar(toks: &[Tok], server: &Server<'_>) -> Option<(Value, Column, usize)> {
             let v = match w.to_ascii_lowercase().as_str() {
                 "version" => BACKEND_VERSION.to_string(),
                 "version_comment" => "Debian 12".to_string(),
+                // the backend's identity: the same server behind several MaxScales
+                "hostname" => format!("db-{}", server.name),
+                "port" => return Some((json!(3306), col(format!("@@{w}"), "BIGINT", 5), 2)),
                 _ => return None,
             };
             Some((json!(v), col(format!("@@{w}"), "VARCHAR", 256), 2))
@@ -1649,7 +1652,6 @@ impl crate::handler::State {
             thread_id,
             user: &user,
         };
-        let _ = server.name;
         let mut results = Vec::new();
         if interrupted {
             results.push(json!({"errno": 1317, "message": "Query execution was interrupted", "sqlstate": "70100"}));
