@@ -155,6 +155,8 @@ fn complete_values(
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         tui::terminal::restore();
+        // a backend connection is held until MaxScale restarts unless it is closed
+        api::sql::close_everything();
         let payload = info
             .payload()
             .downcast_ref::<&str>()

@@ -123,7 +123,7 @@ impl Pool {
     /// is the connection's read timeout).
     #[must_use]
     pub fn new(api: MaxScale, credentials: Credentials, timeout: Duration) -> Pool {
-        Pool {
+        let pool = Pool {
             inner: Arc::new(Inner {
                 api,
                 credentials,
@@ -131,7 +131,12 @@ impl Pool {
                 open: Mutex::new(BTreeMap::new()),
                 closing: std::sync::atomic::AtomicBool::new(false),
             }),
+        };
+        if let Ok(mut pools) = POOLS.lock() {
+            pools.retain(|w| w.strong_count() > 0);
+            pools.push(Arc::downgrade(&pool.inner));
         }
+        pool
     }
 
     /// The hosts' API.
@@ -324,6 +329,21 @@ impl Pool {
             handle,
             thread: Some(thread),
         })
+    }
+}
+
+/// Every pool of the process, for [`close_everything`].
+static POOLS: Mutex<Vec<std::sync::Weak<Inner>>> = Mutex::new(Vec::new());
+
+/// Closes the open connections of every pool: for the panic hook, which ends the process
+/// without running destructors.
+pub fn close_everything() {
+    let pools: Vec<Arc<Inner>> = match POOLS.try_lock() {
+        Ok(p) => p.iter().filter_map(std::sync::Weak::upgrade).collect(),
+        Err(_) => return,
+    };
+    for inner in pools {
+        close_all(&inner);
     }
 }
 
