@@ -71,6 +71,8 @@ pub struct List {
     pub selection: Selection,
     pub rdns: RdnsSettings,
     pub columns: Vec<Column>,
+    /// Read the backend servers for the backend columns (`list --backend`).
+    pub backend: bool,
 }
 
 /// `sessions show`.
@@ -297,7 +299,9 @@ impl Plan {
     pub fn reads_backend(&self) -> bool {
         matches!(
             self,
-            Plan::Show(Show { backend: true, .. }) | Plan::Locks(_)
+            Plan::Show(Show { backend: true, .. })
+                | Plan::Locks(_)
+                | Plan::List(List { backend: true, .. })
         )
     }
 }

@@ -292,23 +292,44 @@ impl Settings {
             ));
         }
         let several = self.connection.hosts.several();
-        let list = |rdns: &RdnsArgs, select: &cli::SelectArgs, columns: &[String], wide| {
+        let list = |rdns: &RdnsArgs,
+                    select: &cli::SelectArgs,
+                    columns: &[String],
+                    wide,
+                    backend: bool| {
+            let selection = selection(select)?;
+            let mut columns = table_columns(columns, wide, several)?;
+            if backend && (wide || columns == Column::defaults(several)) {
+                columns.extend(Column::BACKEND);
+            }
+            let read = columns
+                .iter()
+                .copied()
+                .chain(Column::ALL.into_iter().filter(|c| selection.uses(*c)))
+                .find(|c| c.needs_backend());
+            if let (Some(c), false) = (read, backend) {
+                return Err(Failure::usage(format!(
+                    "the column {} is read from the backend servers: it needs `sessions list --backend`",
+                    c.name()
+                )));
+            }
             Ok::<_, Failure>(plan::List {
-                selection: selection(select)?,
+                selection,
                 rdns: self.rdns(rdns)?,
-                columns: table_columns(columns, wide, several)?,
+                columns,
+                backend,
             })
         };
         let plan = match command {
             SessionsCommand::List(a) => {
-                let l = list(&a.rdns, &a.select, &a.columns, a.wide)?;
+                let l = list(&a.rdns, &a.select, &a.columns, a.wide, a.backend)?;
                 match &a.watch {
                     Some(interval) => Plan::Watch(self.watch(l, Some(interval), None)?),
                     None => Plan::List(l),
                 }
             }
             SessionsCommand::Watch(a) => {
-                let l = list(&a.rdns, &a.select, &a.columns, a.wide)?;
+                let l = list(&a.rdns, &a.select, &a.columns, a.wide, false)?;
                 Plan::Watch(self.watch(l, a.interval.as_deref(), a.count)?)
             }
             SessionsCommand::Queries(a) => {
@@ -330,6 +351,7 @@ impl Settings {
                         selection: selection(&a.select)?,
                         rdns: self.rdns(&a.rdns)?,
                         columns,
+                        backend: false,
                     },
                     min_duration,
                 })
@@ -390,10 +412,10 @@ impl Settings {
         };
         if plan.reads_backend() {
             let sql = &self.connection.sql;
-            let what = if matches!(plan, Plan::Locks(_)) {
-                "sessions locks"
-            } else {
-                "--backend"
+            let what = match plan {
+                Plan::Locks(_) => "sessions locks",
+                Plan::List(_) => "list --backend",
+                _ => "show --backend",
             };
             if sql.user.is_none() || sql.password.is_none() {
                 let missing = match (&sql.user, &sql.password) {

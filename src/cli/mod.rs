@@ -501,6 +501,11 @@ pub struct ListArgs {
     #[arg(long)]
     pub wide: bool,
 
+    /// Add the columns read from the backend servers through MaxScale's SQL API (6.0+):
+    /// blocked_by, backend_state, backend_time, trx_age (needs --sql-user and --sql-password)
+    #[arg(long, conflicts_with = "watch")]
+    pub backend: bool,
+
     /// Refresh every INTERVAL until interrupted (same as `sessions watch`) [default: 2s]
     #[arg(long, value_name = "INTERVAL", num_args = 0..=1, require_equals = true,
           default_missing_value = "2s")]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::api::backend;
-use crate::api::model::Session;
+use crate::api::model::{BackendFacts, Session};
 use crate::api::sql::Pool;
 use crate::commands::Ctx;
 use crate::commands::sessions::{fetch_sessions, rdns_cache};
@@ -127,6 +127,57 @@ impl Backends {
             .find(|(h, s, _)| *h == host && s == server)
             .map(|(_, _, f)| f)
     }
+}
+
+/// What `list --backend` shows of a session: the longest state and transaction over its
+/// backend threads, and who blocks them.
+#[must_use]
+pub fn facts(ctx: &Ctx, backends: &Backends, s: &Session) -> BackendFacts {
+    let labels = ctx.labels();
+    let mut f = BackendFacts::default();
+    let mut time: Option<i64> = None;
+    let mut trx_age: Option<i64> = None;
+    for (server, thread) in s.conn_ids() {
+        let Some((party, waiting)) = backends.graph.thread(s.endpoint, server, thread) else {
+            continue;
+        };
+        if let Some(info) = &party.info
+            && info.time >= time
+        {
+            time = info.time;
+            f.state = info
+                .state
+                .clone()
+                .filter(|st| !st.is_empty())
+                .or_else(|| info.command.clone());
+        }
+        trx_age = trx_age.max(party.trx.as_ref().and_then(|t| t.age));
+        for w in &waiting {
+            for b in &w.blockers {
+                let name = match &b.owner {
+                    Some(o) => {
+                        crate::output::list::id_text(&o.id, o.host, labels, labels.len() > 1)
+                    }
+                    None => format!("thread:{}", b.thread),
+                };
+                if !f.blocked_by.contains(&name) {
+                    f.blocked_by.push(name);
+                }
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    {
+        f.time = time.map(|t| t as f64);
+        f.trx_age = trx_age.map(|t| t as f64);
+    }
+    f.json = serde_json::json!({
+        "blocked_by": f.blocked_by,
+        "backend_state": f.state,
+        "backend_time": time,
+        "trx_age": trx_age,
+    });
+    f
 }
 
 /// `sessions locks`.

@@ -155,7 +155,7 @@ fn split_outcomes(ctx: &Ctx, outcomes: Vec<HostOutcome>) -> (Vec<Source>, HostFa
 /// `sessions list`.
 pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
     let json = ctx.options.format.is_json();
-    let straight = plan.selection.is_identity() && !plan.rdns.client();
+    let straight = plan.selection.is_identity() && !plan.rdns.client() && !plan.backend;
     if json && straight {
         return list_json_streaming(ctx, &plan.rdns);
     }
@@ -169,15 +169,32 @@ pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
         return list_table_rows(ctx, plan);
     }
     let mut cache = rdns_cache(ctx, &plan.rdns);
-    let fetched = fetch_sessions(
+    let everything = Selection::default();
+    let mut fetched = fetch_sessions(
         ctx,
         &plan.rdns,
         &mut cache,
-        &plan.selection,
+        // the backend columns are known once the backend is read
+        if plan.backend {
+            &everything
+        } else {
+            &plan.selection
+        },
         json,
         plan.columns.iter().any(|c| c.needs_queries()),
     )?;
     cache.save();
+    let mut backend_failed = None;
+    if plan.backend {
+        let sessions: Vec<Session> = fetched.items.iter().map(|(s, _)| s.clone()).collect();
+        let backends = crate::commands::locks::read(ctx, &sessions, &sessions)?;
+        for (s, _) in &mut fetched.items {
+            s.backend = Some(Box::new(crate::commands::locks::facts(ctx, &backends, s)));
+        }
+        backend_failed = backends.report(ctx);
+        plan.selection
+            .apply(&mut fetched.items, ctx.labels(), |(s, _)| s);
+    }
     let mut out = ctx.stdout();
     let view = View {
         items: &fetched.items,
@@ -194,7 +211,9 @@ pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
     {
         ctx.diag.note("no sessions");
     }
-    ctx.report_failures(fetched.failures_at_exit())
+    Ok(ctx
+        .report_failures(fetched.failures_at_exit())?
+        .or(backend_failed))
 }
 
 /// The reverse-DNS cache a command uses: loaded for client-side lookups, else disabled.
@@ -354,7 +373,7 @@ fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKi
     });
     let mut out = ctx.stdout();
     if ctx.options.header {
-        crate::output::tsv::write_header(&mut out)?;
+        crate::output::tsv::write_header(&mut out, false)?;
     }
     for line in rows.in_order() {
         out.write_all(line.as_bytes())?;

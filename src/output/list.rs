@@ -41,7 +41,7 @@ pub fn meta<'a>(s: &'a Session, labels: &'a [String], client_rdns: bool) -> Meta
         remote_name: client_rdns.then_some(s.remote_name.as_deref()),
         running: None,
         log: None,
-        backend: None,
+        backend: s.backend.as_deref().map(|b| &b.json),
     }
 }
 
@@ -133,10 +133,17 @@ pub fn tsv_rows(
     items: &[Item],
     labels: &[String],
 ) -> io::Result<()> {
+    let backend = items.iter().any(|(s, _)| s.backend.is_some());
     if options.header {
-        tsv::write_header(out)?;
+        tsv::write_header(out, backend)?;
     }
-    parallel::write_rows(out, items, |buf, _, (s, _)| tsv::write_row(buf, s, labels))
+    parallel::write_rows(out, items, |buf, _, (s, _)| {
+        tsv::write_row(buf, s, labels)?;
+        if backend {
+            tsv::write_backend(buf, s);
+        }
+        Ok(())
+    })
 }
 
 /// Writes resources compact, each followed by `after` (a newline for JSON Lines), or with a

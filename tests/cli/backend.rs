@@ -562,3 +562,73 @@ fn ctrl_c_in_the_middle_closes_the_connection() {
             .any(|r| r.path.ends_with("/cancel"))
     );
 }
+
+#[test]
+fn list_backend_columns_with_where_and_sort() {
+    let server = with_backend(chain());
+    let run = mxs(&["sessions", "list", "--backend"])
+        .hosts(&server)
+        .args(&SQL)
+        .env("COLUMNS", "300")
+        .run();
+    run.ok().clean();
+    for needle in [
+        "BLOCKED BY",
+        "BACKEND STATE",
+        "BACKEND TIME",
+        "TRX AGE",
+        "Updating",
+    ] {
+        run.stdout_has(needle);
+    }
+    let run = mxs(&[
+        "sessions",
+        "list",
+        "--backend",
+        "--columns",
+        "id,blocked_by,backend_time,trx_age",
+        "--where",
+        "blocked_by~1",
+        "--sort",
+        "-backend_time",
+        "-o",
+        "tsv",
+    ])
+    .hosts(&server)
+    .args(&SQL)
+    .run();
+    run.ok();
+    let rows = run.tsv();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((rows[0][0], rows[1][0]), ("2", "3"));
+    assert_eq!(rows[0][13..], ["1", "Updating", "42", "42"]);
+    assert_eq!(rows[1][13], "2,1");
+    let run = mxs(&[
+        "sessions",
+        "list",
+        "--backend",
+        "--sort",
+        "-trx_age",
+        "-o",
+        "json",
+    ])
+    .hosts(&server)
+    .args(&SQL)
+    .run();
+    run.ok();
+    let doc = run.json();
+    assert_eq!(doc["data"][0]["id"], "1");
+    assert_eq!(
+        doc["data"][0]["meta"]["backend"],
+        json!({"blocked_by": [], "backend_state": "Sending data", "backend_time": 0, "trx_age": 95})
+    );
+    // the columns need --backend; nothing is sent without it
+    let before = server.requests().len();
+    let run = mxs(&["sessions", "list", "--where", "trx_age>1m"])
+        .hosts(&server)
+        .args(&SQL)
+        .run();
+    run.code(2).stderr_has("needs `sessions list --backend`");
+    assert_eq!(server.requests().len(), before);
+    assert_eq!(all_closed(&server), 3);
+}
