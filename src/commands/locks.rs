@@ -102,11 +102,17 @@ pub fn read(ctx: &Ctx, sessions: &[Session], wanted: &[Session]) -> anyhow::Resu
 }
 
 impl Backends {
-    /// Prints each failure on stderr; the exit kind of the first.
+    /// Prints each failure on stderr (once: a host's version is the same for its servers);
+    /// the exit kind of the first.
     pub fn report(&self, ctx: &Ctx) -> Option<ExitKind> {
         let mut first = None;
+        let mut said: Vec<&str> = Vec::new();
         for (_, _, f) in &self.failures {
             first.get_or_insert(f.kind());
+            if said.contains(&f.message.as_str()) {
+                continue;
+            }
+            said.push(&f.message);
             let copy = Failure {
                 cause: f.cause,
                 message: f.message.clone(),

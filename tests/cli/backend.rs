@@ -489,13 +489,27 @@ fn bad_credentials_and_old_versions() {
     assert!(server.sql_connections().is_empty());
 
     let old = version(Version::V2_5);
+    for command in [
+        &["sessions", "locks"][..],
+        &["sessions", "show", "1", "--backend"][..],
+    ] {
+        let run = mxs(command).hosts(&old).args(&SQL).run();
+        run.code(1)
+            .one_error()
+            .stderr_has(&format!(
+                "MaxScale 2.5.29 on {} has no SQL API",
+                old.endpoint()
+            ))
+            .stderr_has("MaxScale 6.0 or later");
+        // nothing was asked of /v1/sql
+        assert!(old.requests().iter().all(|r| !r.path.contains("sql")));
+    }
     let run = mxs(&["sessions", "show", "1", "--backend"])
         .hosts(&old)
         .args(&SQL)
         .run();
-    if !run.stderr.is_empty() {
-        run.code(1).stderr_has("has no SQL API").stderr_has("6.0");
-    }
+    run.stdout_has("Backend threads (2)")
+        .stdout_has("note  MaxScale 2.5.29");
     assert!(old.sql_connections().is_empty());
 }
 
@@ -631,4 +645,46 @@ fn list_backend_columns_with_where_and_sort() {
     run.code(2).stderr_has("needs `sessions list --backend`");
     assert_eq!(server.requests().len(), before);
     assert_eq!(all_closed(&server), 3);
+}
+
+#[test]
+fn an_unknown_server_and_an_account_without_the_sql_permission() {
+    let server = with_backend(json!({"servers": {"server1": {"unknown": true}}}));
+    let run = mxs(&["sessions", "show", "1", "--backend"])
+        .hosts(&server)
+        .args(&SQL)
+        .run();
+    run.code(5)
+        .stderr_has("MaxScale knows no server server1 (Target 'server1' not found)")
+        .stdout_has("Backend threads (1)");
+    assert!(server.sql_connections().is_empty());
+    let server = with_backend(json!({"no_sql_permission": true}));
+    let run = locks(&server, &[]);
+    run.code(4)
+        .stderr_has("the admin account may not use the SQL API")
+        .stderr_has("`sql` permission");
+    assert!(server.sql_connections().is_empty());
+}
+
+#[test]
+fn the_locks_table_with_and_without_color() {
+    let server = with_backend(chain());
+    let plain = locks(&server, &["--color", "never"]);
+    plain.ok();
+    assert!(!plain.stdout.contains('\u{1b}'));
+    let colored = locks(&server, &["--color", "always"]);
+    colored.ok();
+    assert!(colored.stdout.contains("\u{1b}["), "{}", colored.stdout);
+    assert_eq!(strip_ansi(&colored.stdout), plain.stdout);
+    let show = |color: &str| {
+        mxs(&["sessions", "show", "3", "--backend", "--color", color])
+            .hosts(&server)
+            .args(&SQL)
+            .run()
+    };
+    let (plain, colored) = (show("never"), show("always"));
+    assert!(!plain.stdout.contains('\u{1b}'));
+    assert!(colored.stdout.contains("\u{1b}["));
+    assert_eq!(strip_ansi(&colored.stdout), plain.stdout);
+    all_closed(&server);
 }

@@ -35,6 +35,9 @@ pub struct Backend {
     /// Every query waits until it is cancelled (`POST /v1/sql/:id/cancel`) or the mock stops:
     /// a query that is in flight when the client is interrupted.
     pub stall: bool,
+    /// The admin account lacks MaxScale 25.10's `sql` permission: every `/sql` route answers
+    /// 403 `Administrative access required` (an imitation: 25.10's own text is not captured).
+    pub no_sql_permission: bool,
     /// The servers, by name. Servers that only the sessions name exist too, with nothing more.
     pub servers: BTreeMap<String, ServerSpec>,
 }
@@ -49,6 +52,8 @@ pub struct ServerSpec {
     pub refuse: bool,
     /// The server is down: connecting fails (error 2002).
     pub down: bool,
+    /// MaxScale knows no such target (`Target 'X' not found`), though sessions name it.
+    pub unknown: bool,
     /// Threads that are not (or not only) the mock's sessions: other clients, or sessions of
     /// another MaxScale in front of the same server. They win over a session's thread.
     pub threads: Vec<Thread>,
@@ -125,6 +130,7 @@ impl Default for Backend {
             user: "maxuser".into(),
             password: "maxpwd".into(),
             stall: false,
+            no_sql_permission: false,
             servers: BTreeMap::new(),
         }
     }
@@ -164,6 +170,7 @@ impl Backend {
             user: s(v, "user", "maxuser"),
             password: s(v, "password", "maxpwd"),
             stall: v["stall"].as_bool().unwrap_or(false),
+            no_sql_permission: v["no_sql_permission"].as_bool().unwrap_or(false),
             servers: BTreeMap::new(),
         };
         if let Some(servers) = v["servers"].as_object() {
@@ -172,6 +179,7 @@ impl Backend {
                     metadata_lock_info: sv["metadata_lock_info"].as_bool().unwrap_or(true),
                     refuse: sv["refuse"].as_bool().unwrap_or(false),
                     down: sv["down"].as_bool().unwrap_or(false),
+                    unknown: sv["unknown"].as_bool().unwrap_or(false),
                     threads: list(sv, "threads", |t| {
                         Ok(Thread {
                             id: u(t, "id")?,
@@ -1343,6 +1351,14 @@ impl crate::handler::State {
         if segs.first() != Some(&"sql") || self.config.version < crate::config::Version::V6_4 {
             return None;
         }
+        if self
+            .config
+            .backend
+            .as_ref()
+            .is_some_and(|b| b.no_sql_permission)
+        {
+            return Some(self.fixed(403, crate::auth::NOT_ADMIN));
+        }
         let get = method == "GET" || method == "HEAD";
         Some(match (method, &segs[1..]) {
             ("POST", []) => self.sql_connect(json, base, style),
@@ -1430,14 +1446,15 @@ impl crate::handler::State {
         let Some(target) = body["target"].as_str() else {
             return bad("The `target` field is mandatory");
         };
-        if !self.sql_targets().iter().any(|t| t == target) {
+        let backend = self.config.backend.clone().unwrap_or_default();
+        let unknown = backend.servers.get(target).is_some_and(|s| s.unknown);
+        if unknown || !self.sql_targets().iter().any(|t| t == target) {
             return bad(&format!("Target '{target}' not found"));
         }
         let (Some(user), Some(password)) = (body["user"].as_str(), body["password"].as_str())
         else {
             return bad("The `user` and `password` fields are mandatory for this `target`");
         };
-        let backend = self.config.backend.clone().unwrap_or_default();
         if backend.servers.get(target).is_some_and(|s| s.down) {
             return bad(
                 "Connection to [127.0.0.1]:3306 failed. Error 2002: Can't connect to server on '127.0.0.1' (115)",
