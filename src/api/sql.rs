@@ -4,7 +4,7 @@
 //!
 //! A [`Pool`] holds one connection per (host, server) that a command uses: opened on demand
 //! (`POST /v1/sql`), reused by every query of the command, and closed (`DELETE /v1/sql/:id`)
-//! by [`Pool::close`], by its drop, and by the signal guard ([`Pool::close_on_signals`]) on
+//! by [`Pool::close`], by its drop, and by the signal thread ([`Pool::close_on_signals`]) on
 //! Ctrl-C, SIGTERM and a closed terminal. MaxScale never closes an idle connection itself: one
 //! left open holds a backend connection until MaxScale restarts. A busy connection cannot be
 //! closed; it is cancelled (`POST .../cancel`) first.
@@ -99,6 +99,7 @@ struct Inner {
 
 impl Drop for Inner {
     fn drop(&mut self) {
+        wait_if_signalled();
         close_all(self);
     }
 }
@@ -154,6 +155,7 @@ impl Pool {
         sql: &str,
         max_rows: usize,
     ) -> Result<Vec<Outcome>, Failure> {
+        wait_if_signalled();
         let conn = self.connection(host, server)?;
         let body = serde_json::json!({
             "sql": sql,
@@ -173,6 +175,7 @@ impl Pool {
                 Duration::from_secs(self.inner.timeout + 1),
             )
             .map_err(|f| hide(f, &conn.token))?;
+        wait_if_signalled();
         parse_results(&bytes).map_err(|why| {
             Failure::new(
                 Cause::InvalidDocument,
@@ -304,39 +307,55 @@ impl Pool {
     /// Closes every open connection; returns the failures (a connection that could not be
     /// closed is named, so that it can be closed by hand).
     pub fn close(&self) -> Vec<Failure> {
+        wait_if_signalled();
         close_all(&self.inner)
     }
 
-    /// Until the guard is dropped, SIGINT, SIGTERM and SIGHUP close every open connection
-    /// before the process ends as the signal would have ended it.
-    pub fn close_on_signals(&self) -> anyhow::Result<SignalGuard> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
-        let handle = signals.handle();
-        let weak = Arc::downgrade(&self.inner);
-        let thread = std::thread::Builder::new()
-            .name("mxs-sql-signals".into())
-            .spawn(move || {
-                if let Some(signal) = signals.forever().next() {
-                    if let Some(inner) = weak.upgrade() {
-                        close_all(&inner);
-                    }
-                    let _ = signal_hook::low_level::emulate_default_handler(signal);
-                    std::process::exit(128 + signal);
-                }
-            })?;
-        Ok(SignalGuard {
-            handle,
-            thread: Some(thread),
-        })
+    /// From now on, SIGINT, SIGTERM and SIGHUP close every open connection (of every pool)
+    /// before the process ends as the signal would have ended it. Installed once per process
+    /// and left in place (a handler, once installed, stays): with nothing open, a signal does
+    /// what it did before.
+    pub fn close_on_signals(&self) -> anyhow::Result<()> {
+        static INSTALLED: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+        INSTALLED
+            .get_or_init(|| {
+                use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+                let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+                    .map_err(|e| e.to_string())?;
+                std::thread::Builder::new()
+                    .name("mxs-sql-signals".into())
+                    .spawn(move || {
+                        if let Some(signal) = signals.forever().next() {
+                            SIGNALLED.store(true, std::sync::atomic::Ordering::SeqCst);
+                            close_everything();
+                            let _ = signal_hook::low_level::emulate_default_handler(signal);
+                            std::process::exit(128 + signal);
+                        }
+                    })
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            })
+            .clone()
+            .map_err(|e| anyhow::anyhow!("setting up signal handling: {e}"))
+    }
+}
+
+/// A signal came: its thread closes the connections and ends the process.
+static SIGNALLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Once a signal came, the other threads wait for its thread to end the process: none goes on
+/// to print, exit, or find the connections already taken and leave while they are closed.
+fn wait_if_signalled() {
+    while SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) {
+        std::thread::park();
     }
 }
 
 /// Every pool of the process, for [`close_everything`].
 static POOLS: Mutex<Vec<std::sync::Weak<Inner>>> = Mutex::new(Vec::new());
 
-/// Closes the open connections of every pool: for the panic hook, which ends the process
-/// without running destructors.
+/// Closes the open connections of every pool: for the signal thread, and the panic hook,
+/// which ends the process without running destructors.
 pub fn close_everything() {
     let pools: Vec<Arc<Inner>> = match POOLS.try_lock() {
         Ok(p) => p.iter().filter_map(std::sync::Weak::upgrade).collect(),
@@ -344,21 +363,6 @@ pub fn close_everything() {
     };
     for inner in pools {
         close_all(&inner);
-    }
-}
-
-/// Closes the connections when a signal comes, while it lives.
-pub struct SignalGuard {
-    handle: signal_hook::iterator::Handle,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Drop for SignalGuard {
-    fn drop(&mut self) {
-        self.handle.close();
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
     }
 }
 

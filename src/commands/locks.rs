@@ -56,7 +56,7 @@ pub fn read(ctx: &Ctx, sessions: &[Session], wanted: &[Session]) -> anyhow::Resu
         }
     }
     let pool = Pool::new(ctx.api.clone(), credentials, SQL_TIMEOUT);
-    let guard = pool.close_on_signals()?;
+    pool.close_on_signals()?;
     let reads: Vec<((usize, String), Result<backend::Server, Failure>)> = ctx.diag.while_running(
         "reading the backend servers",
         || format!("{} servers", pairs.len()),
@@ -87,7 +87,6 @@ pub fn read(ctx: &Ctx, sessions: &[Session], wanted: &[Session]) -> anyhow::Resu
     for f in pool.close() {
         ctx.diag.error(&anyhow::Error::new(f));
     }
-    drop(guard);
     let mut servers = Vec::new();
     for ((host, server), r) in reads {
         match r {
