@@ -541,40 +541,50 @@ fn hostile_users_and_statements_never_reach_the_terminal_raw() {
 }
 
 #[test]
-fn ctrl_c_in_the_middle_closes_the_connection() {
+fn ctrl_c_or_a_closed_terminal_in_the_middle_closes_the_connection() {
     use std::os::unix::process::ExitStatusExt;
-    let server = with_backend(json!({"stall": true}));
-    let mut cmd = mxs(&["sessions", "locks"]).hosts(&server).args(&SQL);
-    let mut child = cmd
-        .command()
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // the query is in flight when the signal comes
-    let start = std::time::Instant::now();
-    while server
-        .sql_connections()
-        .first()
-        .is_none_or(|r| r.statements.is_empty())
-    {
-        assert!(start.elapsed() < PTY_TIMEOUT, "no query came");
-        std::thread::yield_now();
+    for (signal, number) in [
+        (rustix::process::Signal::INT, 2),
+        (rustix::process::Signal::HUP, 1),
+        (rustix::process::Signal::TERM, 15),
+    ] {
+        let server = with_backend(json!({"stall": true}));
+        let mut cmd = mxs(&["sessions", "locks"]).hosts(&server).args(&SQL);
+        let mut child = cmd
+            .command()
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // the query is in flight when the signal comes
+        let start = std::time::Instant::now();
+        while server
+            .sql_connections()
+            .first()
+            .is_none_or(|r| r.statements.is_empty())
+        {
+            assert!(start.elapsed() < PTY_TIMEOUT, "no query came");
+            std::thread::yield_now();
+        }
+        let pid = rustix::process::Pid::from_child(&child);
+        rustix::process::kill_process(pid, signal).unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(
+            status.signal(),
+            Some(number),
+            "ended by the signal: {status:?}"
+        );
+        let records = server.sql_connections();
+        assert_eq!(records.len(), 1);
+        assert!(records[0].closed, "{records:?}");
+        // it was cancelled, then closed
+        assert!(
+            server
+                .requests()
+                .iter()
+                .any(|r| r.path.ends_with("/cancel"))
+        );
     }
-    let pid = rustix::process::Pid::from_child(&child);
-    rustix::process::kill_process(pid, rustix::process::Signal::INT).unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.signal(), Some(2), "ended by the signal: {status:?}");
-    let records = server.sql_connections();
-    assert_eq!(records.len(), 1);
-    assert!(records[0].closed, "{records:?}");
-    // it was cancelled, then closed
-    assert!(
-        server
-            .requests()
-            .iter()
-            .any(|r| r.path.ends_with("/cancel"))
-    );
 }
 
 #[test]
