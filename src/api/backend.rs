@@ -259,7 +259,8 @@ pub fn read(pool: &Pool, host: usize, server: &str, wanted: &[u64]) -> Result<Se
                  BLOCKING_ENGINE_LOCK_ID AS blocking_lock_id \
                  FROM performance_schema.data_lock_waits; \
                  SELECT ENGINE_LOCK_ID AS lock_id, LOCK_MODE AS lock_mode, \
-                 LOCK_TYPE AS lock_type, OBJECT_NAME AS lock_table, INDEX_NAME AS lock_index \
+                 LOCK_TYPE AS lock_type, OBJECT_SCHEMA AS lock_schema, \
+                 OBJECT_NAME AS lock_table, INDEX_NAME AS lock_index \
                  FROM performance_schema.data_locks WHERE LOCK_STATUS = 'GRANTED'",
             ),
             "row-lock waits (performance_schema.data_lock_waits)",
@@ -296,13 +297,18 @@ pub fn read(pool: &Pool, host: usize, server: &str, wanted: &[u64]) -> Result<Se
                     .iter()
                     .find(|(t, _)| *t == waiter)
                     .and_then(|(_, s)| s.clone());
+                // MariaDB names the table `db`.`t`; MySQL gives the schema apart
+                let table = match (field("lock_schema"), field("lock_table")) {
+                    (Some(db), Some(t)) => Some(format!("`{db}`.`{t}`")),
+                    (_, t) => t,
+                };
                 out.waits.push(Wait {
                     waiter,
                     blocker: thread_of(rs.get(row, "blocking_trx_id")),
                     lock: Lock::Row {
                         mode: field("lock_mode"),
                         kind: field("lock_type"),
-                        table: field("lock_table"),
+                        table,
                         index: field("lock_index"),
                     },
                     seconds: seconds_between(started.as_deref(), now.as_deref()),

@@ -39,7 +39,9 @@ fn all_closed(server: &MockServer) -> usize {
                 let s = statement.trim().to_ascii_uppercase();
                 assert!(s.starts_with("SELECT "), "not a read: {sql}");
                 assert!(
-                    !s.contains(" FROM ") || s.contains("INFORMATION_SCHEMA."),
+                    !s.contains(" FROM ")
+                        || s.contains("INFORMATION_SCHEMA.")
+                        || s.contains("PERFORMANCE_SCHEMA."),
                     "not the information schema: {sql}"
                 );
             }
@@ -696,5 +698,43 @@ fn the_locks_table_with_and_without_color() {
     assert!(!plain.stdout.contains('\u{1b}'));
     assert!(colored.stdout.contains("\u{1b}["));
     assert_eq!(strip_ansi(&colored.stdout), plain.stdout);
+    all_closed(&server);
+}
+
+#[test]
+fn mysql_8_and_a_server_of_another_kind() {
+    let mut scenario = chain();
+    scenario["servers"]["server1"]["flavour"] = json!("mysql");
+    let server = with_backend(scenario);
+    let run = locks(&server, &["-o", "json"]);
+    run.ok();
+    let doc = run.json();
+    let data = doc["data"].as_array().unwrap();
+    assert_eq!(data.len(), 2, "{doc}");
+    assert_eq!(data[1]["waiter"]["session"], "3");
+    assert_eq!(data[1]["roots"][0]["session"], "1");
+    assert_eq!(
+        data[0]["lock"],
+        json!({"kind": "row", "mode": "X", "type": "RECORD", "table": "`test`.`locktest`", "index": "PRIMARY"})
+    );
+    let sql: Vec<String> = server
+        .sql_connections()
+        .iter()
+        .flat_map(|r| r.statements.clone())
+        .collect();
+    assert!(
+        sql.iter()
+            .any(|s| s.contains("performance_schema.data_lock_waits"))
+    );
+    assert!(!sql.iter().any(|s| s.contains("INNODB_LOCK_WAITS")));
+    all_closed(&server);
+
+    let mut scenario = chain();
+    scenario["servers"]["server1"]["flavour"] = json!("5.7.99-SomethingElse");
+    let server = with_backend(scenario);
+    let run = locks(&server, &[]);
+    run.ok().stdout_has("no lock waits").stderr_has(
+        "lock waits: not read: the server's version '5.7.99-SomethingElse' is neither MariaDB nor MySQL 8",
+    );
     all_closed(&server);
 }

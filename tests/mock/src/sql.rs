@@ -54,6 +54,10 @@ pub struct ServerSpec {
     pub down: bool,
     /// MaxScale knows no such target (`Target 'X' not found`), though sessions name it.
     pub unknown: bool,
+    /// `mariadb` (the default), `mysql` (MySQL 8: no `INNODB_LOCK_WAITS`, `INNODB_LOCKS` or
+    /// `METADATA_LOCK_INFO`; the waits in `performance_schema.data_lock_waits` and
+    /// `data_locks`), or anything else: a server of another kind, with that `@@version`.
+    pub flavour: String,
     /// Threads that are not (or not only) the mock's sessions: other clients, or sessions of
     /// another MaxScale in front of the same server. They win over a session's thread.
     pub threads: Vec<Thread>,
@@ -180,6 +184,7 @@ impl Backend {
                     refuse: sv["refuse"].as_bool().unwrap_or(false),
                     down: sv["down"].as_bool().unwrap_or(false),
                     unknown: sv["unknown"].as_bool().unwrap_or(false),
+                    flavour: s(sv, "flavour", "mariadb"),
                     threads: list(sv, "threads", |t| {
                         Ok(Thread {
                             id: u(t, "id")?,
@@ -604,8 +609,111 @@ impl Server<'_> {
             .map(|t| t.1)
     }
 
+    fn flavour(&self) -> &str {
+        match self.spec.map_or("", |s| s.flavour.as_str()) {
+            "" => "mariadb",
+            f => f,
+        }
+    }
+
+    /// MySQL 8's `performance_schema.data_lock_waits` and `data_locks`.
+    fn performance_table(&self, schema: &str, name: &str) -> Result<Table, Outcome> {
+        let empty = ServerSpec::default();
+        let spec = self.spec.unwrap_or(&empty);
+        let col = |name: &str, ty: &str| Column {
+            name: name.into(),
+            ty: ty.into(),
+            flags: 0,
+            length: 0,
+        };
+        match name.to_ascii_lowercase().as_str() {
+            "data_lock_waits" => {
+                let mut rows = Vec::new();
+                for w in &spec.row_waits {
+                    let wt = self.trx_id_of(spec, w.waiter).unwrap_or(0);
+                    for b in &w.blockers {
+                        let bt = self.trx_id_of(spec, *b).unwrap_or(0);
+                        rows.push(vec![
+                            json!("INNODB"),
+                            json!(format!("1:{wt}:7:3:2")),
+                            json!(wt),
+                            json!(format!("1:{bt}:7:3:2")),
+                            json!(bt),
+                        ]);
+                    }
+                }
+                Ok(Table {
+                    name: "data_lock_waits",
+                    columns: vec![
+                        col("ENGINE", "VARCHAR"),
+                        col("REQUESTING_ENGINE_LOCK_ID", "VARCHAR"),
+                        col("REQUESTING_ENGINE_TRANSACTION_ID", "BIGINT"),
+                        col("BLOCKING_ENGINE_LOCK_ID", "VARCHAR"),
+                        col("BLOCKING_ENGINE_TRANSACTION_ID", "BIGINT"),
+                    ],
+                    rows,
+                })
+            }
+            "data_locks" => {
+                let mut rows: Vec<Vec<Value>> = Vec::new();
+                for w in &spec.row_waits {
+                    let mut threads = vec![(w.waiter, "WAITING")];
+                    threads.extend(w.blockers.iter().map(|b| (*b, "GRANTED")));
+                    let table = w.table.replace('`', "");
+                    let (db, tb) = table.split_once('.').unwrap_or(("test", &table));
+                    for (t, status) in threads {
+                        let trx = self.trx_id_of(spec, t).unwrap_or(0);
+                        let id = format!("1:{trx}:7:3:2");
+                        if rows.iter().any(|r| r[0] == json!(id)) {
+                            continue;
+                        }
+                        rows.push(vec![
+                            json!(id),
+                            json!(trx),
+                            json!(db),
+                            json!(tb),
+                            json!(w.index),
+                            json!("RECORD"),
+                            json!(w.mode),
+                            json!(status),
+                            json!("1"),
+                        ]);
+                    }
+                }
+                Ok(Table {
+                    name: "data_locks",
+                    columns: vec![
+                        col("ENGINE_LOCK_ID", "VARCHAR"),
+                        col("ENGINE_TRANSACTION_ID", "BIGINT"),
+                        col("OBJECT_SCHEMA", "VARCHAR"),
+                        col("OBJECT_NAME", "VARCHAR"),
+                        col("INDEX_NAME", "VARCHAR"),
+                        col("LOCK_TYPE", "VARCHAR"),
+                        col("LOCK_MODE", "VARCHAR"),
+                        col("LOCK_STATUS", "VARCHAR"),
+                        col("LOCK_DATA", "VARCHAR"),
+                    ],
+                    rows,
+                })
+            }
+            _ => Err(sql_error(
+                1146,
+                "42S02",
+                format!("Table '{schema}.{name}' doesn't exist"),
+            )),
+        }
+    }
+
     fn table(&self, name: &str) -> Result<Table, Outcome> {
         let upper = name.to_ascii_uppercase();
+        if self.flavour() == "mysql"
+            && matches!(
+                upper.as_str(),
+                "INNODB_LOCK_WAITS" | "INNODB_LOCKS" | "METADATA_LOCK_INFO"
+            )
+        {
+            return Err(unknown_table(name));
+        }
         let refused = || {
             sql_error(
                 1227,
@@ -829,8 +937,16 @@ fn scalar(toks: &[Tok], server: &Server<'_>) -> Option<(Value, Column, usize)> {
     match toks {
         [Tok::Sym(a), Tok::Word(w), ..] if a == "@@" => {
             let v = match w.to_ascii_lowercase().as_str() {
-                "version" => BACKEND_VERSION.to_string(),
-                "version_comment" => "Debian 12".to_string(),
+                "version" => match server.flavour() {
+                    "mariadb" => BACKEND_VERSION.to_string(),
+                    "mysql" => "8.0.40".to_string(),
+                    other => other.to_string(),
+                },
+                "version_comment" => match server.flavour() {
+                    "mariadb" => "Debian 12".to_string(),
+                    "mysql" => "MySQL Community Server - GPL".to_string(),
+                    _ => String::new(),
+                },
                 // the backend's identity: the same server behind several MaxScales
                 "hostname" => format!("db-{}", server.name),
                 "port" => return Some((json!(3306), col(format!("@@{w}"), "BIGINT", 5), 2)),
@@ -955,14 +1071,22 @@ fn run_select(toks: &[Tok], server: &Server<'_>) -> Outcome {
         _ => return syntax_error(&near(i + 1)),
     };
     i += 4;
-    if !schema.eq_ignore_ascii_case("information_schema") {
+    let performance = schema.eq_ignore_ascii_case("performance_schema");
+    let readable = schema.eq_ignore_ascii_case("information_schema")
+        || (performance && server.flavour() == "mysql");
+    if !readable {
         return sql_error(
             1146,
             "42S02",
             format!("Table '{schema}.{table}' doesn't exist"),
         );
     }
-    let t = match server.table(&table) {
+    let found = if performance {
+        server.performance_table(&schema, &table)
+    } else {
+        server.table(&table)
+    };
+    let t = match found {
         Ok(t) => t,
         Err(e) => return e,
     };
