@@ -15,7 +15,7 @@ use crate::commands::Ctx;
 use crate::commands::sessions::{fetch_sessions, rdns_cache};
 use crate::error::{ExitKind, Failure};
 use crate::locks::Graph;
-use crate::output::locks as render;
+use crate::output::locks::{self as render, BackendThread};
 use crate::plan::{self, RdnsSettings};
 use crate::select::Selection;
 use crate::text::sanitize;
@@ -35,10 +35,32 @@ pub struct Backends {
 /// of `sessions` uses), asking for the wanted sessions' threads besides the waits; the
 /// connections are closed before it returns. `sessions` name the threads.
 pub fn read(ctx: &Ctx, sessions: &[Session], wanted: &[Session]) -> anyhow::Result<Backends> {
+    let pool = pool(ctx)?;
+    pool.close_on_signals()?;
+    let backends = ctx
+        .diag
+        .while_running("reading the backend servers", String::new, || {
+            read_with(&pool, sessions, wanted)
+        });
+    for f in pool.close() {
+        ctx.diag.error(&anyhow::Error::new(f));
+    }
+    Ok(backends)
+}
+
+/// The command's SQL connections (none open yet).
+pub fn pool(ctx: &Ctx) -> anyhow::Result<Pool> {
     let credentials = ctx
         .sql
         .clone()
         .ok_or_else(|| Failure::internal("no database credentials"))?;
+    Ok(Pool::new(ctx.api.clone(), credentials, SQL_TIMEOUT))
+}
+
+/// [`read`] through `pool`, whose connections stay open for the next read (the live view's
+/// refreshes); its owner closes them.
+#[must_use]
+pub fn read_with(pool: &Pool, sessions: &[Session], wanted: &[Session]) -> Backends {
     let mut pairs: BTreeMap<(usize, String), Vec<u64>> = BTreeMap::new();
     if wanted.is_empty() {
         for s in sessions {
@@ -55,38 +77,26 @@ pub fn read(ctx: &Ctx, sessions: &[Session], wanted: &[Session]) -> anyhow::Resu
                 .push(thread);
         }
     }
-    let pool = Pool::new(ctx.api.clone(), credentials, SQL_TIMEOUT);
-    pool.close_on_signals()?;
-    let reads: Vec<((usize, String), Result<backend::Server, Failure>)> = ctx.diag.while_running(
-        "reading the backend servers",
-        || format!("{} servers", pairs.len()),
-        || {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = pairs
-                    .iter()
-                    .map(|((host, server), threads)| {
-                        let pool = &pool;
-                        s.spawn(move || backend::read(pool, *host, server, threads))
-                    })
-                    .collect();
-                pairs
-                    .keys()
-                    .cloned()
-                    .zip(handles)
-                    .map(|(k, h)| {
-                        let r = h
-                            .join()
-                            .unwrap_or_else(|_| Err(Failure::internal("a reader panicked")));
-                        (k, r)
-                    })
-                    .collect()
+    let reads: Vec<((usize, String), Result<backend::Server, Failure>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = pairs
+            .iter()
+            .map(|((host, server), threads)| {
+                s.spawn(move || backend::read(pool, *host, server, threads))
             })
-        },
-    );
+            .collect();
+        pairs
+            .keys()
+            .cloned()
+            .zip(handles)
+            .map(|(k, h)| {
+                let r = h
+                    .join()
+                    .unwrap_or_else(|_| Err(Failure::internal("a reader panicked")));
+                (k, r)
+            })
+            .collect()
+    });
     let mut failures = Vec::new();
-    for f in pool.close() {
-        ctx.diag.error(&anyhow::Error::new(f));
-    }
     let mut servers = Vec::new();
     for ((host, server), r) in reads {
         match r {
@@ -94,10 +104,10 @@ pub fn read(ctx: &Ctx, sessions: &[Session], wanted: &[Session]) -> anyhow::Resu
             Err(f) => failures.push((host, server, f)),
         }
     }
-    Ok(Backends {
+    Backends {
         graph: Graph::new(servers, sessions),
         failures,
-    })
+    }
 }
 
 impl Backends {
@@ -132,6 +142,34 @@ impl Backends {
             .find(|(h, s, _)| *h == host && s == server)
             .map(|(_, _, f)| f)
     }
+}
+
+/// A session's backend threads as `show --backend` and the live view's detail show them: each
+/// connection's thread, what it waits for, and what its server could not say.
+#[must_use]
+pub fn threads_of(backends: &Backends, s: &Session) -> Vec<BackendThread> {
+    s.conn_ids()
+        .map(|(server, thread)| {
+            let mut notes = Vec::new();
+            if let Some(f) = backends.failure(s.endpoint, server) {
+                notes.push(f.message.clone());
+            }
+            let (party, waiting) = match backends.graph.thread(s.endpoint, server, thread) {
+                Some((p, w)) => (Some(p), w),
+                None => (None, Vec::new()),
+            };
+            if let Some(srv) = backends.graph.server(s.endpoint, server) {
+                notes.extend(srv.notes.iter().cloned());
+            }
+            BackendThread {
+                server: server.to_string(),
+                thread,
+                party,
+                waiting,
+                notes,
+            }
+        })
+        .collect()
 }
 
 /// What `list --backend` shows of a session: the longest state and transaction over its

@@ -627,30 +627,7 @@ fn show_backend(
     let backends = crate::commands::locks::read(ctx, &sessions, &shown)?;
     let threads = shown
         .iter()
-        .map(|s| {
-            s.conn_ids()
-                .map(|(server, thread)| {
-                    let mut notes = Vec::new();
-                    if let Some(f) = backends.failure(s.endpoint, server) {
-                        notes.push(f.message.clone());
-                    }
-                    let (party, waiting) = match backends.graph.thread(s.endpoint, server, thread) {
-                        Some((p, w)) => (Some(p), w),
-                        None => (None, Vec::new()),
-                    };
-                    if let Some(srv) = backends.graph.server(s.endpoint, server) {
-                        notes.extend(srv.notes.iter().cloned());
-                    }
-                    crate::output::locks::BackendThread {
-                        server: server.to_string(),
-                        thread,
-                        party,
-                        waiting,
-                        notes,
-                    }
-                })
-                .collect()
-        })
+        .map(|s| crate::commands::locks::threads_of(&backends, s))
         .collect();
     Ok((threads, host_failed.or(backends.report(ctx))))
 }
