@@ -218,10 +218,15 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
     }
     let password = password(&settings, &settings.connection.password, "Enter password: ")?;
     let sql = match (&conn.sql.user, &conn.sql.password) {
-        (Some(user), Some(source)) if plan.reads_backend() => Some(api::sql::Credentials {
-            user: user.clone(),
-            password: self::password(&settings, source, "Enter database password: ")?,
-        }),
+        // the live view reads the backend when asked (`b`), if credentials were given
+        (Some(user), Some(source))
+            if plan.reads_backend() || matches!(&plan, plan::Plan::Watch(w) if w.live) =>
+        {
+            Some(api::sql::Credentials {
+                user: user.clone(),
+                password: self::password(&settings, source, "Enter database password: ")?,
+            })
+        }
         _ => None,
     };
     let client = Arc::new(Client::new(&conn.client_config(password))?);

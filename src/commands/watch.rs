@@ -27,7 +27,7 @@ use crate::rdns;
 use crate::select::Selection;
 use crate::text::sanitize;
 use crate::text::time::Stamp;
-use crate::tui::state::{DetailLog, Document, Effect, Key, Refresh, Start, State};
+use crate::tui::state::{DetailBackend, DetailLog, Document, Effect, Key, Refresh, Start, State};
 use crate::tui::terminal::{self as term, Screen};
 use crate::tui::view;
 
@@ -103,8 +103,11 @@ enum Request {
     Refresh {
         want_query: bool,
         detail: Option<Key>,
+        /// Read the backend too (`b`).
+        backend: bool,
     },
-    Detail(Key),
+    /// Open the detail of a session (and read its backend threads when the backend is on).
+    Detail(Key, bool),
     Act(Action, Box<Session>),
 }
 
@@ -114,6 +117,8 @@ enum Reply {
     Detail(Key, Document),
     DetailLog(Key, DetailLog),
     Acted(String, bool),
+    /// The detail's backend threads, and why a server could not be read.
+    Backend(Option<(Key, DetailBackend)>, Option<String>),
 }
 
 /// The session whose log the detail view last read, and whether it was gone then: the log is
@@ -169,18 +174,53 @@ fn read_detail(
     }
 }
 
+/// Reads the backend of every session through `pool` (its connections kept for the next
+/// refresh): the backend columns of the sessions, and the threads of the detail's session.
+fn read_backend(
+    ctx: &Ctx,
+    pool: &crate::api::sql::Pool,
+    fetched: &mut Fetched,
+    detail: Option<&Key>,
+) -> Reply {
+    let sessions: Vec<Session> = fetched.items.iter().map(|(s, _)| s.clone()).collect();
+    let backends = crate::commands::locks::read_with(pool, &sessions, &sessions);
+    for (s, _) in &mut fetched.items {
+        s.backend = Some(Box::new(crate::commands::locks::facts(ctx, &backends, s)));
+    }
+    let threads = detail.map(|key| {
+        let threads = sessions
+            .iter()
+            .find(|s| s.endpoint == key.0 && s.id == key.1)
+            .map(|s| crate::commands::locks::threads_of(&backends, s))
+            .ok_or_else(|| "the session is not in the list".to_string());
+        (key.clone(), threads)
+    });
+    let error = backends
+        .failures
+        .first()
+        .map(|(_, _, f)| format!("backend: {}", f.message));
+    Reply::Backend(threads, error)
+}
+
 /// The worker: one request at a time, in order, until the view goes away.
 fn worker(
     ctx: &Ctx,
     rdns: &RdnsSettings,
     cache: &Mutex<rdns::Cache>,
+    pool: Option<&crate::api::sql::Pool>,
     requests: &mpsc::Receiver<Request>,
     replies: &mpsc::Sender<Reply>,
 ) {
     let mut logged: LogRead = None;
+    // the last list, whose sessions name the blockers of a detail opened between refreshes
+    let mut sessions: Vec<Session> = Vec::new();
     for request in requests {
         let reply = match request {
-            Request::Refresh { want_query, detail } => {
+            Request::Refresh {
+                want_query,
+                detail,
+                backend,
+            } => {
                 let time = Stamp::now();
                 let started = Instant::now();
                 let fetched = match cache.lock() {
@@ -194,10 +234,27 @@ fn worker(
                     ),
                     Err(_) => Err(anyhow::anyhow!("internal error: lock poisoned")),
                 };
+                let mut backend_reply = None;
+                let fetched = match (fetched, pool) {
+                    (Ok(mut f), Some(pool)) if backend => {
+                        backend_reply = Some(read_backend(ctx, pool, &mut f, detail.as_ref()));
+                        Ok(f)
+                    }
+                    (other, _) => other,
+                };
                 let took = started.elapsed();
                 let refresh = match fetched {
                     Ok(f) => Refresh {
-                        sessions: f.items.into_iter().map(|(s, _)| s).collect(),
+                        sessions: {
+                            let list: Vec<Session> = f.items.into_iter().map(|(s, _)| s).collect();
+                            // kept only while the backend is on
+                            sessions = if backend && pool.is_some() {
+                                list.clone()
+                            } else {
+                                Vec::new()
+                            };
+                            list
+                        },
                         failures: f
                             .failures
                             .into_iter()
@@ -219,15 +276,31 @@ fn worker(
                 if replies.send(Reply::Refreshed(refresh)).is_err() {
                     return;
                 }
+                if let Some(reply) = backend_reply
+                    && replies.send(reply).is_err()
+                {
+                    return;
+                }
                 if let Some(key) = detail {
                     read_detail(ctx, rdns, &key, &mut logged, replies);
                 }
                 continue;
             }
-            Request::Detail(key) => {
+            Request::Detail(key, backend) => {
                 // the pane opened: its log is read again
                 logged = None;
                 read_detail(ctx, rdns, &key, &mut logged, replies);
+                if let (true, Some(pool)) = (backend, pool) {
+                    let mut last = Fetched {
+                        items: sessions.iter().map(|s| (s.clone(), None)).collect(),
+                        sources: Vec::new(),
+                        failures: Vec::new(),
+                    };
+                    let reply = read_backend(ctx, pool, &mut last, Some(&key));
+                    if replies.send(reply).is_err() {
+                        return;
+                    }
+                }
                 continue;
             }
             Request::Act(action, session) => {
@@ -266,6 +339,12 @@ fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Opt
         selection: plan.list.selection.clone(),
         interval: plan.interval,
     });
+    // the backend's SQL connections, kept across refreshes and closed on the way out
+    let pool = match ctx.sql {
+        Some(_) => Some(crate::commands::locks::pool(ctx)?),
+        None => None,
+    };
+    state.sql = pool.is_some();
     let color = ctx.options.palette.enabled;
     let signalled = quit_on_signals()?;
     let cache = Arc::new(Mutex::new(cache));
@@ -277,9 +356,12 @@ fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Opt
         let quiet = ctx.quiet();
         let rdns = plan.list.rdns.clone();
         let cache = Arc::clone(&cache);
+        let pool = pool.clone();
         std::thread::Builder::new()
             .name("mxs-fetch".into())
-            .spawn(move || worker(&quiet, &rdns, &cache, &request_rx, &reply_tx))
+            .spawn(move || {
+                worker(&quiet, &rdns, &cache, pool.as_ref(), &request_rx, &reply_tx);
+            })
             .context("starting the fetching thread")?;
     }
     let mut screen = Screen::enter().context("setting up the terminal")?;
@@ -293,6 +375,12 @@ fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Opt
         &reply_rx,
     );
     drop(screen);
+    if let Some(pool) = &pool {
+        // a query in flight is cancelled first; what cannot be closed is said
+        for f in pool.close() {
+            ctx.diag.error(&anyhow::Error::new(f));
+        }
+    }
     // A terminal that went away (hung up) fails the next read or draw: nobody is left to tell,
     // so the view ends as after SIGHUP. An error on a terminal that is still there is reported.
     let result = match result {
@@ -337,6 +425,7 @@ fn run_view(
                 .send(Request::Refresh {
                     want_query: state.wants_query(),
                     detail: state.detail_key().cloned(),
+                    backend: state.backend,
                 })
                 .map_err(|_| gone())?;
             in_flight = true;
@@ -351,6 +440,14 @@ fn run_view(
                 }
                 Reply::Detail(key, doc) => state.apply_detail(&key, doc),
                 Reply::DetailLog(key, log) => state.apply_detail_log(&key, log),
+                Reply::Backend(threads, error) => {
+                    if let Some((key, threads)) = threads {
+                        state.apply_detail_backend(&key, threads);
+                    }
+                    if let Some(e) = error {
+                        state.acted(e, true);
+                    }
+                }
                 Reply::Acted(line, failed) => {
                     state.acted(line, failed);
                     // show the result of the action at once
@@ -390,7 +487,9 @@ fn run_view(
         match state.key(input) {
             Effect::None => {}
             Effect::Quit => return Ok(None),
-            Effect::Detail(key) => requests.send(Request::Detail(key)).map_err(|_| gone())?,
+            Effect::Detail(key) => requests
+                .send(Request::Detail(key, state.backend))
+                .map_err(|_| gone())?,
             Effect::Act(act, session) => {
                 requests
                     .send(Request::Act(act, session))
@@ -401,6 +500,7 @@ fn run_view(
                     due = started + state.interval;
                 }
             }
+            Effect::Refresh => due = Instant::now(),
         }
     }
 }

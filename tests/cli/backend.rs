@@ -738,3 +738,43 @@ fn mysql_8_and_a_server_of_another_kind() {
     );
     all_closed(&server);
 }
+
+#[test]
+fn the_live_view_turns_the_backend_on_with_b() {
+    let server = with_backend(chain());
+    let run = mxs(&["top", "60s"]).hosts(&server).args(&SQL).pty(150, 200);
+    run.wait_text("3 sessions");
+    assert!(server.sql_connections().is_empty(), "nothing read before b");
+    run.write(b"b");
+    let screen = run.wait_screen("the backend columns", |s| {
+        s.contains("BLOCKED BY") && s.contains("Updating")
+    });
+    assert!(screen.contains("TRX AGE"), "{screen}");
+    // the detail of session 3: its backend thread and who blocks it
+    run.write(b"jj\r");
+    let screen = run.wait_screen("the detail's backend threads", |s| {
+        s.lines()
+            .any(|l| l.contains("held by") && l.contains("session 2 (maxuser@127.0.0.1)"))
+    });
+    assert!(screen.contains("Backend threads (1)"), "{screen}");
+    run.write(b"\x1b");
+    // the refreshes reuse the connection
+    run.write(b"q");
+    let (code, text, cooked) = run.finish_cooked();
+    assert_eq!(code, Some(0), "{text}");
+    assert!(cooked);
+    assert_eq!(all_closed(&server), 1, "one connection, reused and closed");
+}
+
+#[test]
+fn the_live_view_says_how_to_give_credentials() {
+    let server = with_backend(chain());
+    let run = mxs(&["top", "60s"]).hosts(&server).pty(30, 160);
+    run.wait_text("3 sessions");
+    run.write(b"b");
+    run.wait_text("needs --sql-user and --sql-password");
+    run.write(b"q");
+    let (code, text, _) = run.finish_cooked();
+    assert_eq!(code, Some(0), "{text}");
+    assert!(server.sql_connections().is_empty());
+}
