@@ -778,3 +778,15 @@ fn the_live_view_says_how_to_give_credentials() {
     assert_eq!(code, Some(0), "{text}");
     assert!(server.sql_connections().is_empty());
 }
+
+#[test]
+fn a_closed_terminal_closes_the_live_view_s_connection() {
+    let server = with_backend(chain());
+    let run = mxs(&["top", "60s"]).hosts(&server).args(&SQL).pty(40, 200);
+    run.wait_text("3 sessions");
+    run.write(b"b");
+    // the backend was read: its connection is open
+    run.wait_text("Updating");
+    assert_eq!(run.hang_up(), Some(0));
+    assert_eq!(all_closed(&server), 1);
+}
