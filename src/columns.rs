@@ -31,6 +31,10 @@ pub enum Column {
     QueryAge,
     ConnIds,
     Maxscale,
+    BlockedBy,
+    BackendState,
+    BackendTime,
+    TrxAge,
 }
 
 /// How a column's values compare and parse in conditions.
@@ -56,7 +60,7 @@ pub enum Value<'a> {
 }
 
 impl Column {
-    pub const ALL: [Column; 20] = [
+    pub const ALL: [Column; 24] = [
         Column::Id,
         Column::User,
         Column::Host,
@@ -77,7 +81,25 @@ impl Column {
         Column::QueryAge,
         Column::ConnIds,
         Column::Maxscale,
+        Column::BlockedBy,
+        Column::BackendState,
+        Column::BackendTime,
+        Column::TrxAge,
     ];
+
+    /// The columns read from the backend servers (`list --backend`).
+    pub const BACKEND: [Column; 4] = [
+        Column::BlockedBy,
+        Column::BackendState,
+        Column::BackendTime,
+        Column::TrxAge,
+    ];
+
+    /// The column is read from the backend servers through the SQL API (`--backend`).
+    #[must_use]
+    pub fn needs_backend(self) -> bool {
+        Column::BACKEND.contains(&self)
+    }
 
     /// The default table columns.
     #[must_use]
@@ -139,6 +161,10 @@ impl Column {
             Column::QueryAge => "query_age",
             Column::ConnIds => "conn_ids",
             Column::Maxscale => "maxscale",
+            Column::BlockedBy => "blocked_by",
+            Column::BackendState => "backend_state",
+            Column::BackendTime => "backend_time",
+            Column::TrxAge => "trx_age",
         }
     }
 
@@ -165,6 +191,10 @@ impl Column {
             Column::QueryAge => "QUERY AGE",
             Column::ConnIds => "CONN IDS",
             Column::Maxscale => "MAXSCALE",
+            Column::BlockedBy => "BLOCKED BY",
+            Column::BackendState => "BACKEND STATE",
+            Column::BackendTime => "BACKEND TIME",
+            Column::TrxAge => "TRX AGE",
         }
     }
 
@@ -172,7 +202,11 @@ impl Column {
     pub fn kind(self) -> Kind {
         match self {
             Column::Id | Column::Port | Column::Io | Column::Thread => Kind::Number,
-            Column::Idle | Column::Alive | Column::QueryAge => Kind::Duration,
+            Column::Idle
+            | Column::Alive
+            | Column::QueryAge
+            | Column::BackendTime
+            | Column::TrxAge => Kind::Duration,
             Column::Memory => Kind::Size,
             Column::Connected => Kind::Time,
             _ => Kind::Text,
@@ -255,6 +289,13 @@ impl Column {
             Column::ConnIds if s.conn_ids.is_empty() => Value::Missing,
             Column::ConnIds => Value::Text(Cow::Owned(conn_ids(s.conn_ids(), ","))),
             Column::Maxscale => text(labels.get(s.endpoint).map(String::as_str)),
+            Column::BlockedBy => match s.backend.as_deref() {
+                Some(b) if !b.blocked_by.is_empty() => join(&b.blocked_by),
+                _ => Value::Missing,
+            },
+            Column::BackendState => text(s.backend.as_deref().and_then(|b| b.state.as_deref())),
+            Column::BackendTime => num(s.backend.as_deref().and_then(|b| b.time)),
+            Column::TrxAge => num(s.backend.as_deref().and_then(|b| b.trx_age)),
         }
     }
 
@@ -289,6 +330,16 @@ impl Column {
                 }
             })),
             Column::ConnIds => Cow::Owned(conn_ids(s.conn_ids(), ", ")),
+            Column::BackendTime => opt(s
+                .backend
+                .as_deref()
+                .and_then(|b| b.time)
+                .map(units::format_seconds)),
+            Column::TrxAge => opt(s
+                .backend
+                .as_deref()
+                .and_then(|b| b.trx_age)
+                .map(units::format_seconds)),
             other => match other.value(s, labels) {
                 Value::Num(n) => Cow::Owned(format!("{n}")),
                 Value::Text(t) => t,
@@ -383,7 +434,7 @@ pub fn table_columns(
         return Ok(Column::ALL
             .iter()
             .copied()
-            .filter(|c| *c != Column::Maxscale || several_hosts)
+            .filter(|c| (*c != Column::Maxscale || several_hosts) && !c.needs_backend())
             .collect());
     }
     if names.is_empty() {

@@ -75,6 +75,8 @@ const MXS_KEYS: &[&str] = &[
     "rdns-deadline",
     "rdns-concurrency",
     "server-utc-offset",
+    "sql-user",
+    "sql-password",
 ];
 
 pub fn parse_bool(v: &str) -> Option<bool> {

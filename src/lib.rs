@@ -14,6 +14,7 @@ pub mod diag;
 pub mod endpoint;
 pub mod error;
 pub mod hosts;
+pub mod locks;
 pub mod output;
 pub mod plan;
 pub mod rdns;
@@ -154,6 +155,8 @@ fn complete_values(
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         tui::terminal::restore();
+        // a backend connection is held until MaxScale restarts unless it is closed
+        api::sql::close_everything();
         let payload = info
             .payload()
             .downcast_ref::<&str>()
@@ -213,7 +216,19 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
     {
         diag.warning(&w);
     }
-    let password = password(&settings)?;
+    let password = password(&settings, &settings.connection.password, "Enter password: ")?;
+    let sql = match (&conn.sql.user, &conn.sql.password) {
+        // the live view reads the backend when asked (`b`), if credentials were given
+        (Some(user), Some(source))
+            if plan.reads_backend() || matches!(&plan, plan::Plan::Watch(w) if w.live) =>
+        {
+            Some(api::sql::Credentials {
+                user: user.clone(),
+                password: self::password(&settings, source, "Enter database password: ")?,
+            })
+        }
+        _ => None,
+    };
     let client = Arc::new(Client::new(&conn.client_config(password))?);
     let ctx = Ctx {
         api: MaxScale::new(client, conn.hosts.clone()),
@@ -225,6 +240,7 @@ pub fn run(cli: Cli, env: Env, diag: &mut Diag) -> anyhow::Result<Option<ExitKin
             stdout: settings.output.stdout_tty,
         },
         jq: settings.jq.clone(),
+        sql,
     };
     commands::run(&ctx, &plan)
 }
@@ -246,8 +262,8 @@ fn generate(cmd: &GenerateCommand) -> anyhow::Result<Option<ExitKind>> {
     Ok(None)
 }
 
-/// The password: given, prompted for (hidden echo) on a terminal, or one line of stdin.
-fn password(settings: &Settings) -> anyhow::Result<Secret> {
+/// A password: given, prompted for (hidden echo) on a terminal, or one line of stdin.
+fn password(settings: &Settings, source: &PasswordSource, prompt: &str) -> anyhow::Result<Secret> {
     let read_line = || -> anyhow::Result<Secret> {
         let mut line = String::new();
         std::io::stdin()
@@ -256,11 +272,11 @@ fn password(settings: &Settings) -> anyhow::Result<Secret> {
             .map_err(|e| Failure::usage(format!("reading the password from stdin: {e}")))?;
         Ok(Secret::new(line.trim_end_matches(['\n', '\r']).to_string()))
     };
-    match &settings.connection.password {
+    match source {
         PasswordSource::Given(s) => Ok(s.clone()),
         PasswordSource::Stdin => read_line(),
         PasswordSource::Prompt if settings.stdin_tty() => Ok(Secret::new(
-            rpassword::prompt_password("Enter password: ")
+            rpassword::prompt_password(prompt)
                 .map_err(|e| Failure::usage(format!("reading the password: {e}")))?,
         )),
         PasswordSource::Prompt => read_line(),

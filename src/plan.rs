@@ -71,6 +71,8 @@ pub struct List {
     pub selection: Selection,
     pub rdns: RdnsSettings,
     pub columns: Vec<Column>,
+    /// Read the backend servers for the backend columns (`list --backend`).
+    pub backend: bool,
 }
 
 /// `sessions show`.
@@ -83,6 +85,17 @@ pub struct Show {
     pub rdns: RdnsSettings,
     /// Add each session's last lines of MaxScale's log (`show --log`).
     pub log: bool,
+    /// Add each session's backend threads and lock waits (`show --backend`, SQL API).
+    pub backend: bool,
+}
+
+/// `sessions locks`: the lock waits of every host and backend server.
+#[derive(Debug)]
+pub struct Locks {
+    /// Keeps the blocked sessions (with `blockers`, the roots) that match.
+    pub selection: Selection,
+    /// Only the root blockers.
+    pub blockers: bool,
 }
 
 /// Where `sessions log` stops reading back.
@@ -302,6 +315,21 @@ pub enum Plan {
     Watch(Watch),
     Act(Act),
     Log(Log),
+    Locks(Locks),
+}
+
+impl Plan {
+    /// Whether the command reads the backend through the SQL API (and so needs database
+    /// credentials).
+    #[must_use]
+    pub fn reads_backend(&self) -> bool {
+        matches!(
+            self,
+            Plan::Show(Show { backend: true, .. })
+                | Plan::Locks(_)
+                | Plan::List(List { backend: true, .. })
+        )
+    }
 }
 
 #[cfg(test)]

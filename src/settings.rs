@@ -111,6 +111,13 @@ pub enum PasswordSource {
     Stdin,
 }
 
+/// The database account of the SQL API, as far as it was given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SqlAccount {
+    pub user: Option<String>,
+    pub password: Option<PasswordSource>,
+}
+
 /// Connection settings.
 #[derive(Debug, Clone)]
 pub struct Connection {
@@ -122,6 +129,8 @@ pub struct Connection {
     pub max_response_size: u64,
     /// The servers' UTC offset in seconds, for the zoneless times of `queries[]`.
     pub utc_offset: i64,
+    /// The database account of the SQL API (`--backend`, `locks`).
+    pub sql: SqlAccount,
 }
 
 /// Output settings.
@@ -275,23 +284,47 @@ impl Settings {
     /// Resolves a `sessions` command into its plan; every usage error is raised here.
     pub fn plan(&self, command: &SessionsCommand) -> Result<Plan, Failure> {
         let lists_ids = matches!(command, SessionsCommand::List(a) if a.watch.is_none())
-            || matches!(command, SessionsCommand::Queries(_));
+            || matches!(
+                command,
+                SessionsCommand::Queries(_) | SessionsCommand::Locks(_)
+            );
         if self.output.format == Format::Ids && !lists_ids {
             return Err(Failure::usage(
-                "-o ids: only `sessions list` and `sessions queries` print ids (`mxs sessions list -o ids | mxs sessions kill -`)",
+                "-o ids: only `sessions list`, `sessions queries` and `sessions locks` print ids (`mxs sessions list -o ids | mxs sessions kill -`)",
             ));
         }
         let several = self.connection.hosts.several();
-        let list = |rdns: &RdnsArgs, select: &cli::SelectArgs, columns: &[String], wide| {
+        let list = |rdns: &RdnsArgs,
+                    select: &cli::SelectArgs,
+                    columns: &[String],
+                    wide,
+                    backend: bool| {
+            let selection = selection(select)?;
+            let mut columns = table_columns(columns, wide, several)?;
+            if backend && (wide || columns == Column::defaults(several)) {
+                columns.extend(Column::BACKEND);
+            }
+            let read = columns
+                .iter()
+                .copied()
+                .chain(Column::ALL.into_iter().filter(|c| selection.uses(*c)))
+                .find(|c| c.needs_backend());
+            if let (Some(c), false) = (read, backend) {
+                return Err(Failure::usage(format!(
+                    "the column {} is read from the backend servers: it needs `sessions list --backend`",
+                    c.name()
+                )));
+            }
             Ok::<_, Failure>(plan::List {
-                selection: selection(select)?,
+                selection,
                 rdns: self.rdns(rdns)?,
-                columns: table_columns(columns, wide, several)?,
+                columns,
+                backend,
             })
         };
-        Ok(match command {
+        let plan = match command {
             SessionsCommand::List(a) => {
-                let l = list(&a.rdns, &a.select, &a.columns, a.wide)?;
+                let l = list(&a.rdns, &a.select, &a.columns, a.wide, a.backend)?;
                 match &a.watch {
                     Some(interval) => {
                         Plan::Watch(self.watch(l, Some(interval), None, a.max_load.as_deref())?)
@@ -300,7 +333,7 @@ impl Settings {
                 }
             }
             SessionsCommand::Watch(a) => {
-                let l = list(&a.rdns, &a.select, &a.columns, a.wide)?;
+                let l = list(&a.rdns, &a.select, &a.columns, a.wide, false)?;
                 Plan::Watch(self.watch(l, a.interval.as_deref(), a.count, a.max_load.as_deref())?)
             }
             SessionsCommand::Queries(a) => {
@@ -322,6 +355,7 @@ impl Settings {
                         selection: selection(&a.select)?,
                         rdns: self.rdns(&a.rdns)?,
                         columns,
+                        backend: false,
                     },
                     min_duration,
                 })
@@ -335,6 +369,11 @@ impl Settings {
                     .collect::<Result<_, _>>()?,
                 rdns: self.rdns(&a.rdns)?,
                 log: a.log,
+                backend: a.backend,
+            }),
+            SessionsCommand::Locks(a) => Plan::Locks(plan::Locks {
+                selection: Selection::parse(&a.conditions, &[], None)?,
+                blockers: a.blockers,
             }),
             SessionsCommand::Log(a) => Plan::Log(self.log(a)?),
             SessionsCommand::Kill(a) => Plan::Act(self.act(
@@ -367,7 +406,29 @@ impl Settings {
                     rdns: self.rdns(&a.rdns)?,
                 })
             }
-        })
+        };
+        if plan.reads_backend() {
+            let sql = &self.connection.sql;
+            let what = match plan {
+                Plan::Locks(_) => "sessions locks",
+                Plan::List(_) => "list --backend",
+                _ => "show --backend",
+            };
+            if sql.user.is_none() || sql.password.is_none() {
+                let missing = match (&sql.user, &sql.password) {
+                    (None, None) => "a database user and password",
+                    (None, Some(_)) => "a database user",
+                    _ => "a database password",
+                };
+                return Err(Failure::usage(format!(
+                    "{what} reads the backend servers through MaxScale's SQL API, which needs {missing}"
+                ))
+                .with_hint(
+                    "give --sql-user and --sql-password (or --sql-password-stdin, or MXS_SQL_USER and MXS_SQL_PASSWORD, or sql-user and sql-password in the config file's [mxs] section)",
+                ));
+            }
+        }
+        Ok(plan)
     }
 
     fn log(&self, a: &cli::LogArgs) -> Result<plan::Log, Failure> {
@@ -671,6 +732,25 @@ fn resolve_connection(
         },
     };
 
+    let sql = SqlAccount {
+        user: conn
+            .sql_user
+            .clone()
+            .or(cfg("sql-user").map(str::to_string))
+            .filter(|u| !u.is_empty()),
+        password: if conn.sql_password_stdin {
+            Some(PasswordSource::Stdin)
+        } else {
+            conn.sql_password
+                .as_deref()
+                .or(cfg("sql-password"))
+                .map(|p| match p {
+                    "" => PasswordSource::Prompt,
+                    p => PasswordSource::Given(Secret::new(p.to_string())),
+                })
+        },
+    };
+
     Ok(Connection {
         hosts: Hosts::new(endpoints),
         user,
@@ -679,6 +759,7 @@ fn resolve_connection(
         timeout,
         max_response_size,
         utc_offset,
+        sql,
     })
 }
 

@@ -100,6 +100,7 @@ fn check_json(bytes: &[u8]) {
         remote_name: Some(None),
         running: None,
         log: None,
+        backend: None,
     };
     let Ok(input) = serde_json::from_slice::<Value>(bytes) else {
         // Valid JSON that serde_json::Value refuses (a lone surrogate escape "\udc00", a number

@@ -129,7 +129,22 @@ fn text(v: &Value) -> Option<String> {
 }
 
 fn int(v: &Value) -> Option<i64> {
-    v.as_i64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+    v.as_i64()
+        .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+}
+
+/// A PROCESSLIST row.
+fn thread(rs: &ResultSet, row: &[Value]) -> Option<Thread> {
+    Some(Thread {
+        id: rs.get(row, "ID").as_u64()?,
+        user: text(rs.get(row, "USER")),
+        host: text(rs.get(row, "HOST")),
+        db: text(rs.get(row, "DB")),
+        command: text(rs.get(row, "COMMAND")),
+        time: int(rs.get(row, "TIME")),
+        state: text(rs.get(row, "STATE")),
+        info: text(rs.get(row, "INFO")),
+    })
 }
 
 /// Seconds from `from` to `now`, both the server's `YYYY-MM-DD HH:MM:SS`.
@@ -143,9 +158,9 @@ fn note(what: &str, outcome: Option<&Outcome>) -> Option<String> {
     match outcome {
         Some(Outcome::Error(e)) => Some(format!("{what}: {e}")),
         None => Some(format!("{what}: not read (an earlier statement failed)")),
-        Some(Outcome::Rows(rs)) if !rs.complete => Some(format!(
-            "{what}: only the first {MAX_ROWS} rows were read"
-        )),
+        Some(Outcome::Rows(rs)) if !rs.complete => {
+            Some(format!("{what}: only the first {MAX_ROWS} rows were read"))
+        }
         _ => None,
     }
 }
@@ -195,11 +210,13 @@ pub fn read(pool: &Pool, host: usize, server: &str, wanted: &[u64]) -> Result<Se
             Flavour::Unknown(sanitize::line(&version).into_owned())
         };
         out.version = Some(sanitize::line(&version).into_owned());
-        if let (Some(name), Some(port)) = (text(rs.get(row, "hostname")), text(rs.get(row, "port"))) {
+        if let (Some(name), Some(port)) = (text(rs.get(row, "hostname")), text(rs.get(row, "port")))
+        {
             out.identity = format!("{name}:{port}");
         }
     }
-    out.notes.extend(note("the server's version", first.first()));
+    out.notes
+        .extend(note("the server's version", first.first()));
     let mut wait_started: Vec<(u64, Option<String>)> = Vec::new();
     let mut trx_thread: Vec<(String, u64)> = Vec::new();
     if let Some(rs) = rows(first.get(1)) {
@@ -222,7 +239,8 @@ pub fn read(pool: &Pool, host: usize, server: &str, wanted: &[u64]) -> Result<Se
             });
         }
     }
-    out.notes.extend(note("transactions (INNODB_TRX)", first.get(1)));
+    out.notes
+        .extend(note("transactions (INNODB_TRX)", first.get(1)));
     // the row-lock waits, by transaction ids
     let (waits_sql, what) = match out.flavour {
         Flavour::MariaDb => (
@@ -241,7 +259,8 @@ pub fn read(pool: &Pool, host: usize, server: &str, wanted: &[u64]) -> Result<Se
                  BLOCKING_ENGINE_LOCK_ID AS blocking_lock_id \
                  FROM performance_schema.data_lock_waits; \
                  SELECT ENGINE_LOCK_ID AS lock_id, LOCK_MODE AS lock_mode, \
-                 LOCK_TYPE AS lock_type, OBJECT_NAME AS lock_table, INDEX_NAME AS lock_index \
+                 LOCK_TYPE AS lock_type, OBJECT_SCHEMA AS lock_schema, \
+                 OBJECT_NAME AS lock_table, INDEX_NAME AS lock_index \
                  FROM performance_schema.data_locks WHERE LOCK_STATUS = 'GRANTED'",
             ),
             "row-lock waits (performance_schema.data_lock_waits)",
@@ -278,13 +297,18 @@ pub fn read(pool: &Pool, host: usize, server: &str, wanted: &[u64]) -> Result<Se
                     .iter()
                     .find(|(t, _)| *t == waiter)
                     .and_then(|(_, s)| s.clone());
+                // MariaDB names the table `db`.`t`; MySQL gives the schema apart
+                let table = match (field("lock_schema"), field("lock_table")) {
+                    (Some(db), Some(t)) => Some(format!("`{db}`.`{t}`")),
+                    (_, t) => t,
+                };
                 out.waits.push(Wait {
                     waiter,
                     blocker: thread_of(rs.get(row, "blocking_trx_id")),
                     lock: Lock::Row {
                         mode: field("lock_mode"),
                         kind: field("lock_type"),
-                        table: field("lock_table"),
+                        table,
                         index: field("lock_index"),
                     },
                     seconds: seconds_between(started.as_deref(), now.as_deref()),
@@ -309,23 +333,11 @@ pub fn read(pool: &Pool, host: usize, server: &str, wanted: &[u64]) -> Result<Se
     }
     sql.push_str("STATE LIKE 'Waiting for%' ORDER BY ID");
     let third = pool.query(host, server, &sql, MAX_ROWS)?;
-    out.notes.extend(note("threads (PROCESSLIST)", third.first()));
+    out.notes
+        .extend(note("threads (PROCESSLIST)", third.first()));
     if let Some(rs) = rows(third.first()) {
-        for row in &rs.rows {
-            let Some(id) = rs.get(row, "ID").as_u64() else {
-                continue;
-            };
-            out.threads.push(Thread {
-                id,
-                user: text(rs.get(row, "USER")),
-                host: text(rs.get(row, "HOST")),
-                db: text(rs.get(row, "DB")),
-                command: text(rs.get(row, "COMMAND")),
-                time: int(rs.get(row, "TIME")),
-                state: text(rs.get(row, "STATE")),
-                info: text(rs.get(row, "INFO")),
-            });
-        }
+        out.threads
+            .extend(rs.rows.iter().filter_map(|row| thread(rs, row)));
     }
     metadata_waits(pool, host, server, &mut out)?;
     Ok(out)
@@ -433,20 +445,8 @@ fn metadata_waits(pool: &Pool, host: usize, server: &str, out: &mut Server) -> R
         );
         let more = pool.query(host, server, &sql, MAX_ROWS)?;
         if let Some(rs) = rows(more.first()) {
-            for row in &rs.rows {
-                if let Some(id) = rs.get(row, "ID").as_u64() {
-                    out.threads.push(Thread {
-                        id,
-                        user: text(rs.get(row, "USER")),
-                        host: text(rs.get(row, "HOST")),
-                        db: text(rs.get(row, "DB")),
-                        command: text(rs.get(row, "COMMAND")),
-                        time: int(rs.get(row, "TIME")),
-                        state: text(rs.get(row, "STATE")),
-                        info: text(rs.get(row, "INFO")),
-                    });
-                }
-            }
+            out.threads
+                .extend(rs.rows.iter().filter_map(|row| thread(rs, row)));
         }
     }
     Ok(())
@@ -479,9 +479,24 @@ mod tests {
     fn a_statement_names_a_table_qualified_or_in_its_database() {
         let alter = "ALTER TABLE test.locktest ADD COLUMN tmpcol INT";
         assert!(names_table(alter, None, "test", "locktest"));
-        assert!(names_table("select * from `locktest` where id=2", Some("test"), "test", "locktest"));
-        assert!(!names_table("SELECT * FROM locktest2", Some("test"), "test", "locktest"));
-        assert!(!names_table("SELECT * FROM locktest", Some("other"), "test", "locktest"));
+        assert!(names_table(
+            "select * from `locktest` where id=2",
+            Some("test"),
+            "test",
+            "locktest"
+        ));
+        assert!(!names_table(
+            "SELECT * FROM locktest2",
+            Some("test"),
+            "test",
+            "locktest"
+        ));
+        assert!(!names_table(
+            "SELECT * FROM locktest",
+            Some("other"),
+            "test",
+            "locktest"
+        ));
         assert!(!names_table(alter, None, "test", ""));
     }
 

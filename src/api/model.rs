@@ -57,6 +57,21 @@ pub struct Session {
     /// How long the running statement has run, in seconds, by the server's clock (set by the
     /// commands, which know that clock).
     pub query_age: Option<f64>,
+    /// What the backend servers say of its threads (`list --backend`, set by the commands).
+    pub backend: Option<Box<BackendFacts>>,
+}
+
+/// A session's backend threads in a list: what blocks them, their state, how long they have
+/// been in it, the age of their open transaction (the longest over its connections).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BackendFacts {
+    /// The sessions (`ID` or `ID@HOST`) and threads (`thread:T`) its threads wait for.
+    pub blocked_by: Vec<String>,
+    pub state: Option<String>,
+    pub time: Option<f64>,
+    pub trx_age: Option<f64>,
+    /// The same for `meta.backend` in JSON.
+    pub json: serde_json::Value,
 }
 
 /// The statement a session is running.

@@ -4,7 +4,7 @@
 //!
 //! A [`Pool`] holds one connection per (host, server) that a command uses: opened on demand
 //! (`POST /v1/sql`), reused by every query of the command, and closed (`DELETE /v1/sql/:id`)
-//! by [`Pool::close`], by its drop, and by the signal guard ([`Pool::close_on_signals`]) on
+//! by [`Pool::close`], by its drop, and by the signal thread ([`Pool::close_on_signals`]) on
 //! Ctrl-C, SIGTERM and a closed terminal. MaxScale never closes an idle connection itself: one
 //! left open holds a backend connection until MaxScale restarts. A busy connection cannot be
 //! closed; it is cancelled (`POST .../cancel`) first.
@@ -73,7 +73,11 @@ pub struct SqlError {
 
 impl std::fmt::Display for SqlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "error {} ({}): {}", self.errno, self.sqlstate, self.message)
+        write!(
+            f,
+            "error {} ({}): {}",
+            self.errno, self.sqlstate, self.message
+        )
     }
 }
 
@@ -95,6 +99,7 @@ struct Inner {
 
 impl Drop for Inner {
     fn drop(&mut self) {
+        wait_if_signalled();
         close_all(self);
     }
 }
@@ -119,7 +124,7 @@ impl Pool {
     /// is the connection's read timeout).
     #[must_use]
     pub fn new(api: MaxScale, credentials: Credentials, timeout: Duration) -> Pool {
-        Pool {
+        let pool = Pool {
             inner: Arc::new(Inner {
                 api,
                 credentials,
@@ -127,7 +132,12 @@ impl Pool {
                 open: Mutex::new(BTreeMap::new()),
                 closing: std::sync::atomic::AtomicBool::new(false),
             }),
+        };
+        if let Ok(mut pools) = POOLS.lock() {
+            pools.retain(|w| w.strong_count() > 0);
+            pools.push(Arc::downgrade(&pool.inner));
         }
+        pool
     }
 
     /// The hosts' API.
@@ -145,6 +155,7 @@ impl Pool {
         sql: &str,
         max_rows: usize,
     ) -> Result<Vec<Outcome>, Failure> {
+        wait_if_signalled();
         let conn = self.connection(host, server)?;
         let body = serde_json::json!({
             "sql": sql,
@@ -164,6 +175,7 @@ impl Pool {
                 Duration::from_secs(self.inner.timeout + 1),
             )
             .map_err(|f| hide(f, &conn.token))?;
+        wait_if_signalled();
         parse_results(&bytes).map_err(|why| {
             Failure::new(
                 Cause::InvalidDocument,
@@ -212,7 +224,13 @@ impl Pool {
         })
         .to_string();
         let bytes = api
-            .exchange(host, Method::Post, SQL, Some(body.as_bytes()), Duration::ZERO)
+            .exchange(
+                host,
+                Method::Post,
+                SQL,
+                Some(body.as_bytes()),
+                Duration::ZERO,
+            )
             .map_err(|f| self.connect_failure(f, host, server))?;
         let doc: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         let id = doc.pointer("/data/id").and_then(Value::as_str);
@@ -289,46 +307,62 @@ impl Pool {
     /// Closes every open connection; returns the failures (a connection that could not be
     /// closed is named, so that it can be closed by hand).
     pub fn close(&self) -> Vec<Failure> {
+        wait_if_signalled();
         close_all(&self.inner)
     }
 
-    /// Until the guard is dropped, SIGINT, SIGTERM and SIGHUP close every open connection
-    /// before the process ends as the signal would have ended it.
-    pub fn close_on_signals(&self) -> anyhow::Result<SignalGuard> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
-        let handle = signals.handle();
-        let weak = Arc::downgrade(&self.inner);
-        let thread = std::thread::Builder::new()
-            .name("mxs-sql-signals".into())
-            .spawn(move || {
-                if let Some(signal) = signals.forever().next() {
-                    if let Some(inner) = weak.upgrade() {
-                        close_all(&inner);
-                    }
-                    let _ = signal_hook::low_level::emulate_default_handler(signal);
-                    std::process::exit(128 + signal);
-                }
-            })?;
-        Ok(SignalGuard {
-            handle,
-            thread: Some(thread),
-        })
+    /// From now on, SIGINT, SIGTERM and SIGHUP close every open connection (of every pool)
+    /// before the process ends as the signal would have ended it. Installed once per process
+    /// and left in place (a handler, once installed, stays): with nothing open, a signal does
+    /// what it did before.
+    pub fn close_on_signals(&self) -> anyhow::Result<()> {
+        static INSTALLED: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+        INSTALLED
+            .get_or_init(|| {
+                use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+                let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+                    .map_err(|e| e.to_string())?;
+                std::thread::Builder::new()
+                    .name("mxs-sql-signals".into())
+                    .spawn(move || {
+                        if let Some(signal) = signals.forever().next() {
+                            SIGNALLED.store(true, std::sync::atomic::Ordering::SeqCst);
+                            close_everything();
+                            let _ = signal_hook::low_level::emulate_default_handler(signal);
+                            std::process::exit(128 + signal);
+                        }
+                    })
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            })
+            .clone()
+            .map_err(|e| anyhow::anyhow!("setting up signal handling: {e}"))
     }
 }
 
-/// Closes the connections when a signal comes, while it lives.
-pub struct SignalGuard {
-    handle: signal_hook::iterator::Handle,
-    thread: Option<std::thread::JoinHandle<()>>,
+/// A signal came: its thread closes the connections and ends the process.
+static SIGNALLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Once a signal came, the other threads wait for its thread to end the process: none goes on
+/// to print, exit, or find the connections already taken and leave while they are closed.
+fn wait_if_signalled() {
+    while SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) {
+        std::thread::park();
+    }
 }
 
-impl Drop for SignalGuard {
-    fn drop(&mut self) {
-        self.handle.close();
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
+/// Every pool of the process, for [`close_everything`].
+static POOLS: Mutex<Vec<std::sync::Weak<Inner>>> = Mutex::new(Vec::new());
+
+/// Closes the open connections of every pool: for the signal thread, and the panic hook,
+/// which ends the process without running destructors.
+pub fn close_everything() {
+    let pools: Vec<Arc<Inner>> = match POOLS.try_lock() {
+        Ok(p) => p.iter().filter_map(std::sync::Weak::upgrade).collect(),
+        Err(_) => return,
+    };
+    for inner in pools {
+        close_all(&inner);
     }
 }
 
@@ -375,14 +409,23 @@ fn close_one(inner: &Inner, host: usize, conn: &Conn) -> Result<(), Failure> {
     let cancel = format!("{SQL}/{}/cancel?token={}", conn.id, conn.token.expose());
     let mut last = None;
     for attempt in 0..20 {
-        match inner.api.exchange(host, Method::Delete, &path, None, Duration::ZERO) {
+        match inner
+            .api
+            .exchange(host, Method::Delete, &path, None, Duration::ZERO)
+        {
             Ok(_) => return Ok(()),
             // gone already (a restart, the idle cleanup)
-            Err(f) if f.detail.as_deref().is_some_and(|d| d.ends_with("is not a connection_id")) => {
+            Err(f)
+                if f.detail
+                    .as_deref()
+                    .is_some_and(|d| d.ends_with("is not a connection_id")) =>
+            {
                 return Ok(());
             }
             Err(f) if f.detail.as_deref().is_some_and(|d| d.contains("is busy")) => {
-                let _ = inner.api.exchange(host, Method::Post, &cancel, None, Duration::ZERO);
+                let _ = inner
+                    .api
+                    .exchange(host, Method::Post, &cancel, None, Duration::ZERO);
                 // the cancelled query ends with its error, then the connection is idle
                 std::thread::sleep(Duration::from_millis(50 * (attempt + 1)));
                 last = Some(hide(f, &conn.token));
@@ -405,9 +448,8 @@ fn parse_results(bytes: &[u8]) -> Result<Vec<Outcome>, String> {
 
 fn outcome(r: &Value) -> Outcome {
     if let Some(errno) = r.get("errno").and_then(Value::as_u64) {
-        let text = |k: &str| {
-            sanitize::line(r.get(k).and_then(Value::as_str).unwrap_or("")).into_owned()
-        };
+        let text =
+            |k: &str| sanitize::line(r.get(k).and_then(Value::as_str).unwrap_or("")).into_owned();
         return Outcome::Error(SqlError {
             errno,
             sqlstate: text("sqlstate"),
@@ -456,7 +498,10 @@ mod tests {
     #[test]
     fn tokens_are_hidden_from_messages() {
         let f = hide(
-            Failure::new(Cause::ServerError, "POST http://h/v1/sql/x/queries?token=abc.def"),
+            Failure::new(
+                Cause::ServerError,
+                "POST http://h/v1/sql/x/queries?token=abc.def",
+            ),
             &Secret::new("abc.def".into()),
         );
         assert_eq!(f.message, "POST http://h/v1/sql/x/queries?token=TOKEN");

@@ -115,6 +115,7 @@ impl Command {
                 all: true,
                 rdns: a.rdns.clone(),
                 log: false,
+                backend: false,
             }),
             Command::Destroy(MaxctrlDestroy::Session(a)) => SessionsCommand::Kill(a.clone()),
             Command::Reload(MaxctrlReload::Session(a)) => SessionsCommand::Restart(a.clone()),

@@ -28,6 +28,7 @@ pub use maxctrl::{
 const AFTER_HELP: &str = "\
 Environment:
   MXS_HOSTS, MXS_USER, MXS_PASSWORD, MXS_CONFIG   defaults for --hosts, --user, --password, --config
+  MXS_SQL_USER, MXS_SQL_PASSWORD                 defaults for --sql-user, --sql-password
   NO_COLOR, CLICOLOR_FORCE, TERM=dumb             color, when --color is auto
 
 Precedence: flags, then environment, then the config file ([mxs] over [maxctrl]), then defaults.
@@ -115,6 +116,39 @@ pub struct ConnectionArgs {
     /// Read the password from the first line of standard input
     #[arg(long, global = true, conflicts_with = "password")]
     pub password_stdin: bool,
+
+    /// Database user for the SQL API (show --backend, list --backend, locks)
+    ///
+    /// MaxScale runs read-only information_schema queries on the backend servers with it
+    /// (POST /v1/sql); it needs the PROCESS privilege to see other clients' threads and locks.
+    #[arg(
+        long,
+        global = true,
+        value_name = "USER",
+        env = "MXS_SQL_USER",
+        hide_env_values = true,
+        help_heading = "Backend (SQL API)"
+    )]
+    pub sql_user: Option<String>,
+
+    /// Password of --sql-user
+    ///
+    /// An empty value (--sql-password '') prompts for it with hidden echo on a terminal and
+    /// reads one line of standard input otherwise.
+    #[arg(
+        long,
+        global = true,
+        value_name = "PASSWORD",
+        env = "MXS_SQL_PASSWORD",
+        hide_env_values = true,
+        help_heading = "Backend (SQL API)"
+    )]
+    pub sql_password: Option<String>,
+
+    /// Read the database password from the first line of standard input
+    #[arg(long, global = true, conflicts_with_all = ["sql_password", "password_stdin"],
+          help_heading = "Backend (SQL API)")]
+    pub sql_password_stdin: bool,
 
     /// Use HTTPS for endpoints given without a scheme
     #[arg(short = 's', long, global = true)]
@@ -361,6 +395,16 @@ pub enum SessionsCommand {
     /// log levels: a plain kill logs nothing unless log_info is on (`mxs sessions alter ID
     /// log_info=true` before reproducing).
     Log(LogArgs),
+
+    /// Lock waits across every host and backend server: who waits for whom (SQL API, 6.0+)
+    ///
+    /// Each blocked session with its chain of blockers up to the root, how long it has waited
+    /// and the statement it waits in, read through MaxScale's SQL API with read-only
+    /// information_schema queries (one connection per MaxScale and backend server, closed
+    /// before mxs exits, Ctrl-C included). Needs --sql-user and --sql-password. A blocker that
+    /// no queried MaxScale owns is shown as its backend thread. `--blockers -o ids | mxs
+    /// sessions kill -` shows the root blockers and asks before killing them.
+    Locks(LocksArgs),
 }
 
 /// Reverse DNS of client addresses.
@@ -457,6 +501,11 @@ pub struct ListArgs {
     #[arg(long)]
     pub wide: bool,
 
+    /// Add the columns read from the backend servers through MaxScale's SQL API (6.0+):
+    /// blocked_by, backend_state, backend_time, trx_age (needs --sql-user and --sql-password)
+    #[arg(long, conflicts_with = "watch")]
+    pub backend: bool,
+
     /// Refresh every INTERVAL until interrupted (same as `sessions watch`) [default: 2s]
     #[arg(long, value_name = "INTERVAL", num_args = 0..=1, require_equals = true,
           default_missing_value = "2s")]
@@ -484,6 +533,23 @@ pub struct ShowArgs {
     /// Add what MaxScale logged about each session (its last 20 lines; 6.0 or later)
     #[arg(long)]
     pub log: bool,
+
+    /// Add each backend thread of the session, and what it waits for and who holds it, read
+    /// through MaxScale's SQL API (6.0 or later; needs --sql-user and --sql-password)
+    #[arg(long)]
+    pub backend: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct LocksArgs {
+    /// Keep the blocked sessions matching COND (repeatable, ANDed; the --where of list)
+    #[arg(short = 'w', long = "where", value_name = "COND")]
+    pub conditions: Vec<String>,
+
+    /// Only the root blockers: the sessions that hold what others wait for and wait for
+    /// nothing themselves (`-o ids` pipes them into `mxs sessions kill -`)
+    #[arg(long)]
+    pub blockers: bool,
 }
 
 #[derive(Debug, Args, Clone)]

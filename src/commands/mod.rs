@@ -3,6 +3,7 @@
 
 pub mod act;
 pub mod complete;
+pub mod locks;
 pub mod log;
 pub mod queries;
 pub mod sessions;
@@ -32,6 +33,8 @@ pub struct Ctx {
     pub terminal: Terminal,
     /// `--jq`: the filter that stdout's JSON goes through.
     pub jq: Option<Arc<crate::output::jq::Program>>,
+    /// The database account of the SQL API, for the commands that read the backend.
+    pub sql: Option<crate::api::sql::Credentials>,
 }
 
 /// Which of the standard streams are terminals.
@@ -51,6 +54,7 @@ pub fn run(ctx: &Ctx, plan: &Plan) -> anyhow::Result<Option<ExitKind>> {
         Plan::Watch(p) => watch::run(ctx, p),
         Plan::Act(p) => act::run(ctx, p),
         Plan::Log(p) => log::run(ctx, p),
+        Plan::Locks(p) => locks::run(ctx, p),
     }
 }
 
@@ -69,6 +73,7 @@ impl Ctx {
             utc_offset: self.utc_offset,
             terminal: self.terminal,
             jq: self.jq.clone(),
+            sql: self.sql.clone(),
         }
     }
 

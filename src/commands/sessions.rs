@@ -189,7 +189,7 @@ fn split_outcomes(ctx: &Ctx, outcomes: Vec<HostOutcome>) -> (Vec<Source>, HostFa
 /// `sessions list`.
 pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
     let json = ctx.options.format.is_json();
-    let straight = plan.selection.is_identity() && !plan.rdns.client();
+    let straight = plan.selection.is_identity() && !plan.rdns.client() && !plan.backend;
     if json && straight {
         return list_json_streaming(ctx, &plan.rdns);
     }
@@ -203,15 +203,32 @@ pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
         return list_table_rows(ctx, plan);
     }
     let mut cache = rdns_cache(ctx, &plan.rdns);
-    let fetched = fetch_sessions(
+    let everything = Selection::default();
+    let mut fetched = fetch_sessions(
         ctx,
         &plan.rdns,
         &mut cache,
-        &plan.selection,
+        // the backend columns are known once the backend is read
+        if plan.backend {
+            &everything
+        } else {
+            &plan.selection
+        },
         json,
         plan.columns.iter().any(|c| c.needs_queries()),
     )?;
     cache.save();
+    let mut backend_failed = None;
+    if plan.backend {
+        let sessions: Vec<Session> = fetched.items.iter().map(|(s, _)| s.clone()).collect();
+        let backends = crate::commands::locks::read(ctx, &sessions, &sessions)?;
+        for (s, _) in &mut fetched.items {
+            s.backend = Some(Box::new(crate::commands::locks::facts(ctx, &backends, s)));
+        }
+        backend_failed = backends.report(ctx);
+        plan.selection
+            .apply(&mut fetched.items, ctx.labels(), |(s, _)| s);
+    }
     let mut out = ctx.stdout();
     let view = View {
         items: &fetched.items,
@@ -228,7 +245,9 @@ pub fn list(ctx: &Ctx, plan: &plan::List) -> anyhow::Result<Option<ExitKind>> {
     {
         ctx.diag.note("no sessions");
     }
-    ctx.report_failures(fetched.failures_at_exit())
+    Ok(ctx
+        .report_failures(fetched.failures_at_exit())?
+        .or(backend_failed))
 }
 
 /// The reverse-DNS cache a command uses: loaded for client-side lookups, else disabled.
@@ -388,7 +407,7 @@ fn list_tsv_rows(ctx: &Ctx, rdns: &RdnsSettings) -> anyhow::Result<Option<ExitKi
     });
     let mut out = ctx.stdout();
     if ctx.options.header {
-        crate::output::tsv::write_header(&mut out)?;
+        crate::output::tsv::write_header(&mut out, false)?;
     }
     for line in rows.in_order() {
         out.write_all(line.as_bytes())?;
@@ -565,12 +584,18 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
                 .ok()
         })
         .collect();
+    let (backend, backend_failed) = if plan.backend {
+        show_backend(ctx, &lookup.found)?
+    } else {
+        (Vec::new(), None)
+    };
     let items: Vec<show::Item<'_>> = lookup
         .found
         .iter()
         .zip(&values)
         .zip(&logs)
-        .map(|((f, value), log)| show::Item {
+        .enumerate()
+        .map(|(i, ((f, value), log))| show::Item {
             resource: &f.resource,
             value,
             members: &f.members,
@@ -582,13 +607,15 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
                     .and_then(|remote| r.name(remote))
             }),
             log: log.as_deref(),
+            backend: backend.get(i).map(Vec::as_slice),
+            labels: ctx.labels(),
         })
         .collect();
     let now = crate::text::time::now_unix();
     let mut out = ctx.stdout();
     show::write(&mut out, &ctx.options, &items, now)?;
     out.flush().context("writing the output")?;
-    let failed = ctx.report_failures(failures)?;
+    let failed = ctx.report_failures(failures)?.or(backend_failed);
     if lookup.missing.is_empty() {
         return Ok(failed);
     }
@@ -608,6 +635,38 @@ pub fn show(ctx: &Ctx, plan: &plan::Show) -> anyhow::Result<Option<ExitKind>> {
         ctx.diag.error(&err);
     }
     Ok(Some(failed.unwrap_or(ExitKind::NotFound)))
+}
+
+/// `show --backend`: each found session's backend threads, read with every host's sessions
+/// (to name the blockers), and the exit kind of the first server that could not be read.
+fn show_backend(
+    ctx: &Ctx,
+    found: &[fetch::Found],
+) -> anyhow::Result<(
+    Vec<Vec<crate::output::locks::BackendThread>>,
+    Option<ExitKind>,
+)> {
+    let rdns = RdnsSettings::off();
+    let mut cache = rdns_cache(ctx, &rdns);
+    let fetched = fetch_sessions(ctx, &rdns, &mut cache, &Selection::default(), false, false)?;
+    let all: Vec<Session> = fetched.items.into_iter().map(|(s, _)| s).collect();
+    let host_failed = ctx.report_failures(fetched.failures)?;
+    let shown: Vec<Session> = found.iter().map(|f| f.session.clone()).collect();
+    let mut sessions = all;
+    for s in &shown {
+        if !sessions
+            .iter()
+            .any(|x| x.endpoint == s.endpoint && x.id == s.id)
+        {
+            sessions.push(s.clone());
+        }
+    }
+    let backends = crate::commands::locks::read(ctx, &sessions, &shown)?;
+    let threads = shown
+        .iter()
+        .map(|s| crate::commands::locks::threads_of(&backends, s))
+        .collect();
+    Ok((threads, host_failed.or(backends.report(ctx))))
 }
 
 /// The sessions of a list, for callers that need only the typed values.

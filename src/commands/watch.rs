@@ -28,7 +28,9 @@ use crate::select::Selection;
 use crate::text::sanitize;
 use crate::text::time::Stamp;
 use crate::text::units;
-use crate::tui::state::{DetailLog, Document, Effect, Key, Pace, Refresh, Start, State};
+use crate::tui::state::{
+    DetailBackend, DetailLog, Document, Effect, Key, Pace, Refresh, Start, State,
+};
 use crate::tui::terminal::{self as term, Screen};
 use crate::tui::view;
 
@@ -195,12 +197,15 @@ struct Tick {
     all: bool,
     /// When the view asked: the hosts' turns are counted from it, as are the view's.
     at: Instant,
+    /// Read the backend too (`b`).
+    backend: bool,
 }
 
 /// What the view asks the worker for.
 enum Request {
     Refresh(Tick),
-    Detail(Key),
+    /// Open the detail of a session (and read its backend threads when the backend is on).
+    Detail(Key, bool),
     Act(Action, Box<Session>),
 }
 
@@ -212,6 +217,8 @@ enum Reply {
     Detail(Key, Document),
     DetailLog(Key, DetailLog),
     Acted(String, bool),
+    /// The detail's backend threads, and why a server could not be read.
+    Backend(Option<(Key, DetailBackend)>, Option<String>),
 }
 
 /// The session whose log the detail view last read, and whether it was gone then: the log is
@@ -302,16 +309,24 @@ fn started_at(ctx: &Ctx, failed: &[usize]) -> Vec<(usize, i64)> {
 
 /// One refresh: the hosts whose turn has come are listed in full, the others counted
 /// cheaply ([`crate::api::maxscale::MaxScale::session_count`]).
+///
+/// With the backend on (`b`), the listed sessions' backend threads are read through `pool`
+/// too: the reply for the detail's threads comes with the refresh, and `last` keeps each
+/// host's last list, whose sessions name the blockers of a detail opened between refreshes.
 fn refresh(
     ctx: &Ctx,
     rdns: &RdnsSettings,
     cache: &Mutex<rdns::Cache>,
     pacer: &mut Pacer,
+    backend: Option<&crate::api::sql::Pool>,
+    last: &mut Vec<Session>,
     tick: &Tick,
-) -> Refresh {
+) -> (Refresh, Option<Reply>) {
+    let backend = backend.filter(|_| tick.backend);
     let time = Stamp::now();
     let started = Instant::now();
     let listed = pacer.due(started, tick.all);
+    let mut backend_reply = None;
     let (sessions, failures) = if listed.is_empty() {
         (Vec::new(), Vec::new())
     } else {
@@ -335,6 +350,24 @@ fn refresh(
                 }
             }),
             Err(_) => Err(anyhow::anyhow!("internal error: lock poisoned")),
+        };
+        let fetched = match (fetched, backend) {
+            (Ok(mut f), Some(pool)) => {
+                let others: Vec<Session> = last
+                    .iter()
+                    .filter(|s| !listed.contains(&s.endpoint))
+                    .cloned()
+                    .collect();
+                backend_reply = Some(read_backend(
+                    ctx,
+                    pool,
+                    &mut f,
+                    &others,
+                    tick.detail.as_ref(),
+                ));
+                Ok(f)
+            }
+            (other, _) => other,
         };
         match fetched {
             Ok(f) => (
@@ -373,8 +406,31 @@ fn refresh(
         .enumerate()
         .filter_map(|(h, n)| Some((h, n.ok().flatten()?)))
         .collect();
+    // between lists, the detail's backend threads are read again all the same (the session
+    // as last listed)
+    if listed.is_empty()
+        && let (Some(pool), Some(key)) = (backend, tick.detail.as_ref())
+        && let Some(at) = last
+            .iter()
+            .position(|s| s.endpoint == key.0 && s.id == key.1)
+    {
+        let mut others = last.clone();
+        let mut one = Fetched {
+            items: vec![(others.swap_remove(at), None)],
+            sources: Vec::new(),
+            failures: Vec::new(),
+        };
+        backend_reply = Some(read_backend(ctx, pool, &mut one, &others, Some(key)));
+    }
+    // kept only while the backend is on
+    if backend.is_some() {
+        last.retain(|s| !listed.contains(&s.endpoint));
+        last.extend(sessions.iter().cloned());
+    } else {
+        last.clear();
+    }
     let failed: Vec<usize> = failures.iter().map(|(h, _)| *h).collect();
-    Refresh {
+    let refresh = Refresh {
         started: started_at(ctx, &failed),
         sessions,
         failures,
@@ -383,7 +439,40 @@ fn refresh(
         paces,
         time,
         took: started.elapsed(),
+    };
+    (refresh, backend_reply)
+}
+
+/// Reads the backend of the fetched sessions through `pool` (its connections kept for the
+/// next refresh): their backend columns, and the threads of the detail's session. `others`
+/// (the sessions of hosts not listed this time) can name blockers too.
+fn read_backend(
+    ctx: &Ctx,
+    pool: &crate::api::sql::Pool,
+    fetched: &mut Fetched,
+    others: &[Session],
+    detail: Option<&Key>,
+) -> Reply {
+    let wanted: Vec<Session> = fetched.items.iter().map(|(s, _)| s.clone()).collect();
+    let mut sessions = wanted.clone();
+    sessions.extend(others.iter().cloned());
+    let backends = crate::commands::locks::read_with(pool, &sessions, &wanted);
+    for (s, _) in &mut fetched.items {
+        s.backend = Some(Box::new(crate::commands::locks::facts(ctx, &backends, s)));
     }
+    let threads = detail.map(|key| {
+        let threads = sessions
+            .iter()
+            .find(|s| s.endpoint == key.0 && s.id == key.1)
+            .map(|s| crate::commands::locks::threads_of(&backends, s))
+            .ok_or_else(|| "the session is not in the list".to_string());
+        (key.clone(), threads)
+    });
+    let error = backends
+        .failures
+        .first()
+        .map(|(_, _, f)| format!("backend: {}", f.message));
+    Reply::Backend(threads, error)
 }
 
 /// The worker: one request at a time, in order, until the view goes away.
@@ -392,20 +481,29 @@ fn worker(
     rdns: &RdnsSettings,
     cache: &Mutex<rdns::Cache>,
     max_load: f64,
+    pool: Option<&crate::api::sql::Pool>,
     requests: &mpsc::Receiver<Request>,
     replies: &mpsc::Sender<Reply>,
 ) {
     let mut logged: LogRead = None;
     let mut pacer = Pacer::new(ctx.hosts().len(), max_load);
+    // each host's last list while the backend is on: its sessions name the blockers of a
+    // detail opened between refreshes
+    let mut last: Vec<Session> = Vec::new();
     for request in requests {
         let reply = match request {
             Request::Refresh(tick) => {
-                let r = refresh(ctx, rdns, cache, &mut pacer, &tick);
+                let (r, backend) = refresh(ctx, rdns, cache, &mut pacer, pool, &mut last, &tick);
                 let listed = r.listed.clone();
                 let Tick {
                     detail, selected, ..
                 } = tick;
                 if replies.send(Reply::Refreshed(r)).is_err() {
+                    return;
+                }
+                if let Some(reply) = backend
+                    && replies.send(reply).is_err()
+                {
                     return;
                 }
                 // the selected row of a host not listed this time is read by id (the detail
@@ -433,10 +531,21 @@ fn worker(
                 }
                 continue;
             }
-            Request::Detail(key) => {
+            Request::Detail(key, backend) => {
                 // the pane opened: its log is read again
                 logged = None;
                 read_detail(ctx, rdns, &key, &mut logged, replies);
+                if let (true, Some(pool)) = (backend, pool) {
+                    let mut known = Fetched {
+                        items: last.iter().map(|s| (s.clone(), None)).collect(),
+                        sources: Vec::new(),
+                        failures: Vec::new(),
+                    };
+                    let reply = read_backend(ctx, pool, &mut known, &[], Some(&key));
+                    if replies.send(reply).is_err() {
+                        return;
+                    }
+                }
                 continue;
             }
             Request::Act(action, session) => {
@@ -475,6 +584,12 @@ fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Opt
         selection: plan.list.selection.clone(),
         interval: plan.interval,
     });
+    // the backend's SQL connections, kept across refreshes and closed on the way out
+    let pool = match ctx.sql {
+        Some(_) => Some(crate::commands::locks::pool(ctx)?),
+        None => None,
+    };
+    state.sql = pool.is_some();
     let color = ctx.options.palette.enabled;
     let signalled = quit_on_signals()?;
     let cache = Arc::new(Mutex::new(cache));
@@ -487,9 +602,20 @@ fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Opt
         let rdns = plan.list.rdns.clone();
         let cache = Arc::clone(&cache);
         let max_load = plan.max_load;
+        let pool = pool.clone();
         std::thread::Builder::new()
             .name("mxs-fetch".into())
-            .spawn(move || worker(&quiet, &rdns, &cache, max_load, &request_rx, &reply_tx))
+            .spawn(move || {
+                worker(
+                    &quiet,
+                    &rdns,
+                    &cache,
+                    max_load,
+                    pool.as_ref(),
+                    &request_rx,
+                    &reply_tx,
+                );
+            })
             .context("starting the fetching thread")?;
     }
     let mut screen = Screen::enter().context("setting up the terminal")?;
@@ -503,6 +629,12 @@ fn live(ctx: &Ctx, plan: &plan::Watch, cache: rdns::Cache) -> anyhow::Result<Opt
         &reply_rx,
     );
     drop(screen);
+    if let Some(pool) = &pool {
+        // a query in flight is cancelled first; what cannot be closed is said
+        for f in pool.close() {
+            ctx.diag.error(&anyhow::Error::new(f));
+        }
+    }
     // A terminal that went away (hung up) fails the next read or draw: nobody is left to tell,
     // so the view ends as after SIGHUP. An error on a terminal that is still there is reported.
     let result = match result {
@@ -552,6 +684,7 @@ fn run_view(
                     interval: state.interval,
                     all: std::mem::take(&mut acted),
                     at: started,
+                    backend: state.backend,
                 }))
                 .map_err(|_| gone())?;
             in_flight = true;
@@ -567,6 +700,14 @@ fn run_view(
                 Reply::Row(key, session) => state.apply_by_id(&key, session.map(|s| *s)),
                 Reply::Detail(key, doc) => state.apply_detail(&key, doc),
                 Reply::DetailLog(key, log) => state.apply_detail_log(&key, log),
+                Reply::Backend(threads, error) => {
+                    if let Some((key, threads)) = threads {
+                        state.apply_detail_backend(&key, threads);
+                    }
+                    if let Some(e) = error {
+                        state.acted(e, true);
+                    }
+                }
                 Reply::Acted(line, failed) => {
                     state.acted(line, failed);
                     // show the result of the action at once
@@ -607,7 +748,9 @@ fn run_view(
         match state.key(input) {
             Effect::None => {}
             Effect::Quit => return Ok(None),
-            Effect::Detail(key) => requests.send(Request::Detail(key)).map_err(|_| gone())?,
+            Effect::Detail(key) => requests
+                .send(Request::Detail(key, state.backend))
+                .map_err(|_| gone())?,
             Effect::Act(act, session) => {
                 requests
                     .send(Request::Act(act, session))
@@ -618,6 +761,7 @@ fn run_view(
                     due = started + state.interval;
                 }
             }
+            Effect::Refresh => due = Instant::now(),
         }
     }
 }

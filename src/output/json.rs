@@ -36,6 +36,8 @@ pub struct Meta<'a> {
     /// `show --log`: the session's lines of MaxScale's log, as the server sent them, as
     /// `meta.log`.
     pub log: Option<&'a serde_json::Value>,
+    /// `show --backend`: the session's backend threads, as `meta.backend`.
+    pub backend: Option<&'a serde_json::Value>,
 }
 
 impl Meta<'_> {
@@ -56,6 +58,9 @@ impl Meta<'_> {
         }
         if let Some(log) = self.log {
             m.push(("log", log.clone()));
+        }
+        if let Some(backend) = self.backend {
+            m.push(("backend", backend.clone()));
         }
         m
     }
@@ -111,7 +116,11 @@ fn write_meta(out: &mut Vec<u8>, meta: &Meta<'_>, depth: Layout) -> anyhow::Resu
     thread_local! {
         static RENDERED: std::cell::RefCell<Rendered> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    if meta.remote_name.is_some() || meta.running.is_some() || meta.log.is_some() {
+    if meta.remote_name.is_some()
+        || meta.running.is_some()
+        || meta.log.is_some()
+        || meta.backend.is_some()
+    {
         return render_meta(out, meta, depth);
     }
     RENDERED.with(|cell| {
@@ -371,6 +380,7 @@ mod tests {
             remote_name: None,
             running: None,
             log: None,
+            backend: None,
         }
     }
 
@@ -392,6 +402,7 @@ mod tests {
             remote_name: Some(None),
             running: None,
             log: None,
+            backend: None,
         };
         assert!(
             one(b"{}", &m, Layout::Compact) == r#"{"meta":{"maxscale":"mx","remote_name":null}}"#

@@ -41,6 +41,7 @@ pub fn meta<'a>(s: &'a Session, labels: &'a [String], client_rdns: bool) -> Meta
         remote_name: client_rdns.then_some(s.remote_name.as_deref()),
         running: None,
         log: None,
+        backend: s.backend.as_deref().map(|b| &b.json),
     }
 }
 
@@ -78,9 +79,15 @@ pub fn write(out: &mut dyn Write, options: &Options, view: &View<'_>) -> anyhow:
 /// `qualified`. Ids that are not plain (never seen from MaxScale) are sanitized.
 #[must_use]
 pub fn id_ref(s: &Session, labels: &[String], qualified: bool) -> String {
-    let id = crate::text::sanitize::line(&s.id);
+    id_text(&s.id, s.endpoint, labels, qualified)
+}
+
+/// [`id_ref`] of an id and its host.
+#[must_use]
+pub fn id_text(id: &str, host: usize, labels: &[String], qualified: bool) -> String {
+    let id = crate::text::sanitize::line(id);
     if qualified {
-        format!("{id}@{}", labels.get(s.endpoint).map_or("", String::as_str))
+        format!("{id}@{}", labels.get(host).map_or("", String::as_str))
     } else {
         id.into_owned()
     }
@@ -126,10 +133,17 @@ pub fn tsv_rows(
     items: &[Item],
     labels: &[String],
 ) -> io::Result<()> {
+    let backend = items.iter().any(|(s, _)| s.backend.is_some());
     if options.header {
-        tsv::write_header(out)?;
+        tsv::write_header(out, backend)?;
     }
-    parallel::write_rows(out, items, |buf, _, (s, _)| tsv::write_row(buf, s, labels))
+    parallel::write_rows(out, items, |buf, _, (s, _)| {
+        tsv::write_row(buf, s, labels)?;
+        if backend {
+            tsv::write_backend(buf, s);
+        }
+        Ok(())
+    })
 }
 
 /// Writes resources compact, each followed by `after` (a newline for JSON Lines), or with a

@@ -8,6 +8,7 @@ pub mod actions;
 pub mod jq;
 pub mod json;
 pub mod list;
+pub mod locks;
 pub mod log;
 pub mod parallel;
 pub mod queries;

@@ -37,6 +37,10 @@ pub struct Item<'a> {
     pub remote_name: Option<Option<&'a str>>,
     /// `show --log`: the session's last lines of MaxScale's log, oldest first.
     pub log: Option<&'a [Entry]>,
+    /// `show --backend`: the session's backend threads.
+    pub backend: Option<&'a [crate::output::locks::BackendThread]>,
+    /// The hosts' labels (sessions named in the backend section).
+    pub labels: &'a [String],
 }
 
 /// Writes every session found in `options.format`: sections (table), `key<TAB>value` blocks
@@ -61,11 +65,15 @@ pub fn write(
         let log_value = item
             .log
             .map(|lines| Value::Array(lines.iter().map(|e| e.raw.clone()).collect()));
+        let backend_value = item
+            .backend
+            .map(|b| crate::output::locks::backend_json(b, item.labels));
         let meta = Meta {
             maxscale: item.maxscale,
             remote_name: item.remote_name,
             running: None,
             log: log_value.as_ref(),
+            backend: backend_value.as_ref(),
         };
         let mut buf = Vec::new();
         match options.format {
@@ -78,11 +86,23 @@ pub fn write(
                 if let Some(lines) = item.log {
                     buf.extend_from_slice(log_text(lines, options.palette).as_bytes());
                 }
+                if let Some(threads) = item.backend {
+                    let text = crate::output::locks::backend_text(
+                        threads,
+                        item.labels,
+                        options.palette,
+                        options.width,
+                    );
+                    buf.extend_from_slice(text.as_bytes());
+                }
             }
             Format::Tsv => {
                 let mut f = fields(item.value, &ctx);
                 if let Some(lines) = item.log {
                     log_fields(&mut f, lines);
+                }
+                if let Some(threads) = item.backend {
+                    crate::output::locks::backend_fields(&mut f, threads, item.labels);
                 }
                 tsv::write_fields(&mut buf, &f)?;
             }

@@ -39,8 +39,41 @@ pub const LIST_COLUMNS: [&str; 13] = [
     "maxscale",
 ];
 
-pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", LIST_COLUMNS.join("\t"))
+/// The columns `list --backend` adds after [`LIST_COLUMNS`].
+pub const BACKEND_COLUMNS: [&str; 4] = ["blocked_by", "backend_state", "backend_time", "trx_age"];
+
+pub fn write_header(out: &mut dyn Write, backend: bool) -> io::Result<()> {
+    if backend {
+        writeln!(
+            out,
+            "{}\t{}",
+            LIST_COLUMNS.join("\t"),
+            BACKEND_COLUMNS.join("\t")
+        )
+    } else {
+        writeln!(out, "{}", LIST_COLUMNS.join("\t"))
+    }
+}
+
+/// The [`BACKEND_COLUMNS`] of a row written by [`write_row`]: its newline moves after them.
+pub fn write_backend(out: &mut Vec<u8>, s: &Session) {
+    if out.last() == Some(&b'\n') {
+        out.pop();
+    }
+    let b = s.backend.as_deref();
+    out.push(b'\t');
+    if let Some(b) = b {
+        out.extend_from_slice(sanitize::tsv(&b.blocked_by.join(",")).as_bytes());
+    }
+    out.push(b'\t');
+    out.extend_from_slice(
+        sanitize::tsv(b.and_then(|b| b.state.as_deref()).unwrap_or("")).as_bytes(),
+    );
+    out.push(b'\t');
+    num(out, b.and_then(|b| b.time));
+    out.push(b'\t');
+    num(out, b.and_then(|b| b.trx_age));
+    out.push(b'\n');
 }
 
 /// A number, or nothing when absent.
@@ -205,7 +238,7 @@ mod tests {
             "1\ta\\tb\\nc\\\\d\\e\t\t\t\ts1,s2\t\t2024-01-05T07:24:06Z\t22.4\tb1,b2\t67337\t\tmx:8989\n"
         );
         let mut out = Vec::new();
-        write_header(&mut out).unwrap();
+        write_header(&mut out, false).unwrap();
         assert_eq!(String::from_utf8(out).unwrap().matches('\t').count(), 12);
     }
 

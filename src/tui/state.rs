@@ -47,6 +47,8 @@ pub enum Effect {
     Act(Action, Box<Session>),
     /// The refresh interval changed: schedule the next refresh from it.
     Interval,
+    /// Refresh now (the backend columns were turned on).
+    Refresh,
 }
 
 /// One row of the list: a session and how it is marked.
@@ -133,8 +135,14 @@ pub struct Detail {
     /// What MaxScale logged about the session: its last lines, or why they could not be read
     /// (sanitized); `None` until read.
     pub log: Option<DetailLog>,
+    /// Its backend threads (`b`, through the SQL API), read with each refresh; `None` until
+    /// read or while the backend is off.
+    pub backend: Option<DetailBackend>,
     pub scroll: usize,
 }
+
+/// The detail view's backend threads, or why they could not be read.
+pub type DetailBackend = Result<Vec<crate::output::locks::BackendThread>, String>;
 
 /// The detail view's lines of MaxScale's log, or why they could not be read.
 pub type DetailLog = Result<Vec<Entry>, String>;
@@ -210,6 +218,10 @@ pub const INTERVALS: [Duration; 13] = [
 
 /// Everything the view shows.
 pub struct State {
+    /// Database credentials were given: the backend can be read (`b`).
+    pub sql: bool,
+    /// The backend columns and the detail's backend threads are on (`b`).
+    pub backend: bool,
     pub labels: Vec<String>,
     pub columns: Vec<Column>,
     /// The filters, sort keys and limit, as `list` applies them.
@@ -242,6 +254,8 @@ impl State {
     #[must_use]
     pub fn new(start: Start) -> State {
         State {
+            sql: false,
+            backend: false,
             hosts: start
                 .labels
                 .iter()
@@ -474,6 +488,42 @@ impl State {
         }
     }
 
+    /// The backend threads read for the detail of `key`.
+    pub fn apply_detail_backend(&mut self, key: &Key, threads: DetailBackend) {
+        if let Some(d) = &mut self.detail
+            && &d.key == key
+            && self.backend
+        {
+            d.backend = Some(threads.map_err(|e| sanitize::line(&e).into_owned()));
+        }
+    }
+
+    /// `b`: the backend columns (and the detail's backend threads) on or off.
+    fn toggle_backend(&mut self) -> Effect {
+        if !self.sql {
+            self.message = Some(Message {
+                text: "b: the backend is read through MaxScale's SQL API, which needs --sql-user and --sql-password".into(),
+                error: true,
+            });
+            return Effect::None;
+        }
+        self.backend = !self.backend;
+        if self.backend {
+            for c in Column::BACKEND {
+                if !self.columns.contains(&c) {
+                    self.columns.push(c);
+                }
+            }
+        } else {
+            self.columns.retain(|c| !c.needs_backend());
+            if let Some(d) = &mut self.detail {
+                d.backend = None;
+            }
+        }
+        self.rebuild();
+        Effect::Refresh
+    }
+
     /// The log lines read for the detail of `key`.
     pub fn apply_detail_log(&mut self, key: &Key, log: DetailLog) {
         if let Some(d) = &mut self.detail
@@ -618,6 +668,7 @@ impl State {
             }
             Input::Char('+') => self.step_interval(true),
             Input::Char('-') => self.step_interval(false),
+            Input::Char('b') => self.toggle_backend(),
             Input::Char('x') => self.ask(Action::Kill { ttl: None }),
             Input::Char('r') => self.ask(Action::Restart),
             _ => return None,
@@ -701,6 +752,7 @@ impl State {
                         document: Document::Waiting,
                         last: None,
                         log: None,
+                        backend: None,
                         scroll: 0,
                     });
                     Effect::Detail(key.clone())
@@ -1098,6 +1150,7 @@ pub(crate) mod tests {
             last: None,
             log: None,
             scroll: 0,
+            backend: None,
         });
         // mx1 restarted at 07:24:06: its ids 1 and 2 are other sessions now
         let mut again = session(0, 2, "intruder", 0.0, 1);

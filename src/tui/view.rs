@@ -19,7 +19,7 @@ use crate::text::{capitalized, sanitize, units};
 use crate::tui::state::{Document, Overlay, State, Viewport};
 
 /// The keys, for the help overlay and the README.
-pub const KEYS: [(&str, &str); 14] = [
+pub const KEYS: [(&str, &str); 15] = [
     ("↑ ↓ j k", "move the selection"),
     (
         "PgUp PgDn Home End",
@@ -34,6 +34,7 @@ pub const KEYS: [(&str, &str); 14] = [
     ("+ / -", "refresh less or more often"),
     ("x", "kill the selected session (asks first)"),
     ("r", "restart the selected session (asks first)"),
+    ("b", "backend columns and threads (SQL API, --sql-user)"),
     ("?", "this help"),
     ("q, Esc", "quit (Esc leaves the detail view first)"),
     ("Ctrl-C", "quit"),
@@ -418,6 +419,33 @@ fn detail(
                 lines.push(Line::raw(""));
                 lines.push(Line::styled("MaxScale log: reading…", st.of(Role::Muted)));
             }
+        }
+        match &d.backend {
+            Some(Ok(threads)) => lines.extend(
+                crate::output::locks::backend_text(
+                    threads,
+                    &state.labels,
+                    Palette { enabled: st.on },
+                    usize::from(area.width).max(20),
+                )
+                .lines()
+                .map(ansi_line),
+            ),
+            Some(Err(e)) => {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    format!("Backend threads: not read: {e}"),
+                    st.of(Role::Muted),
+                ));
+            }
+            None if state.backend => {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    "Backend threads: reading…",
+                    st.of(Role::Muted),
+                ));
+            }
+            None => {}
         }
     }
     let len = lines.len();

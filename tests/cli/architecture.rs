@@ -27,7 +27,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // rendering
     (
         "output",
-        &["api", "choice", "columns", "error", "locks", "summary", "text"],
+        &[
+            "api", "choice", "columns", "error", "locks", "summary", "text",
+        ],
     ),
     ("diag", &["error", "output", "text"]),
     // command line

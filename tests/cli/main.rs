@@ -5,6 +5,7 @@ mod util;
 
 mod act;
 mod architecture;
+mod backend;
 mod complete;
 mod config;
 mod errors;

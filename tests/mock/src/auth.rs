@@ -101,7 +101,7 @@ impl State {
     }
 
     /// A fixed-body answer queued by MaxScale's `admin.cc` itself (token errors, 403).
-    fn fixed(&self, status: u16, body: &str) -> Response {
+    pub fn fixed(&self, status: u16, body: &str) -> Response {
         Response {
             status,
             headers: vec![

@@ -35,6 +35,9 @@ pub struct Backend {
     /// Every query waits until it is cancelled (`POST /v1/sql/:id/cancel`) or the mock stops:
     /// a query that is in flight when the client is interrupted.
     pub stall: bool,
+    /// The admin account lacks MaxScale 25.10's `sql` permission: every `/sql` route answers
+    /// 403 `Administrative access required` (an imitation: 25.10's own text is not captured).
+    pub no_sql_permission: bool,
     /// The servers, by name. Servers that only the sessions name exist too, with nothing more.
     pub servers: BTreeMap<String, ServerSpec>,
 }
@@ -49,6 +52,12 @@ pub struct ServerSpec {
     pub refuse: bool,
     /// The server is down: connecting fails (error 2002).
     pub down: bool,
+    /// MaxScale knows no such target (`Target 'X' not found`), though sessions name it.
+    pub unknown: bool,
+    /// `mariadb` (the default), `mysql` (MySQL 8: no `INNODB_LOCK_WAITS`, `INNODB_LOCKS` or
+    /// `METADATA_LOCK_INFO`; the waits in `performance_schema.data_lock_waits` and
+    /// `data_locks`), or anything else: a server of another kind, with that `@@version`.
+    pub flavour: String,
     /// Threads that are not (or not only) the mock's sessions: other clients, or sessions of
     /// another MaxScale in front of the same server. They win over a session's thread.
     pub threads: Vec<Thread>,
@@ -125,6 +134,7 @@ impl Default for Backend {
             user: "maxuser".into(),
             password: "maxpwd".into(),
             stall: false,
+            no_sql_permission: false,
             servers: BTreeMap::new(),
         }
     }
@@ -164,6 +174,7 @@ impl Backend {
             user: s(v, "user", "maxuser"),
             password: s(v, "password", "maxpwd"),
             stall: v["stall"].as_bool().unwrap_or(false),
+            no_sql_permission: v["no_sql_permission"].as_bool().unwrap_or(false),
             servers: BTreeMap::new(),
         };
         if let Some(servers) = v["servers"].as_object() {
@@ -172,6 +183,8 @@ impl Backend {
                     metadata_lock_info: sv["metadata_lock_info"].as_bool().unwrap_or(true),
                     refuse: sv["refuse"].as_bool().unwrap_or(false),
                     down: sv["down"].as_bool().unwrap_or(false),
+                    unknown: sv["unknown"].as_bool().unwrap_or(false),
+                    flavour: s(sv, "flavour", "mariadb"),
                     threads: list(sv, "threads", |t| {
                         Ok(Thread {
                             id: u(t, "id")?,
@@ -596,8 +609,111 @@ impl Server<'_> {
             .map(|t| t.1)
     }
 
+    fn flavour(&self) -> &str {
+        match self.spec.map_or("", |s| s.flavour.as_str()) {
+            "" => "mariadb",
+            f => f,
+        }
+    }
+
+    /// MySQL 8's `performance_schema.data_lock_waits` and `data_locks`.
+    fn performance_table(&self, schema: &str, name: &str) -> Result<Table, Outcome> {
+        let empty = ServerSpec::default();
+        let spec = self.spec.unwrap_or(&empty);
+        let col = |name: &str, ty: &str| Column {
+            name: name.into(),
+            ty: ty.into(),
+            flags: 0,
+            length: 0,
+        };
+        match name.to_ascii_lowercase().as_str() {
+            "data_lock_waits" => {
+                let mut rows = Vec::new();
+                for w in &spec.row_waits {
+                    let wt = self.trx_id_of(spec, w.waiter).unwrap_or(0);
+                    for b in &w.blockers {
+                        let bt = self.trx_id_of(spec, *b).unwrap_or(0);
+                        rows.push(vec![
+                            json!("INNODB"),
+                            json!(format!("1:{wt}:7:3:2")),
+                            json!(wt),
+                            json!(format!("1:{bt}:7:3:2")),
+                            json!(bt),
+                        ]);
+                    }
+                }
+                Ok(Table {
+                    name: "data_lock_waits",
+                    columns: vec![
+                        col("ENGINE", "VARCHAR"),
+                        col("REQUESTING_ENGINE_LOCK_ID", "VARCHAR"),
+                        col("REQUESTING_ENGINE_TRANSACTION_ID", "BIGINT"),
+                        col("BLOCKING_ENGINE_LOCK_ID", "VARCHAR"),
+                        col("BLOCKING_ENGINE_TRANSACTION_ID", "BIGINT"),
+                    ],
+                    rows,
+                })
+            }
+            "data_locks" => {
+                let mut rows: Vec<Vec<Value>> = Vec::new();
+                for w in &spec.row_waits {
+                    let mut threads = vec![(w.waiter, "WAITING")];
+                    threads.extend(w.blockers.iter().map(|b| (*b, "GRANTED")));
+                    let table = w.table.replace('`', "");
+                    let (db, tb) = table.split_once('.').unwrap_or(("test", &table));
+                    for (t, status) in threads {
+                        let trx = self.trx_id_of(spec, t).unwrap_or(0);
+                        let id = format!("1:{trx}:7:3:2");
+                        if rows.iter().any(|r| r[0] == json!(id)) {
+                            continue;
+                        }
+                        rows.push(vec![
+                            json!(id),
+                            json!(trx),
+                            json!(db),
+                            json!(tb),
+                            json!(w.index),
+                            json!("RECORD"),
+                            json!(w.mode),
+                            json!(status),
+                            json!("1"),
+                        ]);
+                    }
+                }
+                Ok(Table {
+                    name: "data_locks",
+                    columns: vec![
+                        col("ENGINE_LOCK_ID", "VARCHAR"),
+                        col("ENGINE_TRANSACTION_ID", "BIGINT"),
+                        col("OBJECT_SCHEMA", "VARCHAR"),
+                        col("OBJECT_NAME", "VARCHAR"),
+                        col("INDEX_NAME", "VARCHAR"),
+                        col("LOCK_TYPE", "VARCHAR"),
+                        col("LOCK_MODE", "VARCHAR"),
+                        col("LOCK_STATUS", "VARCHAR"),
+                        col("LOCK_DATA", "VARCHAR"),
+                    ],
+                    rows,
+                })
+            }
+            _ => Err(sql_error(
+                1146,
+                "42S02",
+                format!("Table '{schema}.{name}' doesn't exist"),
+            )),
+        }
+    }
+
     fn table(&self, name: &str) -> Result<Table, Outcome> {
         let upper = name.to_ascii_uppercase();
+        if self.flavour() == "mysql"
+            && matches!(
+                upper.as_str(),
+                "INNODB_LOCK_WAITS" | "INNODB_LOCKS" | "METADATA_LOCK_INFO"
+            )
+        {
+            return Err(unknown_table(name));
+        }
         let refused = || {
             sql_error(
                 1227,
@@ -821,8 +937,19 @@ fn scalar(toks: &[Tok], server: &Server<'_>) -> Option<(Value, Column, usize)> {
     match toks {
         [Tok::Sym(a), Tok::Word(w), ..] if a == "@@" => {
             let v = match w.to_ascii_lowercase().as_str() {
-                "version" => BACKEND_VERSION.to_string(),
-                "version_comment" => "Debian 12".to_string(),
+                "version" => match server.flavour() {
+                    "mariadb" => BACKEND_VERSION.to_string(),
+                    "mysql" => "8.0.40".to_string(),
+                    other => other.to_string(),
+                },
+                "version_comment" => match server.flavour() {
+                    "mariadb" => "Debian 12".to_string(),
+                    "mysql" => "MySQL Community Server - GPL".to_string(),
+                    _ => String::new(),
+                },
+                // the backend's identity: the same server behind several MaxScales
+                "hostname" => format!("db-{}", server.name),
+                "port" => return Some((json!(3306), col(format!("@@{w}"), "BIGINT", 5), 2)),
                 _ => return None,
             };
             Some((json!(v), col(format!("@@{w}"), "VARCHAR", 256), 2))
@@ -944,14 +1071,22 @@ fn run_select(toks: &[Tok], server: &Server<'_>) -> Outcome {
         _ => return syntax_error(&near(i + 1)),
     };
     i += 4;
-    if !schema.eq_ignore_ascii_case("information_schema") {
+    let performance = schema.eq_ignore_ascii_case("performance_schema");
+    let readable = schema.eq_ignore_ascii_case("information_schema")
+        || (performance && server.flavour() == "mysql");
+    if !readable {
         return sql_error(
             1146,
             "42S02",
             format!("Table '{schema}.{table}' doesn't exist"),
         );
     }
-    let t = match server.table(&table) {
+    let found = if performance {
+        server.performance_table(&schema, &table)
+    } else {
+        server.table(&table)
+    };
+    let t = match found {
         Ok(t) => t,
         Err(e) => return e,
     };
@@ -1340,6 +1475,14 @@ impl crate::handler::State {
         if segs.first() != Some(&"sql") || self.config.version < crate::config::Version::V6_4 {
             return None;
         }
+        if self
+            .config
+            .backend
+            .as_ref()
+            .is_some_and(|b| b.no_sql_permission)
+        {
+            return Some(self.fixed(403, crate::auth::NOT_ADMIN));
+        }
         let get = method == "GET" || method == "HEAD";
         Some(match (method, &segs[1..]) {
             ("POST", []) => self.sql_connect(json, base, style),
@@ -1427,14 +1570,15 @@ impl crate::handler::State {
         let Some(target) = body["target"].as_str() else {
             return bad("The `target` field is mandatory");
         };
-        if !self.sql_targets().iter().any(|t| t == target) {
+        let backend = self.config.backend.clone().unwrap_or_default();
+        let unknown = backend.servers.get(target).is_some_and(|s| s.unknown);
+        if unknown || !self.sql_targets().iter().any(|t| t == target) {
             return bad(&format!("Target '{target}' not found"));
         }
         let (Some(user), Some(password)) = (body["user"].as_str(), body["password"].as_str())
         else {
             return bad("The `user` and `password` fields are mandatory for this `target`");
         };
-        let backend = self.config.backend.clone().unwrap_or_default();
         if backend.servers.get(target).is_some_and(|s| s.down) {
             return bad(
                 "Connection to [127.0.0.1]:3306 failed. Error 2002: Can't connect to server on '127.0.0.1' (115)",
@@ -1649,7 +1793,6 @@ impl crate::handler::State {
             thread_id,
             user: &user,
         };
-        let _ = server.name;
         let mut results = Vec::new();
         if interrupted {
             results.push(json!({"errno": 1317, "message": "Query execution was interrupted", "sqlstate": "70100"}));

@@ -197,7 +197,12 @@ fn connect_query_and_close_answer_as_captured() {
         json!(format!("{other} is not a connection_id"))
     );
     let unknown = super::get(&server, "/v1/sql/00000000-0000-0000-0000-000000000000");
-    assert_capture_except(&unknown, "sql/sql-get-one-unknown", &["Last-Modified"], true);
+    assert_capture_except(
+        &unknown,
+        "sql/sql-get-one-unknown",
+        &["Last-Modified"],
+        true,
+    );
 
     let records = server.sql_connections();
     assert_eq!(records.len(), 2);
