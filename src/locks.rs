@@ -322,6 +322,7 @@ mod tests {
             transactions: Vec::new(),
             waits,
             notes: Vec::new(),
+            metadata: None,
         }
     }
 

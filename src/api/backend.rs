@@ -106,6 +106,9 @@ pub struct Server {
     pub waits: Vec<Wait>,
     /// What could not be read, and why (sanitized).
     pub notes: Vec<String>,
+    /// Why the holders of the metadata locks that threads wait for are unknown, when they
+    /// are: a note for those waiters only.
+    pub metadata: Option<String>,
 }
 
 impl Server {
@@ -117,6 +120,14 @@ impl Server {
     #[must_use]
     pub fn transaction(&self, thread: u64) -> Option<&Trx> {
         self.transactions.iter().find(|t| t.thread == thread)
+    }
+
+    /// Whether the thread waits for a metadata lock (its state says so).
+    #[must_use]
+    pub fn waits_for_metadata(&self, thread: u64) -> bool {
+        self.thread(thread)
+            .and_then(|t| t.state.as_deref())
+            .is_some_and(|s| s.contains(MDL_STATE))
     }
 }
 
@@ -185,6 +196,7 @@ pub fn read(pool: &Pool, host: usize, server: &str, wanted: &[u64]) -> Result<Se
         transactions: Vec::new(),
         waits: Vec::new(),
         notes: Vec::new(),
+        metadata: None,
     };
     let first = pool.query(
         host,
@@ -350,7 +362,7 @@ fn metadata_waits(pool: &Pool, host: usize, server: &str, out: &mut Server) -> R
     let waiters: Vec<Thread> = out
         .threads
         .iter()
-        .filter(|t| t.state.as_deref().is_some_and(|s| s.contains(MDL_STATE)))
+        .filter(|t| out.waits_for_metadata(t.id))
         .cloned()
         .collect();
     if waiters.is_empty() {
@@ -368,7 +380,7 @@ fn metadata_waits(pool: &Pool, host: usize, server: &str, out: &mut Server) -> R
                 seconds: w.time,
             });
         }
-        out.notes.push(why);
+        out.metadata = Some(why);
     };
     if out.flavour != Flavour::MariaDb {
         unknown(

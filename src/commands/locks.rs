@@ -160,6 +160,9 @@ pub fn threads_of(backends: &Backends, s: &Session) -> Vec<BackendThread> {
             };
             if let Some(srv) = backends.graph.server(s.endpoint, server) {
                 notes.extend(srv.notes.iter().cloned());
+                if srv.waits_for_metadata(thread) {
+                    notes.extend(srv.metadata.iter().cloned());
+                }
             }
             BackendThread {
                 server: server.to_string(),
@@ -255,7 +258,7 @@ pub fn run(ctx: &Ctx, plan: &plan::Locks) -> anyhow::Result<Option<ExitKind>> {
         .servers
         .iter()
         .flat_map(|s| {
-            s.notes.iter().map(move |n| {
+            s.notes.iter().chain(&s.metadata).map(move |n| {
                 format!(
                     "{} on {}: {n}",
                     sanitize::line(&s.name),

@@ -193,7 +193,8 @@ struct Tick {
     /// The selected row, read by id when its host is not listed.
     selected: Option<Key>,
     interval: Duration,
-    /// List every host now, whatever its pace (an action's result is shown at once).
+    /// List every host now, whatever its pace (an action's result is shown at once, and the
+    /// backend's columns when they are turned on).
     all: bool,
     /// When the view asked: the hosts' turns are counted from it, as are the view's.
     at: Instant,
@@ -665,7 +666,9 @@ fn run_view(
     let mut started = Instant::now();
     let mut due = Instant::now();
     let mut dirty = true;
-    let mut acted = false;
+    // the next refresh lists every host, whatever its pace: after an action, and when the
+    // backend columns are turned on
+    let mut list_all = false;
     loop {
         // A closed terminal does not always send SIGHUP (no controlling terminal, a dropped
         // connection under setsid): its reads then return at once with nothing, and crossterm
@@ -682,7 +685,7 @@ fn run_view(
                     detail: state.detail_key().cloned(),
                     selected: state.selected.clone(),
                     interval: state.interval,
-                    all: std::mem::take(&mut acted),
+                    all: std::mem::take(&mut list_all),
                     at: started,
                     backend: state.backend,
                 }))
@@ -712,7 +715,7 @@ fn run_view(
                     state.acted(line, failed);
                     // show the result of the action at once
                     due = Instant::now();
-                    acted = true;
+                    list_all = true;
                 }
             }
         }
@@ -761,7 +764,10 @@ fn run_view(
                     due = started + state.interval;
                 }
             }
-            Effect::Refresh => due = Instant::now(),
+            Effect::Refresh => {
+                due = Instant::now();
+                list_all = true;
+            }
         }
     }
 }

@@ -47,7 +47,7 @@ pub enum Effect {
     Act(Action, Box<Session>),
     /// The refresh interval changed: schedule the next refresh from it.
     Interval,
-    /// Refresh now (the backend columns were turned on).
+    /// Refresh now, every host listed (the backend columns were turned on).
     Refresh,
 }
 
