@@ -286,6 +286,18 @@ pub fn run(ctx: &Ctx, plan: &plan::Locks) -> anyhow::Result<Option<ExitKind>> {
     for n in &notes {
         ctx.diag.note(n);
     }
+    // Killing a session through MaxScale closes its backend connection, but a server notices
+    // that only when the running statement ends: until then its thread, no session's any
+    // more, keeps its locks (seen on MariaDB 10.11 behind MaxScale 24.02.4).
+    if let Some(p) = view.parties().find(|p| p.owner.is_none()) {
+        ctx.diag.note(&format!(
+            "a blocker that is no session of these MaxScales is another client's thread, or one \
+             whose session was killed while its statement ran: the server ends it with its \
+             statement (KILL {} on {} ends it now)",
+            p.thread,
+            sanitize::line(&p.server)
+        ));
+    }
     let failed = backends.report(ctx);
     Ok(host_failed.or(failed))
 }

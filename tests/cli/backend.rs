@@ -297,7 +297,8 @@ fn metadata_locks_with_and_without_the_plugin() {
     assert_eq!(select["roots"][0]["thread"], 900);
     let run = locks(&server, &["--blockers"]);
     run.ok()
-        .stdout_has("thread 900 on server1 (not through these MaxScales)");
+        .stdout_has("thread 900 on server1 (not through these MaxScales)")
+        .stderr_has("KILL 900 on server1 ends it now");
     // -o ids: the root is no session; it is said on stderr
     let run = locks(&server, &["--blockers", "-o", "ids"]);
     run.ok();
