@@ -166,7 +166,6 @@ impl State {
     pub fn token(&self, user: &str, age: i64) -> Option<String> {
         let who = self.account_named(user)?;
         let now = now_secs();
-        let header = base64url_encode(br#"{"alg":"mxs-mock","typ":"JWT"}"#);
         let claims = json!({
             "account": if who.admin { "admin" } else { "basic" },
             "exp": now + age,
@@ -174,13 +173,19 @@ impl State {
             "iss": "maxscale",
             "sub": user,
         });
-        let payload = base64url_encode(claims.to_string().as_bytes());
-        let signature = sha1_hex(format!("{}.{header}.{payload}", self.secret).as_bytes());
-        Some(format!("{header}.{payload}.{signature}"))
+        Some(self.sign(br#"{"alg":"mxs-mock","typ":"JWT"}"#, &claims))
     }
 
-    /// The account of a valid, unexpired token this server issued.
-    fn verify_token(&self, token: &str) -> Option<Principal> {
+    /// A token of `claims` signed by this server: `header.payload.signature`.
+    pub(crate) fn sign(&self, header: &[u8], claims: &Value) -> String {
+        let header = base64url_encode(header);
+        let payload = base64url_encode(claims.to_string().as_bytes());
+        let signature = sha1_hex(format!("{}.{header}.{payload}", self.secret).as_bytes());
+        format!("{header}.{payload}.{signature}")
+    }
+
+    /// The claims of a token this server signed (its age unchecked).
+    pub(crate) fn signed_claims(&self, token: &str) -> Option<Value> {
         let mut parts = token.trim().split('.');
         let (header, payload, signature) = (parts.next()?, parts.next()?, parts.next()?);
         if parts.next().is_some()
@@ -188,7 +193,12 @@ impl State {
         {
             return None;
         }
-        let claims: Value = serde_json::from_slice(&base64url_decode(payload)?).ok()?;
+        serde_json::from_slice(&base64url_decode(payload)?).ok()
+    }
+
+    /// The account of a valid, unexpired token this server issued.
+    fn verify_token(&self, token: &str) -> Option<Principal> {
+        let claims = self.signed_claims(token)?;
         if claims["exp"].as_i64()? <= now_secs() {
             return None;
         }

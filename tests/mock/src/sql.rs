@@ -14,7 +14,7 @@
 
 use crate::http::{Body, Request, Response};
 use crate::json::{Style, to_vec};
-use crate::util::{base64url_decode, base64url_encode, gmtime, sha1_hex};
+use crate::util::{gmtime, sha1_hex};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::sync::{Condvar, Mutex};
@@ -1401,29 +1401,18 @@ impl crate::handler::State {
     }
 
     fn sql_token(&self, id: &str) -> String {
-        let header = base64url_encode(br#"{"alg":"HS256"}"#);
         let now = self.clock_secs();
         let claims =
             json!({"aud": id, "exp": now + 28800, "iat": now, "iss": "maxscale", "sub": id});
-        let payload = base64url_encode(claims.to_string().as_bytes());
-        let signature = sha1_hex(format!("{}.{header}.{payload}", self.secret).as_bytes());
-        format!("{header}.{payload}.{signature}")
+        self.sign(br#"{"alg":"HS256"}"#, &claims)
     }
 
     /// The connection a token is for, if this server signed it (admin tokens included: their
     /// subject is the account).
     fn token_subject(&self, token: &str) -> Option<String> {
-        let mut parts = token.trim().split('.');
-        let (header, payload, signature) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some()
-            || sha1_hex(format!("{}.{header}.{payload}", self.secret).as_bytes()) != signature
-        {
-            return None;
-        }
-        let claims: Value = serde_json::from_slice(&base64url_decode(payload)?).ok()?;
+        let claims = self.signed_claims(token)?;
         let sub = claims["sub"].as_str()?;
-        let account = claims.get("account").is_some();
-        Some(if account {
+        Some(if claims.get("account").is_some() {
             "admin".into()
         } else {
             sub.to_string()
