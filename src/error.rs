@@ -165,6 +165,13 @@ pub fn exit_kind(err: &anyhow::Error) -> ExitKind {
         .unwrap_or(ExitKind::Other)
 }
 
+/// The cause of the first [`Failure`] in the chain, if there is one.
+#[must_use]
+pub fn cause(err: &anyhow::Error) -> Option<Cause> {
+    err.chain()
+        .find_map(|e| e.downcast_ref::<Failure>().map(|f| f.cause))
+}
+
 /// The hint of the first [`Failure`] in the chain that has one.
 #[must_use]
 pub fn hint(err: &anyhow::Error) -> Option<&str> {

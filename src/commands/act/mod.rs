@@ -143,10 +143,7 @@ pub fn on_chosen(ctx: &Ctx, action: &Action, session: &Session) -> ActResult {
     let jobs = match find::recheck(ctx, vec![Job::selected(session.clone())]) {
         Ok(jobs) => jobs,
         Err(e) => {
-            let cause = e
-                .chain()
-                .find_map(|c| c.downcast_ref::<Failure>().map(|f| f.cause))
-                .unwrap_or(Cause::Internal);
+            let cause = crate::error::cause(&e).unwrap_or(Cause::Internal);
             let mut failure = Failure::new(cause, format!("{e:#}"));
             failure.hint = crate::error::hint(&e).map(str::to_string);
             return failed(failure);
