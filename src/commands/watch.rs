@@ -19,7 +19,7 @@ use crate::api::model::Session;
 use crate::columns::Column;
 use crate::commands::Ctx;
 use crate::commands::sessions::{Fetched, fetch_sessions, query_age, rdns_cache};
-use crate::error::ExitKind;
+use crate::error::{Cause, ExitKind};
 use crate::output::list::View;
 use crate::output::watch as render;
 use crate::plan::{self, RdnsSettings};
@@ -213,6 +213,8 @@ enum Request {
 /// What the worker hands back.
 enum Reply {
     Refreshed(Refresh),
+    /// The list of a host listed apart ([`Apart`]): not the answer to the view's refresh.
+    Apart(Refresh),
     /// A session read by id: fresh, or `None` when it is gone.
     Row(Key, Option<Box<Session>>),
     Detail(Key, Document),
@@ -308,17 +310,167 @@ fn started_at(ctx: &Ctx, failed: &[usize]) -> Vec<(usize, i64)> {
         .collect()
 }
 
+/// The hosts whose lists timed out, listed apart from the others: each on a thread of its
+/// own, one request at a time, so that a stalled MaxScale holds back its own rows only and
+/// the other hosts are refreshed at their pace. A host leaves once a list of it ends in time.
+#[derive(Clone, Default)]
+struct Apart(Arc<Mutex<std::collections::HashMap<usize, bool>>>);
+
+impl Apart {
+    /// Whether `host` is listed apart (its value: whether a list of it is under way).
+    fn has(&self, host: usize) -> bool {
+        self.0.lock().is_ok_and(|m| m.contains_key(&host))
+    }
+
+    fn busy(&self, host: usize) -> bool {
+        self.0.lock().is_ok_and(|m| m.get(&host) == Some(&true))
+    }
+
+    /// `host`'s list timed out: it is listed apart, nothing under way.
+    fn mark(&self, host: usize) {
+        if let Ok(mut m) = self.0.lock() {
+            m.insert(host, false);
+        }
+    }
+
+    fn start(&self, host: usize) {
+        if let Ok(mut m) = self.0.lock() {
+            m.insert(host, true);
+        }
+    }
+
+    /// A list of `host` listed apart ended: it stays apart if it timed out again.
+    fn ended(&self, host: usize, timed_out: bool) {
+        if let Ok(mut m) = self.0.lock() {
+            if timed_out {
+                m.insert(host, false);
+            } else {
+                m.remove(&host);
+            }
+        }
+    }
+}
+
+/// Lists `hosts`. The names are resolved in a copy of the rDNS cache: the shared cache is
+/// never locked for longer than a copy takes, so quitting in the middle of a list still
+/// saves it.
+fn list_hosts(
+    ctx: &Ctx,
+    rdns: &RdnsSettings,
+    cache: &Mutex<rdns::Cache>,
+    hosts: &[usize],
+    want_query: bool,
+) -> anyhow::Result<Fetched> {
+    let mut listing = ctx.quiet();
+    listing.api = ctx.api.listing_only(hosts);
+    let copy = cache.lock().map(|c| c.clone());
+    match copy {
+        Ok(mut copy) => fetch_sessions(
+            &listing,
+            rdns,
+            &mut copy,
+            &Selection::default(),
+            false,
+            want_query,
+        )
+        .inspect(|_| {
+            if let Ok(mut shared) = cache.lock() {
+                *shared = copy;
+            }
+        }),
+        Err(_) => Err(anyhow::anyhow!("internal error: lock poisoned")),
+    }
+}
+
+/// A list's sessions, its hosts' failures, and the hosts whose list timed out.
+fn outcome(
+    fetched: anyhow::Result<Fetched>,
+    hosts: &[usize],
+) -> (Vec<Session>, Vec<(usize, String)>, Vec<usize>) {
+    match fetched {
+        Ok(f) => {
+            let timed_out = f
+                .failures
+                .iter()
+                .filter(|(_, e)| crate::error::cause(e) == Some(Cause::Timeout))
+                .map(|(h, _)| *h)
+                .collect();
+            let failures = f
+                .failures
+                .into_iter()
+                .map(|(h, e)| (h, format!("{e:#}")))
+                .collect();
+            (
+                f.items.into_iter().map(|(s, _)| s).collect(),
+                failures,
+                timed_out,
+            )
+        }
+        // resolving names failed as a whole: every host counts as failed
+        Err(e) => (
+            Vec::new(),
+            hosts.iter().map(|&h| (h, format!("{e:#}"))).collect(),
+            Vec::new(),
+        ),
+    }
+}
+
+/// Lists `host` apart, on a thread of its own; its rows come as [`Reply::Apart`].
+fn list_apart(
+    ctx: &Ctx,
+    rdns: &RdnsSettings,
+    cache: &Arc<Mutex<rdns::Cache>>,
+    host: usize,
+    want_query: bool,
+    apart: &Apart,
+    replies: &mpsc::Sender<Reply>,
+) {
+    apart.start(host);
+    let (ctx, rdns, cache) = (ctx.quiet(), rdns.clone(), Arc::clone(cache));
+    let (apart, replies) = (apart.clone(), replies.clone());
+    let job = {
+        let apart = apart.clone();
+        move || {
+            let time = Stamp::now();
+            let started = Instant::now();
+            let fetched = list_hosts(&ctx, &rdns, &cache, &[host], want_query);
+            let (sessions, failures, timed_out) = outcome(fetched, &[host]);
+            apart.ended(host, !timed_out.is_empty());
+            let _ = replies.send(Reply::Apart(Refresh {
+                sessions,
+                failures,
+                listed: vec![host],
+                counts: Vec::new(),
+                paces: Vec::new(),
+                started: Vec::new(),
+                time,
+                took: started.elapsed(),
+            }));
+        }
+    };
+    if std::thread::Builder::new()
+        .name("mxs-apart".into())
+        .spawn(job)
+        .is_err()
+    {
+        apart.ended(host, true);
+    }
+}
+
 /// One refresh: the hosts whose turn has come are listed in full, the others counted
 /// cheaply ([`crate::api::maxscale::MaxScale::session_count`]).
 ///
 /// With the backend on (`b`), the listed sessions' backend threads are read through `pool`
 /// too: the reply for the detail's threads comes with the refresh, and `last` keeps each
 /// host's last list, whose sessions name the blockers of a detail opened between refreshes.
+#[allow(clippy::too_many_arguments)]
 fn refresh(
     ctx: &Ctx,
     rdns: &RdnsSettings,
-    cache: &Mutex<rdns::Cache>,
+    cache: &Arc<Mutex<rdns::Cache>>,
     pacer: &mut Pacer,
+    apart: &Apart,
+    replies: &mpsc::Sender<Reply>,
     backend: Option<&crate::api::sql::Pool>,
     last: &mut Vec<Session>,
     tick: &Tick,
@@ -326,32 +478,21 @@ fn refresh(
     let backend = backend.filter(|_| tick.backend);
     let time = Stamp::now();
     let started = Instant::now();
-    let listed = pacer.due(started, tick.all);
+    // the hosts listed apart are not waited for: one whose turn has come is asked on a thread
+    // of its own (unless its last request has not ended yet)
+    let (stalled, listed): (Vec<usize>, Vec<usize>) = pacer
+        .due(started, tick.all)
+        .into_iter()
+        .filter(|&h| !apart.busy(h))
+        .partition(|&h| apart.has(h));
+    for h in stalled {
+        list_apart(ctx, rdns, cache, h, tick.want_query, apart, replies);
+    }
     let mut backend_reply = None;
-    let (sessions, failures) = if listed.is_empty() {
-        (Vec::new(), Vec::new())
+    let (sessions, failures, timed_out) = if listed.is_empty() {
+        (Vec::new(), Vec::new(), Vec::new())
     } else {
-        let mut listing = ctx.quiet();
-        listing.api = ctx.api.listing_only(&listed);
-        // the refresh works on a copy: the shared cache is never locked for longer than a copy
-        // takes, so quitting in the middle of a refresh still saves it
-        let copy = cache.lock().map(|c| c.clone());
-        let fetched = match copy {
-            Ok(mut copy) => fetch_sessions(
-                &listing,
-                rdns,
-                &mut copy,
-                &Selection::default(),
-                false,
-                tick.want_query,
-            )
-            .inspect(|_| {
-                if let Ok(mut shared) = cache.lock() {
-                    *shared = copy;
-                }
-            }),
-            Err(_) => Err(anyhow::anyhow!("internal error: lock poisoned")),
-        };
+        let fetched = list_hosts(ctx, rdns, cache, &listed, tick.want_query);
         let fetched = match (fetched, backend) {
             (Ok(mut f), Some(pool)) => {
                 let others: Vec<Session> = last
@@ -370,21 +511,13 @@ fn refresh(
             }
             (other, _) => other,
         };
-        match fetched {
-            Ok(f) => (
-                f.items.into_iter().map(|(s, _)| s).collect::<Vec<_>>(),
-                f.failures
-                    .into_iter()
-                    .map(|(h, e)| (h, format!("{e:#}")))
-                    .collect::<Vec<_>>(),
-            ),
-            // resolving names failed as a whole: every listed host counts as failed
-            Err(e) => (
-                Vec::new(),
-                listed.iter().map(|&h| (h, format!("{e:#}"))).collect(),
-            ),
-        }
+        outcome(fetched, &listed)
     };
+    // a host whose list timed out is listed apart from now on, until one of its lists ends
+    // in time
+    for &h in &timed_out {
+        apart.mark(h);
+    }
     let paces = listed
         .iter()
         .map(|&h| {
@@ -397,7 +530,7 @@ fn refresh(
     let counts = ctx
         .api
         .on_every_host(|h| {
-            if listed.contains(&h) {
+            if listed.contains(&h) || apart.has(h) {
                 None
             } else {
                 ctx.api.session_count(h).ok().flatten()
@@ -430,7 +563,11 @@ fn refresh(
     } else {
         last.clear();
     }
-    let failed: Vec<usize> = failures.iter().map(|(h, _)| *h).collect();
+    let failed: Vec<usize> = failures
+        .iter()
+        .map(|(h, _)| *h)
+        .chain((0..ctx.hosts().len()).filter(|&h| apart.has(h)))
+        .collect();
     let refresh = Refresh {
         started: started_at(ctx, &failed),
         sessions,
@@ -480,7 +617,7 @@ fn read_backend(
 fn worker(
     ctx: &Ctx,
     rdns: &RdnsSettings,
-    cache: &Mutex<rdns::Cache>,
+    cache: &Arc<Mutex<rdns::Cache>>,
     max_load: f64,
     pool: Option<&crate::api::sql::Pool>,
     requests: &mpsc::Receiver<Request>,
@@ -488,13 +625,16 @@ fn worker(
 ) {
     let mut logged: LogRead = None;
     let mut pacer = Pacer::new(ctx.hosts().len(), max_load);
+    let apart = Apart::default();
     // each host's last list while the backend is on: its sessions name the blockers of a
     // detail opened between refreshes
     let mut last: Vec<Session> = Vec::new();
     for request in requests {
         let reply = match request {
             Request::Refresh(tick) => {
-                let (r, backend) = refresh(ctx, rdns, cache, &mut pacer, pool, &mut last, &tick);
+                let (r, backend) = refresh(
+                    ctx, rdns, cache, &mut pacer, &apart, replies, pool, &mut last, &tick,
+                );
                 let listed = r.listed.clone();
                 let Tick {
                     detail, selected, ..
@@ -508,10 +648,10 @@ fn worker(
                     return;
                 }
                 // the selected row of a host not listed this time is read by id (the detail
-                // view reads its own)
-                if let Some(key) =
-                    selected.filter(|k| !listed.contains(&k.0) && detail.as_ref() != Some(k))
-                {
+                // view reads its own); a host listed apart is not waited for here
+                if let Some(key) = selected.filter(|k| {
+                    !listed.contains(&k.0) && detail.as_ref() != Some(k) && !apart.has(k.0)
+                }) {
                     let row = match ctx.api.session(key.0, &key.1, rdns.server()) {
                         Ok(Shown::Found(found)) => {
                             let mut session = found.session;
@@ -527,7 +667,7 @@ fn worker(
                         return;
                     }
                 }
-                if let Some(key) = detail {
+                if let Some(key) = detail.filter(|k| !apart.has(k.0)) {
                     read_detail(ctx, rdns, &key, &mut logged, replies);
                 }
                 continue;
@@ -700,6 +840,7 @@ fn run_view(
                     in_flight = false;
                     due = started + state.interval;
                 }
+                Reply::Apart(r) => state.apply(r),
                 Reply::Row(key, session) => state.apply_by_id(&key, session.map(|s| *s)),
                 Reply::Detail(key, doc) => state.apply_detail(&key, doc),
                 Reply::DetailLog(key, log) => state.apply_detail_log(&key, log),

@@ -210,6 +210,38 @@ fn a_stalled_host_goes_stale_and_the_others_keep_refreshing() {
 }
 
 #[test]
+fn a_stalled_host_holds_back_its_own_rows_only() {
+    let (live, stalled) = (real(), real());
+    let hosts = format!("{},{}", live.endpoint(), stalled.endpoint());
+    let run = mxs(&[
+        "top",
+        "100ms",
+        "--max-load",
+        "100%",
+        "-t",
+        "3s",
+        "-H",
+        &hosts,
+    ])
+    .pty(30, 200);
+    run.wait_text("6 sessions");
+    stalled.stall(true);
+    // the first stalled list holds one refresh back, for its timeout; the host is then listed
+    // apart, one request at a time
+    run.wait_text("timed out after 3s");
+    let (asked, listed) = (stalled.requests().len(), lists(&live));
+    run.wait_screen("the stalled host asked twice more", |_| {
+        stalled.requests().len() >= asked + 2
+    });
+    // while two requests to the stalled host ran out their timeouts one after the other, the
+    // live host was listed at its interval: waiting for them, it would have been listed twice
+    let more = lists(&live) - listed;
+    assert!(more >= 6, "the live host was listed {more} times");
+    run.write(b"q");
+    assert_eq!(run.finish().0, Some(0), "quitting waits for no request");
+}
+
+#[test]
 fn the_paused_view_sends_no_request() {
     let (server, clock) = (real(), real());
     let run = mxs(&["top", "100ms", "--max-load", "100%"])
