@@ -75,6 +75,7 @@ const MXS_KEYS: &[&str] = &[
     "rdns-deadline",
     "rdns-concurrency",
     "server-utc-offset",
+    "max-load",
     "sql-user",
     "sql-password",
 ];

@@ -589,7 +589,17 @@ impl Settings {
         count: Option<u64>,
         max_load: Option<&str>,
     ) -> Result<plan::Watch, Failure> {
-        let max_load = plan::parse_max_load(max_load.unwrap_or(defaults::MAX_LOAD))?;
+        let from_file = self.config.as_ref().and_then(|c| c.get("max-load"));
+        let max_load = match (max_load, from_file) {
+            (Some(flag), _) => plan::parse_max_load(flag)?,
+            (None, Some(v)) => plan::parse_max_load(v).map_err(|e| {
+                Failure::usage(format!(
+                    "config file: 'max-load'{}",
+                    e.message.trim_start_matches("--max-load")
+                ))
+            })?,
+            (None, None) => plan::parse_max_load(defaults::MAX_LOAD)?,
+        };
         let interval_given = interval.is_some();
         let interval = units::parse_duration(interval.unwrap_or(defaults::WATCH_INTERVAL), 1.0)
             .map_err(|e| Failure::usage(format!("watch interval: {e}")))?;

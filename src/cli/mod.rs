@@ -622,7 +622,8 @@ pub struct WatchArgs {
     /// The share of each host's time its full lists may take: a list costs MaxScale about
     /// 0.06 ms of CPU per session, so a host whose list takes longer than PERCENT of the
     /// interval is listed less often (the view says when and why), and counted and its
-    /// selected session read by id in between; 100% lists every interval [default: 5%]
+    /// selected session read by id in between; 100% lists every interval (config file:
+    /// `max-load`) [default: 5%]
     #[arg(long, value_name = "PERCENT")]
     pub max_load: Option<String>,
 

@@ -221,3 +221,49 @@ fn a_config_that_is_huge_a_fifo_or_a_device_is_refused_at_once() {
         .code(2)
         .stderr_has("is a FIFO, not a regular file");
 }
+
+#[test]
+fn max_load_from_the_config_file() {
+    // 3 sessions at 20 ms each: a list takes 60 ms, more than 5% of 100ms
+    let server = start(MockConfig {
+        list_cost_us: 20_000,
+        ..MockConfig::default()
+    });
+    let m = mxs(&[]);
+    let path = write_cnf(&m.home, "x.cnf", "[mxs]\nmax-load = 100%\n", 0o600);
+    let run = m
+        .args(&["-c", path.to_str().unwrap()])
+        .args(&["sessions", "watch", "100ms", "--count", "2"])
+        .hosts(&server)
+        .run();
+    run.ok().clean();
+    // a flag wins over the file
+    let m = mxs(&[]);
+    let path = write_cnf(&m.home, "x.cnf", "[mxs]\nmax-load = 100%\n", 0o600);
+    let run = m
+        .args(&["-c", path.to_str().unwrap()])
+        .args(&[
+            "sessions",
+            "watch",
+            "100ms",
+            "--count",
+            "2",
+            "--max-load",
+            "5%",
+        ])
+        .hosts(&server)
+        .run();
+    run.ok().stderr_has("more than --max-load 5%");
+    // a bad value in the file is named, and nothing is sent
+    let bad = start(MockConfig::default());
+    let m = mxs(&[]);
+    let path = write_cnf(&m.home, "x.cnf", "[mxs]\nmax-load = lots\n", 0o600);
+    let run = m
+        .args(&["-c", path.to_str().unwrap(), "top"])
+        .hosts(&bad)
+        .run();
+    run.code(2)
+        .one_error()
+        .stderr_has("config file: 'max-load': 'lots' is not a percentage");
+    bad.expect(Expect::Nothing);
+}
