@@ -804,7 +804,7 @@ mod tests {
         r.paces = vec![(
             0,
             Some(Pace {
-                every: Duration::from_secs(12),
+                every: Duration::from_millis(12_600),
                 took: Duration::from_millis(612),
                 sessions: 10_004,
             }),
@@ -813,7 +813,7 @@ mod tests {
         s.apply_by_id(&(1, "1".into()), None);
         let t = text(&render(&mut s, 160, 12, false));
         assert!(
-            t.contains("list every 12.0s on mx1:8989: a list takes it 0.6 s for 10004 sessions (--max-load); 1 session now"),
+            t.contains("list every 12.6s on mx1:8989: a list takes it 0.6 s for 10004 sessions (--max-load); 1 session now"),
             "{t}"
         );
         assert!(

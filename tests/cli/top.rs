@@ -299,7 +299,7 @@ fn the_detail_shows_what_maxscale_logged_about_the_session() {
 }
 
 /// The real captures (3 sessions) where a list costs 0.2 s per session: 0.6 s a list, so at
-/// the default --max-load of 5% a full list every 12 s.
+/// the default --max-load of 5% a full list every 12.6 s.
 fn costly() -> MockServer {
     start(MockConfig {
         list_cost_us: 200_000,
