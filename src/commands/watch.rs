@@ -845,7 +845,12 @@ fn run_view(
                     in_flight = false;
                     due = started + state.interval;
                 }
-                Reply::Apart(r) => state.apply(r),
+                // the header's "refreshed at ... in ..." stays the view's own refresh's
+                Reply::Apart(r) => {
+                    let refreshed = state.refreshed;
+                    state.apply(r);
+                    state.refreshed = refreshed;
+                }
                 Reply::Row(key, session) => state.apply_by_id(&key, session.map(|s| *s)),
                 Reply::Detail(key, doc) => state.apply_detail(&key, doc),
                 Reply::DetailLog(key, log) => state.apply_detail_log(&key, log),
