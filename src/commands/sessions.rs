@@ -82,13 +82,21 @@ const SERVER_RDNS_WARN: usize = 300;
 
 /// `--rdns=server` on a list of more than a few hundred sessions: MaxScale resolves every
 /// session's address on its routing threads, blocking, before any filter, and 24.02 keeps no
-/// cache (MXS-4148: routing stalls). Said once per process.
+/// cache (MXS-4148: routing stalls). What to say of a list of `sessions`, if anything.
+#[must_use]
+pub fn server_rdns_warning(sessions: usize) -> Option<String> {
+    (sessions > SERVER_RDNS_WARN).then(|| format!(
+        "--rdns=server: MaxScale looked up the names of {sessions} sessions on its routing threads, one blocking lookup at a time, while those threads routed nothing; --rdns resolves them here instead, in parallel, with deadlines and a cache"
+    ))
+}
+
+/// [`server_rdns_warning`], said once per process on stderr.
 fn warn_of_server_rdns(ctx: &Ctx, sessions: usize) {
     static WARNED: AtomicBool = AtomicBool::new(false);
-    if sessions > SERVER_RDNS_WARN && !WARNED.swap(true, Ordering::Relaxed) {
-        ctx.diag.warning(&format!(
-            "--rdns=server: MaxScale looked up the names of {sessions} sessions on its routing threads, one blocking lookup at a time, while those threads routed nothing; --rdns resolves them here instead, in parallel, with deadlines and a cache"
-        ));
+    if let Some(text) = server_rdns_warning(sessions)
+        && !WARNED.swap(true, Ordering::Relaxed)
+    {
+        ctx.diag.warning(&text);
     }
 }
 

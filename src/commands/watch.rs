@@ -18,7 +18,9 @@ use crate::api::maxscale::Action;
 use crate::api::model::Session;
 use crate::columns::Column;
 use crate::commands::Ctx;
-use crate::commands::sessions::{Fetched, fetch_sessions, query_age, rdns_cache};
+use crate::commands::sessions::{
+    Fetched, fetch_sessions, query_age, rdns_cache, server_rdns_warning,
+};
 use crate::error::{Cause, ExitKind};
 use crate::output::list::View;
 use crate::output::watch as render;
@@ -814,6 +816,8 @@ fn run_view(
     // the next refresh lists every host, whatever its pace: after an action, and when the
     // backend columns are turned on
     let mut list_all = false;
+    // warned of once, on the bottom line
+    let mut server_rdns = plan.list.rdns.server();
     loop {
         // A closed terminal does not always send SIGHUP (no controlling terminal, a dropped
         // connection under setsid): its reads then return at once with nothing, and crossterm
@@ -841,6 +845,11 @@ fn run_view(
             dirty = true;
             match reply {
                 Reply::Refreshed(r) => {
+                    // the live view's stderr is its screen: the warning goes on its bottom line
+                    if server_rdns && let Some(text) = server_rdns_warning(r.sessions.len()) {
+                        server_rdns = false;
+                        state.acted(text, true);
+                    }
                     state.apply(r);
                     in_flight = false;
                     due = started + state.interval;

@@ -208,6 +208,17 @@ fn an_unusable_cache_file_is_a_warning_and_left_alone() {
 }
 
 #[test]
+fn server_side_rdns_in_the_live_view_is_warned_of_on_its_bottom_line() {
+    let server = generated(400, 7);
+    let run = mxs(&["top", "60s", "--rdns=server"])
+        .hosts(&server)
+        .pty(30, 400);
+    run.wait_text("--rdns=server: MaxScale looked up the names of 400 sessions");
+    run.write(b"q");
+    assert_eq!(run.finish().0, Some(0));
+}
+
+#[test]
 fn server_side_rdns_on_a_long_list_warns_once() {
     let server = generated(400, 7);
     let run = mxs(&["sessions", "list", "--rdns=server", "--tsv"])
