@@ -5,8 +5,8 @@
 #
 #   bench/top-load.sh MAXSCALE_PID HOSTS SECONDS MXS...
 #
-# For a real MaxScale on this machine (`../shared/tools/real-maxscale`, with `run.sh hold 10000`
-# for 10,000 idle sessions); not for CI. Prints one line per run: the CPU seconds the server
+# For a real MaxScale on this machine (with, say, 10,000 idle client sessions held open on one
+# of its listeners); not for CI. Prints one line per run: the CPU seconds the server
 # spent and their share of one core.
 
 set -euo pipefail

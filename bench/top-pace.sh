@@ -6,7 +6,7 @@
 #
 #   bench/top-pace.sh SECONDS US SESSIONS... -- MXS...
 #
-# e.g. bench/top-pace.sh 60 60 1000 10000 50000 -- /work/baseline/mxs-2b1e281 target/release/mxs
+# e.g. bench/top-pace.sh 60 60 1000 10000 50000 -- /tmp/mxs-before target/release/mxs
 # Prints one markdown row per (sessions, binary): the lists answered, the server time they cost
 # and its share of the run. Needs `script` (util-linux) and a release mxs-mock
 # (`cargo build --release -p mxs-mock`, built apart from mxs).
