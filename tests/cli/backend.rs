@@ -6,10 +6,10 @@ use crate::util::*;
 use mxs_mock::Backend;
 use serde_json::{Value, json};
 
-const SQL: [&str; 4] = ["--sql-user", "maxuser", "--sql-password", "maxpwd"];
+pub(crate) const SQL: [&str; 4] = ["--sql-user", "maxuser", "--sql-password", "maxpwd"];
 
 /// The real dataset (sessions 1, 2, 3 on server1 with threads 10, 11, 12) behind `backend`.
-fn with_backend(backend: Value) -> MockServer {
+pub(crate) fn with_backend(backend: Value) -> MockServer {
     start(MockConfig {
         backend: Some(Backend::from_json(&backend).unwrap()),
         ..MockConfig::default()
@@ -17,7 +17,7 @@ fn with_backend(backend: Value) -> MockServer {
 }
 
 /// Session 1 holds a row lock, session 2 waits for it, session 3 for both (a chain of three).
-fn chain() -> Value {
+pub(crate) fn chain() -> Value {
     json!({"servers": {"server1": {
         "transactions": [{"thread": 10, "age": 95}],
         "row_waits": [

@@ -1,4 +1,4 @@
-//! Every table renderer (list, show, summary, the watch frame) with and without color, on a
+//! Every table renderer (list, show, summary, locks, the watch frame) with and without color, on a
 //! terminal and piped, at the default width and a narrow one: each line of a table has the
 //! display width of its header once escape sequences are removed.
 
@@ -130,7 +130,7 @@ fn summary_tables_are_aligned_in_every_mode() {
 fn show_tables_are_aligned_in_every_mode() {
     let server = real();
     for mode in Mode::ALL {
-        for width in [200, 70] {
+        for width in [200, 90] {
             let text = render(&server, &["sessions", "show", "1", "--rdns"], mode, width);
             fits(&text, width);
             let plain = strip_ansi(&text);
@@ -167,6 +167,59 @@ fn the_watch_frame_is_aligned_in_color_and_without() {
             assert_eq!(table.len(), 4, "{screen}");
             assert_table(&table.join("\n"));
             fits(&screen, width);
+        }
+    }
+}
+
+/// A table whose last column is left-aligned text (its lines end where their text does, and
+/// cells may be empty or wrap onto a line of their own): no line is wider than the header's
+/// columns allow, and no cell runs into the next column, whose header starts after two spaces.
+#[track_caller]
+fn assert_cells_stay_in_their_columns(table: &str) {
+    let plain = strip_ansi(table);
+    let lines: Vec<Vec<char>> = plain.lines().map(|l| l.chars().collect()).collect();
+    assert!(lines.len() > 1, "a header and rows:\n{plain}");
+    let header = &lines[0];
+    let starts: Vec<usize> = (2..header.len())
+        .filter(|&i| header[i] != ' ' && header[i - 1] == ' ' && header[i - 2] == ' ')
+        .collect();
+    assert!(starts.len() > 1, "several columns: {plain}");
+    for row in &lines[1..] {
+        for &at in &starts {
+            assert!(
+                row.get(at - 1).is_none_or(|c| *c == ' '),
+                "a cell runs into the column at {at}: {:?}\nin:\n{plain}",
+                row.iter().collect::<String>()
+            );
+        }
+    }
+}
+
+#[test]
+fn lock_and_backend_tables_are_aligned_in_every_mode() {
+    use crate::backend::{SQL, chain, with_backend};
+    let server = with_backend(chain());
+    let backend = [
+        "sessions",
+        "list",
+        "--backend",
+        "--columns",
+        "id,user,blocked_by,backend_state,backend_time,trx_age,query",
+    ];
+    for mode in Mode::ALL {
+        for width in [200, 90] {
+            let mut locks = vec!["sessions", "locks"];
+            locks.extend_from_slice(&SQL);
+            let text = render(&server, &locks, mode, width);
+            assert_cells_stay_in_their_columns(&text);
+            fits(&text, width);
+            assert!(text.contains("session 1"), "{text}");
+            let mut list = backend.to_vec();
+            list.extend_from_slice(&SQL);
+            let text = render(&server, &list, mode, width);
+            assert_cells_stay_in_their_columns(&text);
+            fits(&text, width);
+            assert!(text.contains("Updating"), "{text}");
         }
     }
 }
