@@ -854,12 +854,7 @@ fn run_view(
                     in_flight = false;
                     due = started + state.interval;
                 }
-                // the header's "refreshed at ... in ..." stays the view's own refresh's
-                Reply::Apart(r) => {
-                    let refreshed = state.refreshed;
-                    state.apply(r);
-                    state.refreshed = refreshed;
-                }
+                Reply::Apart(r) => state.apply_apart(r),
                 Reply::Row(key, session) => state.apply_by_id(&key, session.map(|s| *s)),
                 Reply::Detail(key, doc) => state.apply_detail(&key, doc),
                 Reply::DetailLog(key, log) => state.apply_detail_log(&key, log),

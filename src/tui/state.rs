@@ -308,6 +308,15 @@ impl State {
         self.view.get(self.cursor).map(|&i| &self.rows[i])
     }
 
+    /// Applies the list of a host listed apart (its earlier list timed out): its rows as
+    /// [`State::apply`] would, but the header's refresh time stays the view's own refresh's,
+    /// not the stalled host's late answer.
+    pub fn apply_apart(&mut self, refresh: Refresh) {
+        let refreshed = self.refreshed;
+        self.apply(refresh);
+        self.refreshed = refreshed;
+    }
+
     /// Applies a refresh: the listed hosts' sessions replace theirs, a failed host's rows
     /// stay, marked stale, and a host that was not listed keeps its rows as they were (its
     /// count updated); new and closed sessions of the listed hosts are counted; the selection
@@ -1121,6 +1130,19 @@ pub(crate) mod tests {
         assert!(s.paused);
         s.key(Input::Char(' '));
         assert!(!s.paused);
+    }
+
+    #[test]
+    fn a_late_list_of_a_host_listed_apart_keeps_the_header_s_refresh_time() {
+        let mut s = state(2);
+        s.apply(refresh(vec![session(0, 1, "a", 1.0, 1)], vec![]));
+        let mine = s.refreshed;
+        let mut late = refresh(vec![session(1, 7, "b", 1.0, 1)], vec![]);
+        late.listed = vec![1];
+        late.took = Duration::from_secs(10);
+        s.apply_apart(late);
+        assert_eq!(s.refreshed, mine);
+        assert_eq!(ids(&s), ["1@0", "7@1"]);
     }
 
     #[test]
