@@ -161,24 +161,31 @@ fn a_kill_confirmed_on_a_row_of_the_old_maxscale_is_never_sent() {
     assert!(server.writes().is_empty(), "{:?}", server.writes());
 }
 
-#[test]
-fn a_stalled_host_goes_stale_and_the_others_keep_refreshing() {
+/// A live view of two hosts at 100ms, each listed at every refresh (the budget is another
+/// test's), requests ending at `timeout`: once both have shown their sessions, the second
+/// stalls (accepts and never answers).
+fn live_and_stalled(timeout: &str) -> (MockServer, MockServer, PtyRun) {
     let (live, stalled) = (real(), real());
     let hosts = format!("{},{}", live.endpoint(), stalled.endpoint());
-    // every refresh lists both (the budget is another test's)
     let run = mxs(&[
         "top",
         "100ms",
         "--max-load",
         "100%",
         "-t",
-        "500ms",
+        timeout,
         "-H",
         &hosts,
     ])
     .pty(30, 200);
     run.wait_text("6 sessions");
     stalled.stall(true);
+    (live, stalled, run)
+}
+
+#[test]
+fn a_stalled_host_goes_stale_and_the_others_keep_refreshing() {
+    let (live, stalled, run) = live_and_stalled("500ms");
     let asked = stalled.requests().len();
     // a frame drawn whole: the host's line and its three rows marked stale (a screen read in
     // the middle of a draw may show some of them)
@@ -211,21 +218,7 @@ fn a_stalled_host_goes_stale_and_the_others_keep_refreshing() {
 
 #[test]
 fn a_stalled_host_holds_back_its_own_rows_only() {
-    let (live, stalled) = (real(), real());
-    let hosts = format!("{},{}", live.endpoint(), stalled.endpoint());
-    let run = mxs(&[
-        "top",
-        "100ms",
-        "--max-load",
-        "100%",
-        "-t",
-        "3s",
-        "-H",
-        &hosts,
-    ])
-    .pty(30, 200);
-    run.wait_text("6 sessions");
-    stalled.stall(true);
+    let (live, stalled, run) = live_and_stalled("3s");
     // the first stalled list holds one refresh back, for its timeout; the host is then listed
     // apart, one request at a time
     run.wait_text("timed out after 3s");
